@@ -1,0 +1,20 @@
+package vn.ocop.catalog;
+
+import java.time.Clock;
+import java.time.ZoneId;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The marketplace's clock: validity is decided by the calendar date in Asia/Ho_Chi_Minh. */
+@Configuration(proxyBeanMethods = false)
+public class CatalogClock {
+
+    public static final ZoneId ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
+
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return Clock.system(ZONE);
+    }
+}

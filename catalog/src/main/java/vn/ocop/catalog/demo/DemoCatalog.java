@@ -1,0 +1,71 @@
+package vn.ocop.catalog.demo;
+
+import java.time.LocalDate;
+import java.util.UUID;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * Loads the demo catalog once: the real OCOP products of {@code demo/ocop_products.csv} with their producers and
+ * rankings, demo prices, demo locations and one till key. Loading again changes nothing.
+ */
+@Component
+public class DemoCatalog {
+
+    /** The Hà Nội showroom till's key; public on purpose, it is demo data. Only its SHA-256 is stored. */
+    public static final String TILL_KEY = "ocop-demo-till-hanoi-showroom-2026";
+
+    // serialises concurrent loads (several app instances starting at once) inside their transactions
+    private static final long LOAD_LOCK = 0x0c0bde30L;
+
+    private static final String COUNT_DEMO_ROWS = """
+            select (select count(*) from producer where demo) as producers,
+                   (select count(*) from product p join producer pr on pr.id = p.producer_id where pr.demo) as products,
+                   (select count(*) from location where demo) as locations""";
+
+    private final DatabaseClient db;
+    private final TransactionalOperator transactions;
+    private final DemoInserts inserts;
+
+    DemoCatalog(DatabaseClient db, TransactionalOperator transactions) {
+        this.db = db;
+        this.transactions = transactions;
+        this.inserts = new DemoInserts(db);
+    }
+
+    /** What a load found or wrote; the ids are the same on every load. */
+    public record Loaded(boolean alreadyPresent, int producers, int products, int locations,
+            UUID memberProducerId, UUID showroomId) {
+    }
+
+    /** {@code today} fixes the demo issue dates of rankings whose source gives no date. */
+    public Mono<Loaded> load(LocalDate today) {
+        return Mono.fromCallable(() -> DemoPlan.build(DemoData.load(), today))
+                .subscribeOn(Schedulers.boundedElastic())
+                .flatMap(plan -> transactions.transactional(loadUnlessPresent(plan)));
+    }
+
+    private Mono<Loaded> loadUnlessPresent(DemoPlan plan) {
+        return lockLoad()
+                .then(countDemoRows())
+                .flatMap(present -> present.any()
+                        ? Mono.just(plan.loaded(true, present))
+                        : inserts.insert(plan).thenReturn(plan.loaded(false, plan.counts())));
+    }
+
+    private Mono<Void> lockLoad() {
+        return db.sql("select pg_advisory_xact_lock(:key)").bind("key", LOAD_LOCK).then();
+    }
+
+    private Mono<DemoCounts> countDemoRows() {
+        return db.sql(COUNT_DEMO_ROWS)
+                .map((row, metadata) -> new DemoCounts(
+                        row.get("producers", Long.class).intValue(),
+                        row.get("products", Long.class).intValue(),
+                        row.get("locations", Long.class).intValue()))
+                .one();
+    }
+}

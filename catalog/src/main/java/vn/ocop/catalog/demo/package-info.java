@@ -1,0 +1,2 @@
+/** Demo data: the real OCOP products of the bundled data set, loaded once, with invented prices, dates and places marked as demo. */
+package vn.ocop.catalog.demo;
