@@ -1,0 +1,35 @@
+package vn.ocop.bench;
+
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Entry point: {@code ./mvnw -q -pl bench compile exec:java -Dexec.args="browse --url http://localhost:8080"}.
+ * Each benchmark runs against a shop that is already running and prints one table.
+ */
+public final class Bench {
+
+    private Bench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length == 0) {
+            System.out.println("usage: Bench browse [--url http://localhost:8080] [--concurrency 32] [--seconds 20]");
+            return;
+        }
+        Map<String, String> options = options(Arrays.copyOfRange(args, 1, args.length));
+        switch (args[0]) {
+            case "browse" -> new BrowseBench(options).run();
+            default -> throw new IllegalArgumentException("unknown benchmark: " + args[0]);
+        }
+    }
+
+    static Map<String, String> options(String[] args) {
+        Map<String, String> o = new HashMap<>();
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            o.put(args[i].replaceFirst("^--", ""), args[i + 1]);
+        }
+        return o;
+    }
+}

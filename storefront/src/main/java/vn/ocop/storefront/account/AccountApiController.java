@@ -1,0 +1,37 @@
+package vn.ocop.storefront.account;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+/** Shopper registration for API clients. */
+@RestController
+@RequestMapping("/api/v1/accounts")
+@Tag(name = "Accounts")
+class AccountApiController {
+
+    private final Registration registration;
+
+    AccountApiController(Registration registration) {
+        this.registration = registration;
+    }
+
+    record Registered(UUID id, String email, String displayName, Role role) {
+    }
+
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Register a shopper account", description = "400 with field errors when invalid; 409 when the e-mail is taken. Sign in with HTTP Basic afterwards.")
+    Mono<Registered> register(@Valid @RequestBody RegistrationForm form) {
+        return registration.registerShopper(form.email(), form.displayName(), form.password())
+                .map(a -> new Registered(a.id(), a.email(), a.displayName(), a.role()));
+    }
+}

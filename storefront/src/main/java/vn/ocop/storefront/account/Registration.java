@@ -1,0 +1,39 @@
+package vn.ocop.storefront.account;
+
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+/** Creates shopper accounts. Hashing a password is slow on purpose, so it runs off the event loop. */
+@Service
+public class Registration {
+
+    private final Accounts accounts;
+    private final PasswordEncoder encoder;
+
+    Registration(Accounts accounts, PasswordEncoder encoder) {
+        this.accounts = accounts;
+        this.encoder = encoder;
+    }
+
+    /** Registers a shopper; fails with {@link EmailAlreadyRegistered} and writes nothing if the e-mail is taken. */
+    public Mono<Account> registerShopper(String email, String displayName, String rawPassword) {
+        return hash(rawPassword)
+                .map(hash -> Account.shopper(email, hash, displayName.trim()))
+                .flatMap(account -> accounts.insertIfNew(account, false)
+                        .flatMap(inserted -> inserted ? Mono.just(account) : Mono.error(new EmailAlreadyRegistered(account.email()))));
+    }
+
+    /** Creates the given account unless its e-mail exists (demo accounts); emits whether it was created. */
+    public Mono<Boolean> createIfAbsent(Account withRawPassword, boolean demo) {
+        return hash(withRawPassword.passwordHash())
+                .map(hash -> new Account(withRawPassword.id(), withRawPassword.email(), hash, withRawPassword.displayName(),
+                        withRawPassword.role(), withRawPassword.producerId(), withRawPassword.locationId(), true))
+                .flatMap(a -> accounts.insertIfNew(a, demo));
+    }
+
+    private Mono<String> hash(String raw) {
+        return Mono.fromCallable(() -> encoder.encode(raw)).subscribeOn(Schedulers.boundedElastic());
+    }
+}

@@ -1,0 +1,78 @@
+package vn.ocop.storefront.problem;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.support.WebExchangeBindException;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.server.ResponseStatusException;
+import vn.ocop.storefront.account.EmailAlreadyRegistered;
+
+/** Maps what went wrong to a problem: {@code type} https://ocop.vn/problems/&lt;code&gt;, title, status, detail, code. */
+public final class Problems {
+
+    public static final String TYPE_BASE = "https://ocop.vn/problems/";
+
+    private Problems() {
+    }
+
+    public static ProblemDetail of(HttpStatusCode status, String code, String detail) {
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(status, detail);
+        p.setType(URI.create(TYPE_BASE + code));
+        p.setProperty("code", code);
+        return p;
+    }
+
+    static ProblemDetail from(Throwable error, UUID errorId) {
+        if (error instanceof WebExchangeBindException bind) {
+            return validation(bind);
+        }
+        if (error instanceof EmailAlreadyRegistered taken) {
+            return of(HttpStatus.CONFLICT, "email-taken", taken.getMessage());
+        }
+        if (error instanceof HandlerMethodValidationException hmv) {
+            return parameterValidation(hmv);
+        }
+        if (error instanceof ResponseStatusException rse) {
+            HttpStatusCode status = rse.getStatusCode();
+            String detail = rse.getReason() != null ? rse.getReason() : reasonPhrase(status);
+            return of(status, code(status), detail);
+        }
+        return of(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error",
+                "Something went wrong on our side. It has been logged as " + errorId + ".");
+    }
+
+    private static ProblemDetail validation(WebExchangeBindException bind) {
+        ProblemDetail p = of(HttpStatus.BAD_REQUEST, "validation", "The request has invalid fields.");
+        List<Map<String, Object>> errors = bind.getFieldErrors().stream()
+                .map(f -> Map.<String, Object>of("field", f.getField(), "message", String.valueOf(f.getDefaultMessage())))
+                .toList();
+        p.setProperty("errors", errors);
+        return p;
+    }
+
+    private static ProblemDetail parameterValidation(HandlerMethodValidationException e) {
+        ProblemDetail p = of(HttpStatus.BAD_REQUEST, "validation", "The request has invalid parameters.");
+        List<Map<String, Object>> errors = e.getParameterValidationResults().stream()
+                .flatMap(r -> r.getResolvableErrors().stream().map(err -> Map.<String, Object>of(
+                        "field", String.valueOf(r.getMethodParameter().getParameterName()),
+                        "message", String.valueOf(err.getDefaultMessage()))))
+                .toList();
+        p.setProperty("errors", errors);
+        return p;
+    }
+
+    private static String code(HttpStatusCode status) {
+        HttpStatus known = HttpStatus.resolve(status.value());
+        return known == null ? "error-" + status.value() : known.name().toLowerCase().replace('_', '-');
+    }
+
+    private static String reasonPhrase(HttpStatusCode status) {
+        HttpStatus known = HttpStatus.resolve(status.value());
+        return known == null ? "Error " + status.value() : known.getReasonPhrase();
+    }
+}

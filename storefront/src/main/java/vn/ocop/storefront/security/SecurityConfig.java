@@ -1,0 +1,71 @@
+package vn.ocop.storefront.security;
+
+import java.net.URI;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.authentication.RedirectServerAuthenticationEntryPoint;
+import org.springframework.security.web.server.authentication.logout.RedirectServerLogoutSuccessHandler;
+import org.springframework.security.web.server.util.matcher.PathPatternParserServerWebExchangeMatcher;
+import org.springframework.web.reactive.HandlerMapping;
+import vn.ocop.storefront.problem.ProblemResponses;
+
+/**
+ * Pages sign in with a form (session cookie, CSRF token on every form); API clients send HTTP Basic
+ * credentials, which carry no ambient authority, so requests with an Authorization header skip CSRF.
+ * Unauthenticated API calls get a 401 problem, pages a redirect to /login.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebFluxSecurity
+class SecurityConfig {
+
+    private static final String[] PUBLIC_PAGES = {
+        "/", "/login", "/register", "/products/**", "/search", "/verify/**", "/live/**",
+        "/css/**", "/js/**", "/images/**", "/webjars/**", "/favicon.ico", "/error"
+    };
+    private static final String[] PUBLIC_DOCS = {
+        "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/actuator/health/**", "/actuator/info", "/actuator/prometheus"
+    };
+
+    @Bean
+    SecurityWebFilterChain securityFilterChain(ServerHttpSecurity http, ProblemResponses problems,
+                                               ObjectProvider<HandlerMapping> handlerMappings) {
+        var api = new PathPatternParserServerWebExchangeMatcher("/api/**");
+        return http
+                .authorizeExchange(ex -> ex
+                        .pathMatchers(PUBLIC_PAGES).permitAll()
+                        .pathMatchers(PUBLIC_DOCS).permitAll()
+                        .pathMatchers(HttpMethod.GET, "/api/v1/products/**", "/api/v1/locations/**", "/api/v1/live/**").permitAll()
+                        .pathMatchers(HttpMethod.POST, "/api/v1/accounts").permitAll()
+                        .matchers(new NoRouteMatcher(handlerMappings)).permitAll()
+                        .anyExchange().authenticated())
+                .formLogin(form -> form.loginPage("/login"))
+                .httpBasic(basic -> basic.authenticationEntryPoint(problems::unauthorized))
+                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessHandler(loggedOut()))
+                .csrf(csrf -> csrf.requireCsrfProtectionMatcher(new CsrfUnlessAuthorizationHeader()).accessDeniedHandler(problems::forbidden))
+                .exceptionHandling(ex -> ex
+                        .authenticationEntryPoint((exchange, e) -> api.matches(exchange)
+                                .flatMap(m -> m.isMatch()
+                                        ? problems.unauthorized(exchange, e)
+                                        : new RedirectServerAuthenticationEntryPoint("/login").commence(exchange, e)))
+                        .accessDeniedHandler(problems::forbidden))
+                .build();
+    }
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    private static RedirectServerLogoutSuccessHandler loggedOut() {
+        var handler = new RedirectServerLogoutSuccessHandler();
+        handler.setLogoutSuccessUrl(URI.create("/?loggedOut"));
+        return handler;
+    }
+}

@@ -1,0 +1,2 @@
+/** The shopper's pages and product API: home, lists of what is on sale. */
+package vn.ocop.storefront.web.shop;
