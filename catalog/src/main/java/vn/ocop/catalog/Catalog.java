@@ -2,20 +2,27 @@ package vn.ocop.catalog;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.List;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import vn.ocop.catalog.certification.Certifications;
+import vn.ocop.catalog.producer.Producers;
 import vn.ocop.catalog.product.ProductListings;
 
-/** What the rest of the marketplace asks of the catalog. */
+/** What shoppers ask of the catalog: only products on sale today, ever. */
 @Service
 public class Catalog {
 
     private final ProductListings listings;
+    private final Certifications certifications;
+    private final Producers producers;
     private final Clock clock;
 
-    Catalog(ProductListings listings, Clock clock) {
+    Catalog(ProductListings listings, Certifications certifications, Producers producers, Clock clock) {
         this.listings = listings;
+        this.certifications = certifications;
+        this.producers = producers;
         this.clock = clock;
     }
 
@@ -25,11 +32,39 @@ public class Catalog {
     }
 
     /** Sellable products, five stars first, then by name. */
+    public Flux<ProductCard> sellableProducts(ProductQuery query) {
+        return listings.sellable(today(), query);
+    }
+
     public Flux<ProductCard> sellableProducts(int offset, int limit) {
-        return listings.sellable(today(), offset, limit);
+        return sellableProducts(ProductQuery.page(offset, limit));
+    }
+
+    public Mono<Long> countSellable(ProductQuery query) {
+        return listings.countSellable(today(), query);
     }
 
     public Mono<Long> countSellable() {
-        return listings.countSellable(today());
+        return countSellable(ProductQuery.page(0, 1));
+    }
+
+    public Mono<List<String>> provincesOnSale() {
+        return listings.provincesOnSale(today());
+    }
+
+    /** A product's page; fails with NOT_FOUND when it is not on sale today, whatever the reason. */
+    public Mono<ProductDetails> product(ProductId id) {
+        return listings.sellableProduct(id, today())
+                .switchIfEmpty(Mono.error(() -> CatalogException.notFound("product " + id.value())))
+                .flatMap(found -> Mono.zip(
+                        producers.find(found.product().producerId()),
+                        certifications.ofProduct(id).filter(r -> r.id().equals(found.certification())).next(),
+                        listings.imageFiles(id).collectList())
+                        .map(t -> details(found.product(), t.getT1(), t.getT2(), t.getT3())));
+    }
+
+    private static ProductDetails details(vn.ocop.catalog.product.ProductRow p, ProducerSummary producer, Ranking ranking, List<String> images) {
+        return new ProductDetails(p.id(), p.name(), p.description(), p.group(), p.price(), p.salesUnit(), p.demoPrice(),
+                p.verificationCode(), producer, ranking, images);
     }
 }

@@ -1,17 +1,23 @@
 package vn.ocop.catalog.product;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
+import org.springframework.r2dbc.core.Parameter;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import vn.ocop.catalog.CertificationId;
 import vn.ocop.catalog.OcopGroup;
 import vn.ocop.catalog.ProductCard;
+import vn.ocop.catalog.ProductId;
+import vn.ocop.catalog.ProductQuery;
 import vn.ocop.catalog.Stars;
 import vn.ocop.catalog.Vnd;
 
-/** Lists of sellable products, always through the one SQL definition of sellable ({@code sellable_ranking}). */
+/** What shoppers see, always through the one SQL definition of sellable ({@code sellable_ranking}). */
 @Repository
 public class ProductListings {
 
@@ -21,6 +27,8 @@ public class ProductListings {
             from product p
             join sellable_ranking(:today) s on s.product_id = p.id
             join producer pr on pr.id = p.producer_id
+            where (cast(:grp as text) is null or p.ocop_group = :grp)
+              and (cast(:province as text) is null or lower(pr.province) = lower(:province) or lower(pr.former_province) = lower(:province))
             """;
 
     private final DatabaseClient db;
@@ -29,11 +37,10 @@ public class ProductListings {
         this.db = db;
     }
 
-    public Flux<ProductCard> sellable(LocalDate today, int offset, int limit) {
-        return db.sql(SELLABLE + " order by s.stars desc, p.name, p.id offset :offset limit :limit")
-                .bind("today", today)
-                .bind("offset", offset)
-                .bind("limit", limit)
+    public Flux<ProductCard> sellable(LocalDate today, ProductQuery query) {
+        return filtered(SELLABLE + " order by s.stars desc, p.name, p.id offset :offset limit :limit", today, query)
+                .bind("offset", query.offset())
+                .bind("limit", query.limit())
                 .map((row, md) -> new ProductCard(
                         row.get("id", UUID.class),
                         row.get("name", String.class),
@@ -49,10 +56,52 @@ public class ProductListings {
                 .all();
     }
 
-    public Mono<Long> countSellable(LocalDate today) {
-        return db.sql("select count(*) as n from sellable_ranking(:today)")
-                .bind("today", today)
+    public Mono<Long> countSellable(LocalDate today, ProductQuery query) {
+        return filtered("select count(*) as n from (" + SELLABLE + ") sellable", today, query)
                 .map((row, md) -> row.get("n", Long.class))
                 .one();
+    }
+
+    /** The product and the ranking that puts it on sale today; empty when it is not on sale. */
+    public Mono<SellableRow> sellableProduct(ProductId id, LocalDate today) {
+        return db.sql("select " + ProductRow.COLUMNS + ", s.certification_id from product p"
+                        + " join sellable_ranking(:today) s on s.product_id = p.id"
+                        + " join producer pr on pr.id = p.producer_id where p.id = :id")
+                .bind("today", today)
+                .bind("id", id.value())
+                .map((row, md) -> new SellableRow(ProductRow.of(row), new CertificationId(row.get("certification_id", UUID.class))))
+                .one();
+    }
+
+    /** Provinces that have something on sale today, current names first then former ones, for the browse filter. */
+    public Mono<List<String>> provincesOnSale(LocalDate today) {
+        return db.sql("""
+                        select distinct name from (
+                          select pr.province as name from product p join sellable_ranking(:today) s on s.product_id = p.id join producer pr on pr.id = p.producer_id
+                          union
+                          select pr.former_province from product p join sellable_ranking(:today) s on s.product_id = p.id join producer pr on pr.id = p.producer_id
+                        ) n where name is not null order by name""")
+                .bind("today", today)
+                .map((row, md) -> row.get("name", String.class))
+                .all()
+                .collectList();
+    }
+
+    public Flux<String> imageFiles(ProductId id) {
+        return db.sql("select file_name from product_image where product_id = :id order by position, created_at")
+                .bind("id", id.value())
+                .map((row, md) -> row.get("file_name", String.class))
+                .all();
+    }
+
+    /** A sellable product's row and the id of the ranking that makes it so. */
+    public record SellableRow(ProductRow product, CertificationId certification) {
+    }
+
+    private GenericExecuteSpec filtered(String sql, LocalDate today, ProductQuery query) {
+        return db.sql(sql)
+                .bind("today", today)
+                .bind("grp", Parameter.fromOrEmpty(query.group() == null ? null : query.group().name(), String.class))
+                .bind("province", Parameter.fromOrEmpty(query.province(), String.class));
     }
 }

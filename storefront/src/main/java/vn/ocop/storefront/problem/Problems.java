@@ -10,6 +10,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.support.WebExchangeBindException;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.server.ResponseStatusException;
+import vn.ocop.catalog.CatalogException;
 import vn.ocop.storefront.account.EmailAlreadyRegistered;
 
 /** Maps what went wrong to a problem: {@code type} https://ocop.vn/problems/&lt;code&gt;, title, status, detail, code. */
@@ -31,6 +32,9 @@ public final class Problems {
         if (error instanceof WebExchangeBindException bind) {
             return validation(bind);
         }
+        if (error instanceof CatalogException refused) {
+            return catalog(refused);
+        }
         if (error instanceof EmailAlreadyRegistered taken) {
             return of(HttpStatus.CONFLICT, "email-taken", taken.getMessage());
         }
@@ -44,6 +48,15 @@ public final class Problems {
         }
         return of(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error",
                 "Something went wrong on our side. It has been logged as " + errorId + ".");
+    }
+
+    private static ProblemDetail catalog(CatalogException e) {
+        HttpStatus status = switch (e.code()) {
+            case NOT_FOUND -> HttpStatus.NOT_FOUND;
+            case STALE_VERSION, INVALID_STATE -> HttpStatus.CONFLICT;
+            case INVALID_RANKING, IMAGE_REJECTED -> HttpStatus.BAD_REQUEST;
+        };
+        return of(status, e.code().name().toLowerCase().replace('_', '-'), e.getMessage());
     }
 
     private static ProblemDetail validation(WebExchangeBindException bind) {

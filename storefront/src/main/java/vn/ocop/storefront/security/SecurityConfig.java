@@ -41,7 +41,10 @@ class SecurityConfig {
                 .authorizeExchange(ex -> ex
                         .pathMatchers(PUBLIC_PAGES).permitAll()
                         .pathMatchers(PUBLIC_DOCS).permitAll()
-                        .pathMatchers(HttpMethod.GET, "/api/v1/products/**", "/api/v1/locations/**", "/api/v1/live/**").permitAll()
+                        .pathMatchers(HttpMethod.GET, "/api/v1/products/**", "/api/v1/locations/**", "/api/v1/live/**",
+                                "/api/v1/verify/**").permitAll()
+                        .pathMatchers("/producer/**", "/api/v1/producer/**").hasRole("PRODUCER")
+                        .pathMatchers("/council/**", "/api/v1/council/**").hasRole("COUNCIL")
                         .pathMatchers(HttpMethod.POST, "/api/v1/accounts").permitAll()
                         .matchers(new NoRouteMatcher(handlerMappings)).permitAll()
                         .anyExchange().authenticated())

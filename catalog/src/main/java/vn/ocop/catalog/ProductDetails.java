@@ -1,0 +1,18 @@
+package vn.ocop.catalog;
+
+import java.util.List;
+
+/** A sellable product's page: what it is, who makes it, the ranking that puts it on sale, its images. */
+public record ProductDetails(
+        ProductId id,
+        String name,
+        String description,
+        OcopGroup group,
+        Vnd price,
+        String salesUnit,
+        boolean demoPrice,
+        String verificationCode,
+        ProducerSummary producer,
+        Ranking ranking,
+        List<String> imageFiles) {
+}

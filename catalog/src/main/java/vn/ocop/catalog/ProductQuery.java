@@ -1,0 +1,21 @@
+package vn.ocop.catalog;
+
+/**
+ * What a shopper browses by. {@code province} matches the current province or the name it had before the
+ * 2025 merger (so "Bắc Kạn" and "Thái Nguyên" both find Bắc Kạn's specialties); null means any.
+ */
+public record ProductQuery(OcopGroup group, String province, int offset, int limit) {
+
+    public static final int MAX_LIMIT = 100;
+
+    public ProductQuery {
+        if (offset < 0 || limit < 1 || limit > MAX_LIMIT) {
+            throw new IllegalArgumentException("offset >= 0 and 1 <= limit <= " + MAX_LIMIT);
+        }
+        province = province == null || province.isBlank() ? null : province.trim();
+    }
+
+    public static ProductQuery page(int offset, int limit) {
+        return new ProductQuery(null, null, offset, limit);
+    }
+}

@@ -1,0 +1,2 @@
+/** OCOP certifications: recording and revoking rankings, and reading a product's ranking history. */
+package vn.ocop.catalog.certification;

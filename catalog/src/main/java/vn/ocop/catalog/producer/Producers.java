@@ -1,0 +1,33 @@
+package vn.ocop.catalog.producer;
+
+import io.r2dbc.spi.Readable;
+import java.util.UUID;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Repository;
+import reactor.core.publisher.Mono;
+import vn.ocop.catalog.ProducerId;
+import vn.ocop.catalog.ProducerSummary;
+
+/** The producer table. */
+@Repository
+public class Producers {
+
+    private final DatabaseClient db;
+
+    Producers(DatabaseClient db) {
+        this.db = db;
+    }
+
+    public Mono<ProducerSummary> find(ProducerId id) {
+        return db.sql("select id, name, kind, province, former_province, commune from producer where id = :id")
+                .bind("id", id.value())
+                .map((row, md) -> summary(row))
+                .one();
+    }
+
+    public static ProducerSummary summary(Readable row) {
+        return new ProducerSummary(new ProducerId(row.get("id", UUID.class)), row.get("name", String.class),
+                row.get("kind", String.class), row.get("province", String.class),
+                row.get("former_province", String.class), row.get("commune", String.class));
+    }
+}
