@@ -2,12 +2,15 @@ package vn.ocop.catalog;
 
 import java.time.Clock;
 import java.time.ZoneId;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 
-/** The marketplace's clock: validity is decided by the calendar date in Asia/Ho_Chi_Minh. */
-@Configuration(proxyBeanMethods = false)
+/**
+ * The marketplace's clock: validity is decided by the calendar date in Asia/Ho_Chi_Minh. An
+ * auto-configuration, so that a Clock defined by the application or a test reliably takes its place.
+ */
+@AutoConfiguration
 public class CatalogClock {
 
     public static final ZoneId ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
