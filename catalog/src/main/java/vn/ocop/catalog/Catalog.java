@@ -40,6 +40,12 @@ public class Catalog {
         return sellableProducts(ProductQuery.page(offset, limit));
     }
 
+    /** Those of {@code ids} that are on sale today, in the order given (for search results read elsewhere). */
+    public Flux<ProductCard> sellableProducts(List<ProductId> ids) {
+        return listings.sellable(today(), ids).collectMap(ProductCard::id)
+                .flatMapMany(byId -> Flux.fromIterable(ids).mapNotNull(id -> byId.get(id.value())));
+    }
+
     public Mono<Long> countSellable(ProductQuery query) {
         return listings.countSellable(today(), query);
     }

@@ -31,7 +31,7 @@ public class SearchCluster implements DisposableBean {
                 .timeout(HEALTH_TIMEOUT);
     }
 
-    ElasticsearchAsyncClient client() {
+    public ElasticsearchAsyncClient client() {
         return client;
     }
 

@@ -41,18 +41,33 @@ public class ProductListings {
         return filtered(SELLABLE + " order by s.stars desc, p.name, p.id offset :offset limit :limit", today, query)
                 .bind("offset", query.offset())
                 .bind("limit", query.limit())
-                .map((row, md) -> new ProductCard(
-                        row.get("id", UUID.class),
-                        row.get("name", String.class),
-                        row.get("producer_name", String.class),
-                        row.get("province", String.class),
-                        row.get("former_province", String.class),
-                        OcopGroup.valueOf(row.get("ocop_group", String.class)),
-                        new Stars(row.get("stars", Integer.class)),
-                        new Vnd(row.get("price_vnd", Long.class)),
-                        row.get("sales_unit", String.class),
-                        Boolean.TRUE.equals(row.get("demo_price", Boolean.class)),
-                        row.get("valid_until", LocalDate.class)))
+                .map((row, md) -> card(row))
+                .all();
+    }
+
+    private static ProductCard card(io.r2dbc.spi.Readable row) {
+        return new ProductCard(
+                row.get("id", UUID.class),
+                row.get("name", String.class),
+                row.get("producer_name", String.class),
+                row.get("province", String.class),
+                row.get("former_province", String.class),
+                OcopGroup.valueOf(row.get("ocop_group", String.class)),
+                new Stars(row.get("stars", Integer.class)),
+                new Vnd(row.get("price_vnd", Long.class)),
+                row.get("sales_unit", String.class),
+                Boolean.TRUE.equals(row.get("demo_price", Boolean.class)),
+                row.get("valid_until", LocalDate.class));
+    }
+
+    /** Those of {@code ids} that are on sale today, in no particular order. */
+    public Flux<ProductCard> sellable(LocalDate today, java.util.Collection<ProductId> ids) {
+        return db.sql(SELLABLE.replace("where (cast(:grp", "where p.id = any(:ids) and (cast(:grp"))
+                .bind("today", today)
+                .bind("ids", ids.stream().map(ProductId::value).toArray(UUID[]::new))
+                .bind("grp", Parameter.empty(String.class))
+                .bind("province", Parameter.empty(String.class))
+                .map((row, md) -> card(row))
                 .all();
     }
 

@@ -1,0 +1,32 @@
+package vn.ocop.catalog;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/**
+ * Everything search needs to index one product, whatever its state: the index keeps every product and
+ * each query applies the sale rule itself, so expiry needs no re-index.
+ *
+ * @param version the product's latest change id: the external version of its search document
+ */
+public record IndexableProduct(
+        ProductId id,
+        long version,
+        String name,
+        String description,
+        OcopGroup group,
+        Vnd price,
+        String salesUnit,
+        ProductStatus status,
+        OffsetDateTime createdAt,
+        String producerName,
+        ProducerStatus producerStatus,
+        String province,
+        String formerProvince,
+        List<IndexableRanking> rankings) {
+
+    /** One ranking: the decision's province may be a name from before the 2025 merger. */
+    public record IndexableRanking(int stars, LocalDate issuedOn, LocalDate validUntil, boolean revoked, String decisionProvince) {
+    }
+}

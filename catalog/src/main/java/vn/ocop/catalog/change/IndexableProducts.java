@@ -1,0 +1,96 @@
+package vn.ocop.catalog.change;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.r2dbc.core.Parameter;
+import org.springframework.stereotype.Repository;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import vn.ocop.catalog.IndexableProduct;
+import vn.ocop.catalog.IndexableProduct.IndexableRanking;
+import vn.ocop.catalog.OcopGroup;
+import vn.ocop.catalog.ProducerStatus;
+import vn.ocop.catalog.ProductId;
+import vn.ocop.catalog.ProductStatus;
+import vn.ocop.catalog.Vnd;
+
+/** Products as search indexes them: with producer, provinces and every ranking, read in two queries. */
+@Repository
+public class IndexableProducts {
+
+    private static final String PRODUCTS = """
+            select p.id, coalesce(v.last_change_id, 0) as version, p.name, p.description, p.ocop_group, p.price_vnd,
+                   p.sales_unit, p.status, p.created_at, pr.name as producer_name, pr.status as producer_status,
+                   pr.province, pr.former_province
+            from product p join producer pr on pr.id = p.producer_id
+            left join product_change_version v on v.product_id = p.id
+            """;
+
+    private final DatabaseClient db;
+
+    IndexableProducts(DatabaseClient db) {
+        this.db = db;
+    }
+
+    public Flux<IndexableProduct> find(Collection<ProductId> ids) {
+        if (ids.isEmpty()) {
+            return Flux.empty();
+        }
+        return rows(db.sql(PRODUCTS + " where p.id = any(:ids)").bind("ids", uuids(ids)))
+                .flatMapMany(this::withRankings);
+    }
+
+    public Mono<List<IndexableProduct>> page(ProductId after, int limit) {
+        return rows(db.sql(PRODUCTS + " where (cast(:after as uuid) is null or p.id > :after) order by p.id limit :limit")
+                .bind("after", Parameter.fromOrEmpty(after == null ? null : after.value(), UUID.class))
+                .bind("limit", limit))
+                .flatMapMany(this::withRankings)
+                .collectList();
+    }
+
+    private Mono<List<Row>> rows(DatabaseClient.GenericExecuteSpec spec) {
+        return spec.map((r, md) -> new Row(
+                        new ProductId(r.get("id", UUID.class)), r.get("version", Long.class), r.get("name", String.class),
+                        r.get("description", String.class), OcopGroup.valueOf(r.get("ocop_group", String.class)),
+                        new Vnd(r.get("price_vnd", Long.class)), r.get("sales_unit", String.class),
+                        ProductStatus.valueOf(r.get("status", String.class)), r.get("created_at", OffsetDateTime.class),
+                        r.get("producer_name", String.class), ProducerStatus.valueOf(r.get("producer_status", String.class)),
+                        r.get("province", String.class), r.get("former_province", String.class)))
+                .all().collectList();
+    }
+
+    private Flux<IndexableProduct> withRankings(List<Row> rows) {
+        if (rows.isEmpty()) {
+            return Flux.empty();
+        }
+        return db.sql("select product_id, stars, issued_on, valid_until, revoked_at is not null as revoked, decision_province"
+                        + " from certification where product_id = any(:ids)")
+                .bind("ids", rows.stream().map(Row::id).map(ProductId::value).toArray(UUID[]::new))
+                .map((r, md) -> Map.entry(r.get("product_id", UUID.class), new IndexableRanking(r.get("stars", Integer.class),
+                        r.get("issued_on", LocalDate.class), r.get("valid_until", LocalDate.class),
+                        Boolean.TRUE.equals(r.get("revoked", Boolean.class)), r.get("decision_province", String.class))))
+                .all()
+                .collect(Collectors.groupingBy(Map.Entry::getKey, Collectors.mapping(Map.Entry::getValue, Collectors.toList())))
+                .flatMapMany(byProduct -> Flux.fromIterable(rows).map(r -> r.with(byProduct.getOrDefault(r.id().value(), new ArrayList<>()))));
+    }
+
+    private static UUID[] uuids(Collection<ProductId> ids) {
+        return ids.stream().map(ProductId::value).distinct().toArray(UUID[]::new);
+    }
+
+    private record Row(ProductId id, long version, String name, String description, OcopGroup group, Vnd price,
+                       String salesUnit, ProductStatus status, OffsetDateTime createdAt, String producerName,
+                       ProducerStatus producerStatus, String province, String formerProvince) {
+        IndexableProduct with(List<IndexableRanking> rankings) {
+            return new IndexableProduct(id, version, name, description, group, price, salesUnit, status, createdAt,
+                    producerName, producerStatus, province, formerProvince, List.copyOf(rankings));
+        }
+    }
+}

@@ -1,0 +1,137 @@
+package vn.ocop.search;
+
+import co.elastic.clients.elasticsearch.ElasticsearchAsyncClient;
+import co.elastic.clients.elasticsearch._types.aggregations.Aggregate;
+import co.elastic.clients.elasticsearch._types.query_dsl.Query;
+import co.elastic.clients.elasticsearch.core.SearchResponse;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Mono;
+import vn.ocop.catalog.Catalog;
+import vn.ocop.catalog.ProductCard;
+import vn.ocop.catalog.ProductQuery;
+import vn.ocop.search.fallback.FoldedProducts;
+import vn.ocop.search.index.ProductDocument;
+import vn.ocop.search.index.ProductIndex;
+import vn.ocop.search.query.Highlighter;
+import vn.ocop.search.query.ProductQueries;
+import vn.ocop.search.query.QueryText;
+
+/**
+ * Searching what is on sale, in Vietnamese with or without diacritics. Answers from Elasticsearch; when it
+ * cannot be reached, from PostgreSQL (folded name and producer match, no facets) and says so.
+ */
+@Service
+public class ProductSearch {
+
+    private static final Logger log = LoggerFactory.getLogger(ProductSearch.class);
+    private static final Duration TIMEOUT = Duration.ofSeconds(3);
+
+    private final ElasticsearchAsyncClient es;
+    private final ProductIndex index;
+    private final FoldedProducts folded;
+    private final Catalog catalog;
+
+    ProductSearch(SearchCluster cluster, ProductIndex index, FoldedProducts folded, Catalog catalog) {
+        this.es = cluster.client();
+        this.index = index;
+        this.folded = folded;
+        this.catalog = catalog;
+    }
+
+    public Mono<SearchResult> search(SearchRequest request) {
+        QueryText text = QueryText.of(request.q());
+        return elasticsearch(request, text)
+                .timeout(TIMEOUT)
+                .onErrorResume(e -> {
+                    log.warn("Search answered from PostgreSQL, Elasticsearch failed: {}", e.toString());
+                    return postgres(request, text);
+                });
+    }
+
+    /** Up to 8 names of products on sale whose words start with what was typed so far. */
+    public Mono<List<String>> suggest(String typed) {
+        QueryText text = QueryText.of(typed);
+        if (text.isBlank()) {
+            return Mono.just(List.of());
+        }
+        Query query = Query.of(q -> q.bool(b -> b.filter(ProductQueries.onSale(catalog.today())).must(ProductQueries.prefix(text))));
+        return Mono.fromFuture(() -> es.search(s -> s.index(index.alias()).query(query).size(8), ProductDocument.class))
+                .map(r -> r.hits().hits().stream().map(h -> h.source().name()).distinct().toList())
+                .timeout(TIMEOUT)
+                .onErrorResume(e -> Mono.just(List.of()));
+    }
+
+    private Mono<SearchResult> elasticsearch(SearchRequest r, QueryText text) {
+        var today = catalog.today();
+        Integer stars = r.stars() != null ? r.stars() : text.stars();
+        Query query = Query.of(q -> q.bool(b -> {
+            b.filter(ProductQueries.onSale(today));
+            return text.isBlank() ? b : b.must(ProductQueries.text(text));
+        }));
+        return Mono.fromFuture(() -> es.search(s -> s.index(index.alias()).query(query)
+                        .postFilter(ProductQueries.filters(r, stars, today))
+                        .aggregations(ProductQueries.facets(today))
+                        .sort(ProductQueries.sort(r.sort()))
+                        .from(r.page() * r.size()).size(r.size())
+                        .trackTotalHits(t -> t.enabled(true)), ProductDocument.class))
+                .map(response -> result(response, text, today));
+    }
+
+    private static SearchResult result(SearchResponse<ProductDocument> response, QueryText text, java.time.LocalDate today) {
+        List<SearchResult.Hit> hits = response.hits().hits().stream().map(h -> {
+            ProductDocument d = h.source();
+            return new SearchResult.Hit(UUID.fromString(d.id()), d.name(), Highlighter.mark(d.name(), text), d.producer(),
+                    d.province(), d.formerProvince(), d.group(), d.starsOn(today), d.price(), d.salesUnit());
+        }).toList();
+        var aggs = response.aggregations();
+        var facets = new SearchResult.Facets(terms(aggs.get("groups")), terms(aggs.get("provinces")),
+                stars(aggs.get("stars")), prices(aggs.get("prices")));
+        return new SearchResult(hits, response.hits().total() == null ? hits.size() : response.hits().total().value(), facets, false);
+    }
+
+    private Mono<SearchResult> postgres(SearchRequest r, QueryText text) {
+        if (text.isBlank()) {
+            ProductQuery q = new ProductQuery(r.group(), r.province(), r.page() * r.size(), r.size());
+            return catalog.sellableProducts(q).map(c -> hit(c, text)).collectList()
+                    .zipWith(catalog.countSellable(q), (hits, total) -> new SearchResult(hits, total, SearchResult.Facets.NONE, true));
+        }
+        int wanted = (r.page() + 1) * r.size();
+        return folded.matching(text.original(), Math.min(wanted * 4, 2000)).collectList()
+                .flatMap(ids -> catalog.sellableProducts(ids).collectList())
+                .map(cards -> {
+                    List<SearchResult.Hit> all = cards.stream().map(c -> hit(c, text)).toList();
+                    int from = Math.min(all.size(), r.page() * r.size());
+                    return new SearchResult(all.subList(from, Math.min(all.size(), from + r.size())), all.size(), SearchResult.Facets.NONE, true);
+                });
+    }
+
+    private static SearchResult.Hit hit(ProductCard c, QueryText text) {
+        return new SearchResult.Hit(c.id(), c.name(), Highlighter.mark(c.name(), text), c.producerName(), c.province(),
+                c.formerProvince(), c.group().name(), c.stars().value(), c.price().dong(), c.salesUnit());
+    }
+
+    private static Map<String, Long> terms(Aggregate a) {
+        Map<String, Long> out = new LinkedHashMap<>();
+        a.sterms().buckets().array().forEach(b -> out.put(b.key().stringValue(), b.docCount()));
+        return out;
+    }
+
+    private static Map<Integer, Long> stars(Aggregate a) {
+        Map<Integer, Long> out = new LinkedHashMap<>();
+        a.filters().buckets().keyed().forEach((k, b) -> out.put(Integer.parseInt(k), b.docCount()));
+        return out;
+    }
+
+    private static Map<String, Long> prices(Aggregate a) {
+        Map<String, Long> out = new LinkedHashMap<>();
+        a.range().buckets().array().forEach(b -> out.put(b.key(), b.docCount()));
+        return out;
+    }
+}

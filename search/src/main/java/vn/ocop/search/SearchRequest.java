@@ -1,0 +1,31 @@
+package vn.ocop.search;
+
+import vn.ocop.catalog.OcopGroup;
+
+/**
+ * A shopper's search. {@code q} may be typed with or without diacritics; every other field filters.
+ * {@code stars} keeps products whose ranking valid today has exactly that many stars.
+ */
+public record SearchRequest(String q, OcopGroup group, String province, Integer stars, Long minPrice, Long maxPrice,
+                            Sort sort, int page, int size) {
+
+    public static final int MAX_SIZE = 100;
+
+    public enum Sort { RELEVANCE, PRICE_ASC, PRICE_DESC, STARS, NEWEST }
+
+    public SearchRequest {
+        q = q == null ? "" : q.trim();
+        province = province == null || province.isBlank() ? null : province.trim();
+        sort = sort == null ? Sort.RELEVANCE : sort;
+        if (page < 0 || page > 10_000 || size < 1 || size > MAX_SIZE) {
+            throw new IllegalArgumentException("page 0..10000, size 1.." + MAX_SIZE);
+        }
+        if (stars != null && (stars < 3 || stars > 5)) {
+            throw new IllegalArgumentException("stars 3..5");
+        }
+    }
+
+    public static SearchRequest text(String q) {
+        return new SearchRequest(q, null, null, null, null, null, Sort.RELEVANCE, 0, 24);
+    }
+}

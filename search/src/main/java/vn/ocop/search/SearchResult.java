@@ -1,0 +1,21 @@
+package vn.ocop.search;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * One page of results, the facet counts of the query, and whether it came from PostgreSQL because
+ * Elasticsearch could not be reached ({@code degraded}: plain name and producer matching, no facets).
+ */
+public record SearchResult(List<Hit> hits, long total, Facets facets, boolean degraded) {
+
+    /** @param highlightedName the name with matched words wrapped in {@code <mark>} (HTML-escaped otherwise) */
+    public record Hit(UUID id, String name, String highlightedName, String producer, String province, String formerProvince,
+                      String group, int stars, long priceVnd, String salesUnit) {
+    }
+
+    public record Facets(Map<String, Long> groups, Map<String, Long> provinces, Map<Integer, Long> stars, Map<String, Long> priceRanges) {
+        public static final Facets NONE = new Facets(Map.of(), Map.of(), Map.of(), Map.of());
+    }
+}

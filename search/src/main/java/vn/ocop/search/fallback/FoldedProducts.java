@@ -1,0 +1,58 @@
+package vn.ocop.search.fallback;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Repository;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import vn.ocop.catalog.IndexableProduct;
+import vn.ocop.catalog.ProductId;
+import vn.ocop.search.TextFolding;
+
+/** The search_folded table: each product's folded name and producer, written by the indexer before Elasticsearch. */
+@Repository
+public class FoldedProducts {
+
+    private final DatabaseClient db;
+
+    FoldedProducts(DatabaseClient db) {
+        this.db = db;
+    }
+
+    /** Keeps the newest version of each product's folded text (an older write changes nothing). */
+    public Mono<Void> upsert(List<IndexableProduct> products) {
+        return Flux.fromIterable(products)
+                .concatMap(p -> db.sql("""
+                                insert into search_folded (product_id, version, folded) values (:id, :version, :folded)
+                                on conflict (product_id) do update set version = excluded.version, folded = excluded.folded
+                                where search_folded.version <= excluded.version""")
+                        .bind("id", p.id().value())
+                        .bind("version", p.version())
+                        .bind("folded", TextFolding.fold(p.name() + " " + p.producerName()))
+                        .then())
+                .then();
+    }
+
+    /** Products whose folded name or producer contains every word of the query, best matches first. */
+    public Flux<ProductId> matching(String query, int limit) {
+        String folded = TextFolding.fold(query).trim();
+        List<String> words = Arrays.stream(folded.split("\\s+")).filter(w -> !w.isBlank()).toList();
+        if (words.isEmpty()) {
+            return Flux.empty();
+        }
+        StringBuilder where = new StringBuilder("true");
+        for (int i = 0; i < words.size(); i++) {
+            where.append(" and folded like :w").append(i);
+        }
+        var spec = db.sql("select product_id from search_folded where " + where
+                        + " order by similarity(folded, :q) desc, product_id limit :limit")
+                .bind("q", folded)
+                .bind("limit", limit);
+        for (int i = 0; i < words.size(); i++) {
+            spec = spec.bind("w" + i, "%" + words.get(i).replace("%", "").replace("_", "") + "%");
+        }
+        return spec.map((row, md) -> new ProductId(row.get("product_id", UUID.class))).all();
+    }
+}

@@ -1,0 +1,76 @@
+package vn.ocop.search.index;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import vn.ocop.catalog.CatalogChanges;
+import vn.ocop.catalog.ProductId;
+import vn.ocop.search.fallback.FoldedProducts;
+
+/**
+ * Keeps the index in step with PostgreSQL: drains the catalog's change outbox in bulk, woken by
+ * NOTIFY catalog_change and by a poll. The PostgreSQL fallback table is written first; outbox rows are
+ * marked only once Elasticsearch took the batch, so while it is down they wait and nothing is lost.
+ */
+@Component
+@ConditionalOnProperty(name = "ocop.search.indexer.enabled", havingValue = "true", matchIfMissing = true)
+public class Indexer {
+
+    private static final Logger log = LoggerFactory.getLogger(Indexer.class);
+    static final int BATCH = 500;
+    private static final Duration POLL = Duration.ofSeconds(5);
+
+    private final CatalogChanges changes;
+    private final ProductIndex index;
+    private final FoldedProducts folded;
+
+    Indexer(CatalogChanges changes, ProductIndex index, FoldedProducts folded) {
+        this.changes = changes;
+        this.index = index;
+        this.folded = folded;
+    }
+
+    /**
+     * Runs for the life of the app: Spring subscribes to it, and subscribes again two seconds after it ends
+     * (the LISTEN connection dropped, the database restarted).
+     */
+    @Scheduled(initialDelay = 0, fixedDelay = 2000)
+    Flux<Integer> keepInStep() {
+        Flux<Boolean> wakeUps = Flux.merge(changes.notifications().map(n -> true), Flux.interval(POLL).map(t -> true))
+                .startWith(true)
+                .onBackpressureLatest();
+        return index.ensureExists().onErrorResume(e -> Mono.empty())
+                .thenMany(wakeUps.concatMap(w -> drainAll().onErrorResume(this::waitForNextWakeUp), 1));
+    }
+
+    private Mono<Integer> waitForNextWakeUp(Throwable e) {
+        log.warn("Search index not updated, changes wait in the outbox: {}", e.toString());
+        return Mono.just(0);
+    }
+
+    /** Drains every pending change, a batch at a time; emits how many changes were indexed. */
+    public Mono<Integer> drainAll() {
+        return drainBatch().expand(n -> n == BATCH ? drainBatch() : Mono.empty()).reduce(0, Integer::sum);
+    }
+
+    private Mono<Integer> drainBatch() {
+        return changes.pending(BATCH).collectList().flatMap(batch -> batch.isEmpty() ? Mono.just(0) : index(batch));
+    }
+
+    private Mono<Integer> index(List<CatalogChanges.Change> batch) {
+        Set<ProductId> ids = batch.stream().map(CatalogChanges.Change::product).collect(Collectors.toSet());
+        return changes.products(ids).collectList()
+                .flatMap(products -> folded.upsert(products)
+                        .then(index.write(products.stream().map(p -> new ProductIndex.Versioned(ProductDocument.of(p), p.version())).toList())))
+                .then(changes.markIndexed(batch.stream().map(CatalogChanges.Change::id).toList()))
+                .thenReturn(batch.size());
+    }
+}

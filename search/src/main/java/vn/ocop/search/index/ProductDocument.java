@@ -1,0 +1,81 @@
+package vn.ocop.search.index;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Stream;
+import vn.ocop.catalog.IndexableProduct;
+import vn.ocop.catalog.IndexableProduct.IndexableRanking;
+import vn.ocop.search.TextFolding;
+
+/**
+ * One product in the index. Every text field has a folded twin. The sale rule is applied at query time:
+ * {@code validity_3/4/5} hold the date ranges of the product's unrevoked 3, 4 and 5-star rankings, so
+ * "valid today with at least N stars" is a term query on today's date, and expiry needs no re-index.
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record ProductDocument(
+        String id,
+        String name,
+        @JsonProperty("name_folded") String nameFolded,
+        String description,
+        @JsonProperty("description_folded") String descriptionFolded,
+        String producer,
+        @JsonProperty("producer_folded") String producerFolded,
+        String province,
+        @JsonProperty("former_province") String formerProvince,
+        List<String> provinces,
+        @JsonProperty("provinces_folded") String provincesFolded,
+        String group,
+        @JsonProperty("group_folded") String groupFolded,
+        int stars,
+        long price,
+        @JsonProperty("sales_unit") String salesUnit,
+        String status,
+        @JsonProperty("producer_status") String producerStatus,
+        @JsonProperty("validity_3") List<Map<String, String>> validity3,
+        @JsonProperty("validity_4") List<Map<String, String>> validity4,
+        @JsonProperty("validity_5") List<Map<String, String>> validity5,
+        @JsonProperty("created_at") String createdAt) {
+
+    public static ProductDocument of(IndexableProduct p) {
+        List<String> provinces = Stream.concat(Stream.of(p.province(), p.formerProvince()),
+                        p.rankings().stream().map(IndexableRanking::decisionProvince))
+                .filter(Objects::nonNull).distinct().toList();
+        return new ProductDocument(p.id().value().toString(), p.name(), TextFolding.fold(p.name()),
+                p.description(), TextFolding.fold(p.description()), p.producerName(), TextFolding.fold(p.producerName()),
+                p.province(), p.formerProvince(), provinces, TextFolding.fold(String.join(" ", provinces)),
+                p.group().name(), TextFolding.fold(p.group().vietnameseName()), bestStars(p.rankings()),
+                p.price().dong(), p.salesUnit(), p.status().name(), p.producerStatus().name(),
+                ranges(p.rankings(), 3), ranges(p.rankings(), 4), ranges(p.rankings(), 5),
+                p.createdAt() == null ? null : p.createdAt().toString());
+    }
+
+    /** The stars a shopper sees on {@code day}: the most among rankings valid that day, or 0. */
+    public int starsOn(LocalDate day) {
+        for (int s = 5; s >= 3; s--) {
+            List<Map<String, String>> ranges = s == 5 ? validity5 : s == 4 ? validity4 : validity3;
+            if (ranges != null && ranges.stream().anyMatch(r -> covers(r, day))) {
+                return s;
+            }
+        }
+        return 0;
+    }
+
+    private static boolean covers(Map<String, String> range, LocalDate day) {
+        return !LocalDate.parse(range.get("gte")).isAfter(day) && !day.isAfter(LocalDate.parse(range.get("lte")));
+    }
+
+    private static int bestStars(List<IndexableRanking> rankings) {
+        return rankings.stream().filter(r -> !r.revoked()).mapToInt(IndexableRanking::stars).filter(s -> s >= 3).max().orElse(0);
+    }
+
+    private static List<Map<String, String>> ranges(List<IndexableRanking> rankings, int stars) {
+        return rankings.stream().filter(r -> r.stars() == stars && !r.revoked())
+                .map(r -> Map.of("gte", r.issuedOn().toString(), "lte", r.validUntil().toString()))
+                .toList();
+    }
+}

@@ -1,0 +1,103 @@
+package vn.ocop.search.index;
+
+import co.elastic.clients.elasticsearch.ElasticsearchAsyncClient;
+import co.elastic.clients.elasticsearch._types.VersionType;
+import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
+import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
+import java.io.InputStream;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import vn.ocop.search.SearchCluster;
+import vn.ocop.search.SearchSettings;
+
+/**
+ * The alias that every query and write goes through, over a versioned index ({@code products-v<millis>}).
+ * Writes carry the product's change id as an external version, so a late write never overwrites a newer one.
+ */
+@Component
+public class ProductIndex {
+
+    private static final Logger log = LoggerFactory.getLogger(ProductIndex.class);
+
+    /** A document and the version it carries. */
+    public record Versioned(ProductDocument document, long version) {
+    }
+
+    private final ElasticsearchAsyncClient es;
+    private final String alias;
+    private final Clock clock;
+
+    ProductIndex(SearchCluster cluster, SearchSettings settings, Clock clock) {
+        this.es = cluster.client();
+        this.alias = settings.index();
+        this.clock = clock;
+    }
+
+    public String alias() {
+        return alias;
+    }
+
+    /** Creates a first versioned index behind the alias unless the alias exists. */
+    public Mono<Void> ensureExists() {
+        return Mono.fromFuture(() -> es.indices().existsAlias(a -> a.name(alias)))
+                .flatMap(exists -> exists.value() ? Mono.empty()
+                        : createIndex().flatMap(index -> Mono.fromFuture(() -> es.indices().putAlias(a -> a.index(index).name(alias))).then()));
+    }
+
+    /** Writes the documents through the alias; a version conflict means a newer version is there already. */
+    public Mono<Integer> write(List<Versioned> docs) {
+        return write(alias, docs);
+    }
+
+    Mono<Integer> write(String target, List<Versioned> docs) {
+        if (docs.isEmpty()) {
+            return Mono.just(0);
+        }
+        List<BulkOperation> ops = docs.stream().map(d -> BulkOperation.of(o -> o.index(i -> i
+                .id(d.document().id()).document(d.document()).version(d.version()).versionType(VersionType.External)))).toList();
+        return Mono.fromFuture(() -> es.bulk(b -> b.index(target).operations(ops)))
+                .flatMap(response -> {
+                    List<BulkResponseItem> failed = response.items().stream()
+                            .filter(i -> i.error() != null && i.status() != 409).toList();
+                    return failed.isEmpty() ? Mono.just(docs.size())
+                            : Mono.error(new IllegalStateException("bulk index failed for " + failed.size() + " documents: " + failed.get(0).error().reason()));
+                });
+    }
+
+    /** Builds a new index from {@code all}, points the alias at it in one step, and drops the old ones. */
+    public Mono<String> rebuild(Flux<List<Versioned>> all) {
+        return createIndex().flatMap(fresh -> all.concatMap(batch -> write(fresh, batch)).then(swapTo(fresh)).thenReturn(fresh));
+    }
+
+    private Mono<Void> swapTo(String fresh) {
+        return Mono.fromFuture(() -> es.indices().getAlias(a -> a.name(alias)))
+                .map(r -> List.copyOf(r.aliases().keySet()))
+                .onErrorResume(e -> Mono.just(List.of()))
+                .flatMap(old -> Mono.fromFuture(() -> es.indices().updateAliases(u -> {
+                            old.forEach(o -> u.actions(a -> a.remove(r -> r.index(o).alias(alias))));
+                            return u.actions(a -> a.add(ad -> ad.index(fresh).alias(alias)));
+                        }))
+                        .then(Flux.fromIterable(old).concatMap(o -> Mono.fromFuture(() -> es.indices().delete(d -> d.index(o)))).then())
+                        .doOnSuccess(v -> log.info("Search alias {} now points at {} (was {})", alias, fresh, old)));
+    }
+
+    private Mono<String> createIndex() {
+        String name = alias + "-v" + clock.millis();
+        return Mono.fromFuture(() -> es.indices().create(c -> c.index(name).withJson(mapping()))).thenReturn(name);
+    }
+
+    private static InputStream mapping() {
+        return ProductIndex.class.getResourceAsStream("products-index.json");
+    }
+
+    /** Ids and versions of everything in the index, for the consistency check. */
+    public Mono<Map<String, Long>> versions() {
+        return new IndexScan(es, alias).versions();
+    }
+}

@@ -1,0 +1,42 @@
+package vn.ocop.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import vn.ocop.search.query.QueryText;
+
+class TextFoldingTests {
+
+    @Test
+    void vietnameseIsFoldedToPlainLowerCaseLetters() {
+        assertThat(TextFolding.fold("Bí xanh thơm Ba Bể")).isEqualTo("bi xanh thom ba be");
+        assertThat(TextFolding.fold("Đậu xanh Điện Biên")).isEqualTo("dau xanh dien bien");
+        assertThat(TextFolding.fold("NƯỚC MẮM Phú Quốc")).isEqualTo("nuoc mam phu quoc");
+    }
+
+    @Test
+    void composedAndDecomposedInputFoldAlike() {
+        String decomposed = java.text.Normalizer.normalize("Mật ong", java.text.Normalizer.Form.NFD);
+        assertThat(TextFolding.fold(decomposed)).isEqualTo(TextFolding.fold("Mật ong")).isEqualTo("mat ong");
+    }
+
+    @Test
+    void telexTypedWithTheConverterOffIsReadAsVietnamese() {
+        assertThat(QueryText.of("traf hoa vangf").telex()).isEqualTo("tra hoa vang");
+        assertThat(QueryText.of("caf phee bichs thao").telex()).isEqualTo("ca phe bich thao");
+        assertThat(QueryText.of("ddaauj xanh").telex()).isEqualTo("dau xanh");
+    }
+
+    @Test
+    void aNumberOfStarsIsAFilterNotAWord() {
+        QueryText q = QueryText.of("nuoc mam 4 sao");
+        assertThat(q.stars()).isEqualTo(4);
+        assertThat(q.folded()).isEqualTo("nuoc mam");
+        assertThat(QueryText.of("yen sao xu thanh").stars()).isNull();
+    }
+
+    @Test
+    void loanwordsMeanTheirVietnameseWords() {
+        assertThat(QueryText.of("cafe son la").folded()).isEqualTo("ca phe son la");
+    }
+}
