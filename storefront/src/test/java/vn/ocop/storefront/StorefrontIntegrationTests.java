@@ -12,6 +12,8 @@ class StorefrontIntegrationTests {
 
     @Autowired
     WebTestClient web;
+    @Autowired
+    vn.ocop.catalog.CatalogChanges changes;
 
     @Test
     void homePageListsRealOcopProductsWithTheirStarsAndPrices() {
@@ -56,6 +58,7 @@ class StorefrontIntegrationTests {
 
     @Test
     void productApiListsOnlySellableProductsFiveStarsFirst() {
+        SearchIndexReady.drained(changes);
         web.get().uri("/api/v1/products?size=5").exchange()
                 .expectStatus().isOk()
                 .expectBody()

@@ -1,10 +1,15 @@
 package vn.ocop.search.index;
 
 import co.elastic.clients.elasticsearch.ElasticsearchAsyncClient;
+import co.elastic.clients.elasticsearch._types.Refresh;
 import co.elastic.clients.elasticsearch._types.VersionType;
 import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
 import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +37,7 @@ public class ProductIndex {
     private final ElasticsearchAsyncClient es;
     private final String alias;
     private final Clock clock;
+    private final String mapping = readMapping();
 
     ProductIndex(SearchCluster cluster, SearchSettings settings, Clock clock) {
         this.es = cluster.client();
@@ -52,16 +58,17 @@ public class ProductIndex {
 
     /** Writes the documents through the alias; a version conflict means a newer version is there already. */
     public Mono<Integer> write(List<Versioned> docs) {
-        return write(alias, docs);
+        return write(alias, docs, true);
     }
 
-    Mono<Integer> write(String target, List<Versioned> docs) {
+    /** @param visible wait until the documents are searchable (incremental writes: "indexed" means "found") */
+    Mono<Integer> write(String target, List<Versioned> docs, boolean visible) {
         if (docs.isEmpty()) {
             return Mono.just(0);
         }
         List<BulkOperation> ops = docs.stream().map(d -> BulkOperation.of(o -> o.index(i -> i
                 .id(d.document().id()).document(d.document()).version(d.version()).versionType(VersionType.External)))).toList();
-        return Mono.fromFuture(() -> es.bulk(b -> b.index(target).operations(ops)))
+        return Mono.fromFuture(() -> es.bulk(b -> b.index(target).operations(ops).refresh(visible ? Refresh.WaitFor : Refresh.False)))
                 .flatMap(response -> {
                     List<BulkResponseItem> failed = response.items().stream()
                             .filter(i -> i.error() != null && i.status() != 409).toList();
@@ -72,7 +79,9 @@ public class ProductIndex {
 
     /** Builds a new index from {@code all}, points the alias at it in one step, and drops the old ones. */
     public Mono<String> rebuild(Flux<List<Versioned>> all) {
-        return createIndex().flatMap(fresh -> all.concatMap(batch -> write(fresh, batch)).then(swapTo(fresh)).thenReturn(fresh));
+        return createIndex().flatMap(fresh -> all.concatMap(batch -> write(fresh, batch, false))
+                .then(Mono.fromFuture(() -> es.indices().refresh(r -> r.index(fresh)))) // searchable before the alias moves
+                .then(swapTo(fresh)).thenReturn(fresh));
     }
 
     private Mono<Void> swapTo(String fresh) {
@@ -89,11 +98,16 @@ public class ProductIndex {
 
     private Mono<String> createIndex() {
         String name = alias + "-v" + clock.millis();
-        return Mono.fromFuture(() -> es.indices().create(c -> c.index(name).withJson(mapping()))).thenReturn(name);
+        return Mono.fromFuture(() -> es.indices().create(c -> c.index(name).withJson(new StringReader(mapping)))).thenReturn(name);
     }
 
-    private static InputStream mapping() {
-        return ProductIndex.class.getResourceAsStream("products-index.json");
+    /** Read once at start-up: reading the classpath on an event loop would block it. */
+    private static String readMapping() {
+        try (InputStream in = ProductIndex.class.getResourceAsStream("products-index.json")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the index mapping", e);
+        }
     }
 
     /** Ids and versions of everything in the index, for the consistency check. */

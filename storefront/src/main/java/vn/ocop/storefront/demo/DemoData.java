@@ -24,6 +24,7 @@ import vn.ocop.storefront.account.Role;
  */
 @Component
 @ConditionalOnProperty(name = "ocop.demo", havingValue = "true")
+@org.springframework.core.annotation.Order(0)
 class DemoData implements ApplicationRunner {
 
     static final String PASSWORD = "ocop-demo-2026";

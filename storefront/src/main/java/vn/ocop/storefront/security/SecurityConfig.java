@@ -26,7 +26,7 @@ import vn.ocop.storefront.problem.ProblemResponses;
 class SecurityConfig {
 
     private static final String[] PUBLIC_PAGES = {
-        "/", "/login", "/register", "/products/**", "/search", "/verify/**", "/live/**",
+        "/", "/login", "/register", "/products/**", "/search", "/search/**", "/verify/**", "/live/**",
         "/css/**", "/js/**", "/images/**", "/webjars/**", "/favicon.ico", "/error"
     };
     private static final String[] PUBLIC_DOCS = {
@@ -45,6 +45,7 @@ class SecurityConfig {
                                 "/api/v1/verify/**").permitAll()
                         .pathMatchers("/producer/**", "/api/v1/producer/**").hasRole("PRODUCER")
                         .pathMatchers("/council/**", "/api/v1/council/**").hasRole("COUNCIL")
+                        .pathMatchers("/admin/**", "/api/v1/admin/**").hasRole("ADMIN")
                         .pathMatchers(HttpMethod.POST, "/api/v1/accounts").permitAll()
                         .matchers(new NoRouteMatcher(handlerMappings)).permitAll()
                         .anyExchange().authenticated())

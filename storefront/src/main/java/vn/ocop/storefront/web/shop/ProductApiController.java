@@ -4,6 +4,8 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -15,11 +17,12 @@ import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 import vn.ocop.catalog.Catalog;
 import vn.ocop.catalog.OcopGroup;
-import vn.ocop.catalog.ProductCard;
 import vn.ocop.catalog.ProductDetails;
 import vn.ocop.catalog.ProductId;
-import vn.ocop.catalog.ProductQuery;
 import vn.ocop.catalog.Ranking;
+import vn.ocop.search.ProductSearch;
+import vn.ocop.search.SearchRequest;
+import vn.ocop.search.SearchResult;
 
 /** Products on sale today, as JSON: a product that is not on sale is not found. */
 @RestController
@@ -28,21 +31,16 @@ import vn.ocop.catalog.Ranking;
 class ProductApiController {
 
     private final Catalog catalog;
+    private final ProductSearch search;
 
-    ProductApiController(Catalog catalog) {
+    ProductApiController(Catalog catalog, ProductSearch search) {
         this.catalog = catalog;
+        this.search = search;
     }
 
-    record ProductSummary(UUID id, String name, String producer, String province, String formerProvince,
-                          OcopGroup group, int stars, long priceVnd, String salesUnit, boolean demoPrice,
-                          LocalDate rankingValidUntil) {
-        static ProductSummary of(ProductCard c) {
-            return new ProductSummary(c.id(), c.name(), c.producerName(), c.province(), c.formerProvince(),
-                    c.group(), c.stars().value(), c.price().dong(), c.salesUnit(), c.demoPrice(), c.rankingValidUntil());
-        }
-    }
-
-    record ProductPage(List<ProductSummary> items, int page, int size, long total) {
+    record ProductPage(List<SearchResult.Hit> items, int page, int size, long total, SearchResult.Facets facets,
+                       @Schema(description = "true when Elasticsearch could not be reached and PostgreSQL answered (name and producer match only, no facets)")
+                       boolean degraded) {
     }
 
     record RankingView(int stars, String level, String decisionNo, String issuingBody, String decisionProvince,
@@ -68,15 +66,27 @@ class ProductApiController {
     }
 
     @GetMapping
-    @Operation(summary = "List sellable products",
-            description = "Five stars first, then by name. Filter by OCOP group and by province, current or pre-2025 name.")
-    Mono<ProductPage> list(@RequestParam(required = false) OcopGroup group,
-                           @RequestParam(required = false) String province,
-                           @RequestParam(defaultValue = "0") @Min(0) @Max(10_000) int page,
-                           @RequestParam(defaultValue = "24") @Min(1) @Max(ProductQuery.MAX_LIMIT) int size) {
-        ProductQuery query = new ProductQuery(group, province, page * size, size);
-        return catalog.sellableProducts(query).map(ProductSummary::of).collectList()
-                .zipWith(catalog.countSellable(query), (items, total) -> new ProductPage(items, page, size, total));
+    @Operation(summary = "Search sellable products",
+            description = "Vietnamese with or without diacritics, typos and Telex typing forgiven. Filters: OCOP group, province (current or "
+                    + "pre-2025 name), stars valid today, price range. Sort: RELEVANCE, PRICE_ASC, PRICE_DESC, STARS, NEWEST. "
+                    + "Facets count groups, provinces, stars and price ranges. Only products on sale today (Asia/Ho_Chi_Minh).")
+    Mono<ProductPage> search(@RequestParam(defaultValue = "") @Size(max = 200) String q,
+                             @RequestParam(required = false) OcopGroup group,
+                             @RequestParam(required = false) @Size(max = 100) String province,
+                             @RequestParam(required = false) @Min(3) @Max(5) Integer stars,
+                             @RequestParam(required = false) @Min(0) Long minPrice,
+                             @RequestParam(required = false) @Min(0) Long maxPrice,
+                             @RequestParam(defaultValue = "RELEVANCE") SearchRequest.Sort sort,
+                             @RequestParam(defaultValue = "0") @Min(0) @Max(10_000) int page,
+                             @RequestParam(defaultValue = "24") @Min(1) @Max(SearchRequest.MAX_SIZE) int size) {
+        var request = new SearchRequest(q, group, province, stars, minPrice, maxPrice, sort, page, size);
+        return search.search(request).map(r -> new ProductPage(r.hits(), page, size, r.total(), r.facets(), r.degraded()));
+    }
+
+    @GetMapping("/suggestions")
+    @Operation(summary = "Suggestions as you type", description = "Up to 8 names of products on sale whose words start with what was typed, diacritics optional.")
+    Mono<List<String>> suggestions(@RequestParam @Size(min = 1, max = 100) String q) {
+        return search.suggest(q);
     }
 
     @GetMapping("/{id}")

@@ -21,6 +21,13 @@ class ProductBrowsingTests {
     WebTestClient web;
     @Autowired
     DatabaseClient db;
+    @Autowired
+    vn.ocop.catalog.CatalogChanges changes;
+
+    @org.junit.jupiter.api.BeforeEach
+    void indexed() {
+        vn.ocop.storefront.SearchIndexReady.drained(changes);
+    }
 
     @Test
     void groupFilterListsOnlyThatGroup() {

@@ -1,0 +1,2 @@
+/** Administration APIs (role ADMIN): the search index. */
+package vn.ocop.storefront.web.admin;
