@@ -39,13 +39,18 @@ public final class ElasticsearchNode implements AutoCloseable {
 
     /** Starts a node whose data lives in {@code directory}, kept across restarts. */
     public static ElasticsearchNode start(Path directory) {
-        return start(ElasticsearchDistribution.locate(), directory, false, "512m");
+        return start(directory, Processes.freePort());
+    }
+
+    /** The same on a given HTTP port, so that clients find it again after a restart (outage tests). */
+    public static ElasticsearchNode start(Path directory, int httpPort) {
+        return start(ElasticsearchDistribution.locate(), directory, false, "512m", httpPort);
     }
 
     /** Starts a throw-away node (for tests), deleted on close. */
     public static ElasticsearchNode startTemporary() {
         try {
-            return start(ElasticsearchDistribution.locate(), Files.createTempDirectory("ocop-es-"), true, "384m");
+            return start(ElasticsearchDistribution.locate(), Files.createTempDirectory("ocop-es-"), true, "384m", Processes.freePort());
         } catch (IOException e) {
             throw new DevServiceException("cannot create a temporary directory for Elasticsearch: " + e.getMessage(), e);
         }
@@ -55,7 +60,7 @@ public final class ElasticsearchNode implements AutoCloseable {
         return "http://127.0.0.1:" + httpPort;
     }
 
-    private static ElasticsearchNode start(ElasticsearchDistribution dist, Path base, boolean temporary, String heap) {
+    private static ElasticsearchNode start(ElasticsearchDistribution dist, Path base, boolean temporary, String heap, int httpPort) {
         try {
             Files.createDirectories(base);
             Files.setPosixFilePermissions(base, PosixFilePermissions.fromString("rwxr-xr-x"));
@@ -71,7 +76,6 @@ public final class ElasticsearchNode implements AutoCloseable {
             Path pidFile = logs.resolve("elasticsearch.pid");
             Processes.stopLeftover(pidFile, "elasticsearch", "TERM");
 
-            int httpPort = Processes.freePort();
             List<String> cmd = new ArrayList<>(Unprivileged.prefix());
             cmd.addAll(List.of(home.resolve("bin/elasticsearch").toString(), "-p", pidFile.toString(),
                     "-Ediscovery.type=single-node",
