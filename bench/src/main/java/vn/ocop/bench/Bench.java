@@ -5,8 +5,8 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Entry point: {@code ./mvnw -q -pl bench compile exec:java -Dexec.args="browse --url http://localhost:8080"}.
- * Each benchmark runs against a shop that is already running and prints one table.
+ * Entry point: {@code ./mvnw -q -pl bench exec:java -Dexec.args="search"} (after {@code ./mvnw install -DskipTests}).
+ * {@code browse} drives a shop that is already running; {@code search} starts a shop of its own. Each prints one table.
  */
 public final class Bench {
 
@@ -16,11 +16,13 @@ public final class Bench {
     public static void main(String[] args) throws Exception {
         if (args.length == 0) {
             System.out.println("usage: Bench browse [--url http://localhost:8080] [--concurrency 32] [--seconds 20]");
+            System.out.println("       Bench search [--products 100000] [--concurrency 16] [--seconds 20] [--lag-samples 50]");
             return;
         }
         Map<String, String> options = options(Arrays.copyOfRange(args, 1, args.length));
         switch (args[0]) {
             case "browse" -> new BrowseBench(options).run();
+            case "search" -> new SearchBench(options).run();
             default -> throw new IllegalArgumentException("unknown benchmark: " + args[0]);
         }
     }

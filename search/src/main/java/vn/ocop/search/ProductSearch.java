@@ -55,6 +55,11 @@ public class ProductSearch {
                 });
     }
 
+    /** Always from PostgreSQL (the folded-name fallback): for diagnosis, and as the benchmark's baseline. */
+    public Mono<SearchResult> searchPostgres(SearchRequest request) {
+        return postgres(request, QueryText.of(request.q()));
+    }
+
     /** Up to 8 names of products on sale whose words start with what was typed so far. */
     public Mono<List<String>> suggest(String typed) {
         QueryText text = QueryText.of(typed);

@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.LocalDate;
@@ -78,9 +79,11 @@ class ProductApiController {
                              @RequestParam(required = false) @Min(0) Long maxPrice,
                              @RequestParam(defaultValue = "RELEVANCE") SearchRequest.Sort sort,
                              @RequestParam(defaultValue = "0") @Min(0) @Max(10_000) int page,
-                             @RequestParam(defaultValue = "24") @Min(1) @Max(SearchRequest.MAX_SIZE) int size) {
+                             @RequestParam(defaultValue = "24") @Min(1) @Max(SearchRequest.MAX_SIZE) int size,
+                             @RequestParam(defaultValue = "elasticsearch") @Pattern(regexp = "elasticsearch|postgres") String engine) {
         var request = new SearchRequest(q, group, province, stars, minPrice, maxPrice, sort, page, size);
-        return search.search(request).map(r -> new ProductPage(r.hits(), page, size, r.total(), r.facets(), r.degraded()));
+        var result = engine.equals("postgres") ? search.searchPostgres(request) : search.search(request);
+        return result.map(r -> new ProductPage(r.hits(), page, size, r.total(), r.facets(), r.degraded()));
     }
 
     @GetMapping("/suggestions")

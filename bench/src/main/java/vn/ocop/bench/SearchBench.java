@@ -1,0 +1,102 @@
+package vn.ocop.bench;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.HdrHistogram.Histogram;
+
+/**
+ * Search at scale: N generated products (default 100,000), searched through the app's HTTP API at fixed
+ * concurrency by Elasticsearch and by the plain PostgreSQL search (the baseline), then the time from a
+ * committed change to its being found (index lag). One table.
+ */
+final class SearchBench {
+
+    private final int products;
+    private final int concurrency;
+    private final int seconds;
+    private final int lagSamples;
+
+    SearchBench(Map<String, String> o) {
+        this.products = Integer.parseInt(o.getOrDefault("products", "100000"));
+        this.concurrency = Integer.parseInt(o.getOrDefault("concurrency", "16"));
+        this.seconds = Integer.parseInt(o.getOrDefault("seconds", "20"));
+        this.lagSamples = Integer.parseInt(o.getOrDefault("lag-samples", "50"));
+    }
+
+    void run() throws Exception {
+        CatalogGenerator generator = new CatalogGenerator();
+        try (ShopUnderTest shop = ShopUnderTest.start(); Connection db = shop.database()) {
+            long t0 = System.nanoTime();
+            generator.generate(db, products);
+            double generated = (System.nanoTime() - t0) / 1e9;
+            awaitDrained(db, Duration.ofMinutes(30));
+            double indexed = (System.nanoTime() - t0) / 1e9;
+            System.out.printf("%d products written in %.1f s, all searchable after %.1f s%n", products, generated, indexed);
+
+            List<String> queries = generator.queries(1000);
+            LoadRun load = new LoadRun();
+            load.run("warm-up", concurrency, 5, n -> search(shop, queries.get(n % queries.size()), "elasticsearch"));
+            load.run("warm-up", concurrency, 5, n -> search(shop, queries.get(n % queries.size()), "postgres"));
+            var es = load.run("search: Elasticsearch", concurrency, seconds, n -> search(shop, queries.get(n % queries.size()), "elasticsearch"));
+            var pg = load.run("search: PostgreSQL baseline", concurrency, seconds, n -> search(shop, queries.get(n % queries.size()), "postgres"));
+            Histogram lag = indexLag(shop, db);
+            LoadRun.printTable("Search over " + products + " products via " + shop.url, concurrency, es, pg);
+            System.out.printf("| %-28s | p50 %7.1f ms | p99 %7.1f ms | max %7.1f ms | samples %d |%n", "index lag (commit → found)",
+                    lag.getValueAtPercentile(50) / 1000.0, lag.getValueAtPercentile(99) / 1000.0, lag.getMaxValue() / 1000.0, lag.getTotalCount());
+        }
+    }
+
+    private static URI search(ShopUnderTest shop, String q, String engine) {
+        return URI.create(shop.url + "/api/v1/products?size=24&engine=" + engine + "&q=" + URLEncoder.encode(q, StandardCharsets.UTF_8));
+    }
+
+    /** Renames a product with a new unique word, then asks the API until it finds it. */
+    private Histogram indexLag(ShopUnderTest shop, Connection db) throws Exception {
+        Histogram micros = new Histogram(60_000_000L, 3);
+        HttpClient http = HttpClient.newHttpClient();
+        for (int i = 0; i < lagSamples; i++) {
+            String token = "lag" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+            try (var st = db.prepareStatement("update product set name = name || ' ' || ? where id = (select id from product order by random() limit 1)")) {
+                st.setString(1, token);
+                st.executeUpdate(); // autocommit: committed when this returns
+            }
+            long t0 = System.nanoTime();
+            while (!found(http, search(shop, token, "elasticsearch"))) {
+                if (System.nanoTime() - t0 > Duration.ofSeconds(30).toNanos()) {
+                    throw new IllegalStateException("a change was not searchable after 30 s");
+                }
+                Thread.sleep(5);
+            }
+            micros.recordValue((System.nanoTime() - t0) / 1000);
+        }
+        return micros;
+    }
+
+    private static boolean found(HttpClient http, URI uri) throws Exception {
+        String body = http.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString()).body();
+        return body.contains("\"total\":1");
+    }
+
+    private static void awaitDrained(Connection db, Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            try (var rs = db.createStatement().executeQuery("select count(*) from catalog_change where indexed_at is null")) {
+                rs.next();
+                if (rs.getLong(1) == 0) {
+                    return;
+                }
+            }
+            Thread.sleep(500);
+        }
+        throw new IllegalStateException("the outbox was not drained in " + timeout);
+    }
+}

@@ -1,0 +1,91 @@
+package vn.ocop.bench;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import vn.ocop.devservices.DevServices;
+import vn.ocop.devservices.Processes;
+
+/**
+ * A shop of its own for a benchmark: PostgreSQL and Elasticsearch in a scratch directory, and the packaged
+ * app (storefront/target/storefront.jar) started against them as a separate process, with no demo data.
+ */
+final class ShopUnderTest implements AutoCloseable {
+
+    private final Path scratch;
+    private final DevServices services;
+    private final Process app;
+    final String url;
+
+    private ShopUnderTest(Path scratch, DevServices services, Process app, String url) {
+        this.scratch = scratch;
+        this.services = services;
+        this.app = app;
+        this.url = url;
+    }
+
+    static ShopUnderTest start() throws IOException, InterruptedException {
+        Path jar = Path.of("storefront/target/storefront.jar");
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException("storefront/target/storefront.jar is missing: run ./mvnw -B package -DskipTests first");
+        }
+        Path scratch = Files.createTempDirectory("ocop-bench-");
+        Files.setPosixFilePermissions(scratch, PosixFilePermissions.fromString("rwxr-xr-x"));
+        DevServices services = DevServices.start(scratch.resolve("data"));
+        int port = Processes.freePort();
+        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx1g", "-jar", jar.toString())
+                .redirectErrorStream(true).redirectOutput(scratch.resolve("app.log").toFile());
+        pb.environment().put("OCOP_DB_URL", services.jdbcUrl());
+        pb.environment().put("OCOP_DB_USER", services.username());
+        pb.environment().put("OCOP_ELASTICSEARCH_URL", services.elasticsearchUrl());
+        pb.environment().put("OCOP_DEMO", "false");
+        pb.environment().put("PORT", Integer.toString(port));
+        ShopUnderTest shop = new ShopUnderTest(scratch, services, pb.start(), "http://127.0.0.1:" + port);
+        shop.awaitUp(Duration.ofMinutes(3));
+        return shop;
+    }
+
+    Connection database() throws SQLException {
+        return DriverManager.getConnection(services.jdbcUrl(), services.username(), "");
+    }
+
+    private void awaitUp(Duration timeout) throws IOException, InterruptedException {
+        HttpClient http = HttpClient.newHttpClient();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!app.isAlive()) {
+                throw new IllegalStateException("the app exited; see " + scratch.resolve("app.log"));
+            }
+            try {
+                if (http.send(HttpRequest.newBuilder(URI.create(url + "/actuator/health")).build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(500);
+        }
+        throw new IllegalStateException("the app did not start; see " + scratch.resolve("app.log"));
+    }
+
+    @Override
+    public void close() throws Exception {
+        app.destroy();
+        app.waitFor();
+        services.close();
+        try (var files = Files.walk(scratch)) {
+            files.sorted(java.util.Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+        }
+    }
+}
