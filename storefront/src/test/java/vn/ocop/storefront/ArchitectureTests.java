@@ -3,7 +3,7 @@ package vn.ocop.storefront;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
-import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.junit.ArchTests;
 import vn.ocop.catalog.testing.ArchitectureRules;
 
 /** DESIGN.md's boundaries hold for the storefront module's main code. */
@@ -11,17 +11,5 @@ import vn.ocop.catalog.testing.ArchitectureRules;
 class ArchitectureTests {
 
     @ArchTest
-    static final ArchRule noWebTypesInDomain = ArchitectureRules.NO_WEB_TYPES_IN_DOMAIN;
-    @ArchTest
-    static final ArchRule elasticsearchOnlyInSearch = ArchitectureRules.ELASTICSEARCH_ONLY_IN_SEARCH;
-    @ArchTest
-    static final ArchRule stripeOnlyInPayment = ArchitectureRules.STRIPE_ONLY_IN_PAYMENT;
-    @ArchTest
-    static final ArchRule noBlockingCalls = ArchitectureRules.NO_BLOCKING_CALLS;
-    @ArchTest
-    static final ArchRule catalogDependsOnNothingAbove = ArchitectureRules.CATALOG_DEPENDS_ON_NOTHING_ABOVE;
-    @ArchTest
-    static final ArchRule ordersAndSearchStayApart = ArchitectureRules.ORDERS_AND_SEARCH_STAY_APART;
-    @ArchTest
-    static final ArchRule searchDoesNotReachUp = ArchitectureRules.SEARCH_DOES_NOT_REACH_UP;
+    static final ArchTests boundaries = ArchTests.in(ArchitectureRules.class);
 }

@@ -4,15 +4,17 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaMethodCall;
+import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
-/** DESIGN.md's boundaries, written once and checked by every module's ArchitectureTests. */
+/** DESIGN.md's boundaries, written once; every module's ArchitectureTests runs them all over its own classes. */
 public final class ArchitectureRules {
 
     private ArchitectureRules() {
     }
 
     /** Domain modules know nothing of HTTP, pages or the servlet world. */
+    @ArchTest
     public static final ArchRule NO_WEB_TYPES_IN_DOMAIN = noClasses()
             .that().resideOutsideOfPackage("vn.ocop.storefront..")
             .should().dependOnClassesThat().resideInAnyPackage(
@@ -21,6 +23,7 @@ public final class ArchitectureRules {
             .because("domain modules know nothing of HTTP (DESIGN.md §1)");
 
     /** The Elasticsearch client stays inside the search module. */
+    @ArchTest
     public static final ArchRule ELASTICSEARCH_ONLY_IN_SEARCH = noClasses()
             .that().resideOutsideOfPackage("vn.ocop.search..")
             .should().dependOnClassesThat().resideInAPackage("co.elastic..")
@@ -28,6 +31,7 @@ public final class ArchitectureRules {
             .because("only vn.ocop.search talks to Elasticsearch");
 
     /** stripe-java stays inside the payment adapter. */
+    @ArchTest
     public static final ArchRule STRIPE_ONLY_IN_PAYMENT = noClasses()
             .that().resideOutsideOfPackage("vn.ocop.orders.payment..")
             .should().dependOnClassesThat().resideInAPackage("com.stripe..")
@@ -38,6 +42,7 @@ public final class ArchitectureRules {
      * Nothing waits for a reactive result in application code: blocking an event loop stalls every request
      * on it. The one exception is a start-up task on the main thread ({@code ApplicationRunner}).
      */
+    @ArchTest
     public static final ArchRule NO_BLOCKING_CALLS = noClasses()
             .that().doNotImplement(org.springframework.boot.ApplicationRunner.class)
             .should().callMethodWhere(DescribedPredicate.describe("a blocking Reactor call",
@@ -47,16 +52,19 @@ public final class ArchitectureRules {
             .because("nothing blocks an event-loop thread");
 
     /** Lower modules never reach up: catalog knows nothing of orders, search or the storefront. */
+    @ArchTest
     public static final ArchRule CATALOG_DEPENDS_ON_NOTHING_ABOVE = noClasses()
             .that().resideInAPackage("vn.ocop.catalog..")
             .should().dependOnClassesThat().resideInAnyPackage("vn.ocop.orders..", "vn.ocop.search..", "vn.ocop.storefront..")
             .allowEmptyShould(true);
 
+    @ArchTest
     public static final ArchRule ORDERS_AND_SEARCH_STAY_APART = noClasses()
             .that().resideInAPackage("vn.ocop.orders..")
             .should().dependOnClassesThat().resideInAnyPackage("vn.ocop.search..", "vn.ocop.storefront..")
             .allowEmptyShould(true);
 
+    @ArchTest
     public static final ArchRule SEARCH_DOES_NOT_REACH_UP = noClasses()
             .that().resideInAPackage("vn.ocop.search..")
             .should().dependOnClassesThat().resideInAnyPackage("vn.ocop.orders..", "vn.ocop.storefront..")

@@ -6,7 +6,6 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import vn.ocop.catalog.CatalogChanges;
 import vn.ocop.catalog.IndexableProduct;
-import vn.ocop.catalog.ProductId;
 
 /**
  * Rebuilds the index with no downtime: a new versioned index is filled from PostgreSQL while queries and
@@ -36,9 +35,13 @@ public class Reindexer {
     }
 
     private Flux<List<ProductIndex.Versioned>> allProducts() {
+        return pages().map(page -> page.stream().map(Reindexer::versioned).toList());
+    }
+
+    /** Every product in PostgreSQL, a page at a time. */
+    private Flux<List<IndexableProduct>> pages() {
         return changes.allProducts(null, PAGE)
-                .expand(page -> page.size() < PAGE ? Mono.empty() : changes.allProducts(page.get(page.size() - 1).id(), PAGE))
-                .map(page -> page.stream().map(Reindexer::versioned).toList());
+                .expand(page -> page.size() < PAGE ? Mono.empty() : changes.allProducts(page.get(page.size() - 1).id(), PAGE));
     }
 
     static ProductIndex.Versioned versioned(IndexableProduct p) {
@@ -47,9 +50,7 @@ public class Reindexer {
 
     /** Every product id with its version, from PostgreSQL, for the consistency check. */
     Flux<IndexableProduct> databaseProducts() {
-        return changes.allProducts(null, PAGE)
-                .expand(page -> page.size() < PAGE ? Mono.empty() : changes.allProducts(page.get(page.size() - 1).id(), PAGE))
-                .flatMapIterable(page -> page);
+        return pages().flatMapIterable(page -> page);
     }
 
 }

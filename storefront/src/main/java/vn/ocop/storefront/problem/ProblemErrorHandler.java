@@ -1,7 +1,6 @@
 package vn.ocop.storefront.problem;
 
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,7 +25,7 @@ import reactor.core.publisher.Mono;
 
 /**
  * Answers every error that reaches the web layer: API requests get {@code application/problem+json},
- * pages get error/404, error/409, error/500 or error/error. Server errors are logged with an id that the
+ * pages get the error page, worded for the status (messages error.404, error.409, error.500, else error.other). Server errors are logged with an id that the
  * response repeats; the response never carries a stack trace, SQL or an exception message.
  */
 @Component
@@ -34,7 +33,6 @@ import reactor.core.publisher.Mono;
 class ProblemErrorHandler extends AbstractErrorWebExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemErrorHandler.class);
-    private static final Set<Integer> PAGES = Set.of(404, 409, 500);
 
     ProblemErrorHandler(ErrorAttributes attributes, ApplicationContext context, ServerCodecConfigurer codecs,
                         ObjectProvider<ViewResolver> viewResolvers) {
@@ -61,10 +59,9 @@ class ProblemErrorHandler extends AbstractErrorWebExceptionHandler {
                     .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                     .bodyValue(problem);
         }
-        String view = PAGES.contains(problem.getStatus()) ? "error/" + problem.getStatus() : "error/error";
         return ServerResponse.status(problem.getStatus())
                 .contentType(MediaType.TEXT_HTML)
-                .render(view, Map.of("problem", problem, "status", problem.getStatus(),
+                .render("error/error", Map.of("problem", problem, "status", problem.getStatus(),
                         "reason", String.valueOf(HttpStatus.resolve(problem.getStatus()))));
     }
 
