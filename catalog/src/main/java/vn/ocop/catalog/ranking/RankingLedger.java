@@ -5,7 +5,6 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Mono;
-import vn.ocop.catalog.CatalogClock;
 import vn.ocop.catalog.CatalogErrorCode;
 import vn.ocop.catalog.CatalogException;
 import vn.ocop.catalog.CertificationId;
@@ -92,7 +91,6 @@ public class RankingLedger {
         return certifications.find(id)
                 .switchIfEmpty(Mono.error(() -> CatalogException.notFound("certification " + id.value())))
                 .flatMap(r -> Mono.error(new CatalogException(CatalogErrorCode.INVALID_STATE,
-                        "certification " + id.value() + " was already revoked on "
-                        + r.revokedAt().atZoneSameInstant(CatalogClock.ZONE).toLocalDate())));
+                        "certification " + id.value() + " was already revoked on " + r.revokedOn())));
     }
 }
