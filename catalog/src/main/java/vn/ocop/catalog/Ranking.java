@@ -28,6 +28,11 @@ public record Ranking(
         return revokedAt != null;
     }
 
+    /** The day it was revoked in Vietnam (Asia/Ho_Chi_Minh), or null. */
+    public LocalDate revokedOn() {
+        return revokedAt == null ? null : revokedAt.atZoneSameInstant(CatalogClock.ZONE).toLocalDate();
+    }
+
     /** The rule for one ranking: 3 to 5 stars, not revoked, and {@code day} within its validity. */
     public boolean allowsSaleOn(LocalDate day) {
         return stars.ranksForSale() && !revoked() && !issuedOn.isAfter(day) && !day.isAfter(validUntil);

@@ -40,6 +40,15 @@ public final class SellablePolicy {
         return valid.map(SaleStatus::onSale).orElseGet(() -> whyNoValidRanking(rankings, today));
     }
 
+    /**
+     * The ranking side of the rule alone, as if the listing and its producer were active: whether the product's
+     * rankings would put it on sale today, with the ranking that does or the one that best explains why not.
+     * This is what a label's verification page tells shoppers.
+     */
+    public static SaleStatus rankingStatus(List<Ranking> rankings, LocalDate today) {
+        return evaluate(ProductStatus.ACTIVE, ProducerStatus.ACTIVE, rankings, today);
+    }
+
     public static boolean isSellable(ProductStatus product, ProducerStatus producer, List<Ranking> rankings, LocalDate today) {
         return evaluate(product, producer, rankings, today).onSale();
     }

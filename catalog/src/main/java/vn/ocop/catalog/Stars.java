@@ -12,4 +12,16 @@ public record Stars(int value) {
     public boolean ranksForSale() {
         return value >= 3;
     }
+
+    /**
+     * The stars a score earns on the 100-point scale: Decision 148/QĐ-TTg (2023) gives 50–69 → 3★, 70–89 → 4★,
+     * 90–100 → 5★; below 50 the 2019 scale still names 2★ (30–49) and 1★ (0–29), which put nothing on sale.
+     */
+    public static Stars forScore(int score) {
+        if (score < 0 || score > 100) {
+            throw new IllegalArgumentException("score must be 0 to 100: " + score);
+        }
+        int stars = score >= 90 ? 5 : score >= 70 ? 4 : score >= 50 ? 3 : score >= 30 ? 2 : 1;
+        return new Stars(stars);
+    }
 }

@@ -55,7 +55,7 @@ class SellableBoundaryIntegrationTests {
 
     @Test
     void rankingIsValidThroughItsLastDayInHanoiAndNotTheNextDayThoughUtcIsStillOnIt() {
-        ProductId p = fixtures.sellableProduct("Trà hoa vàng", LAST_DAY.minusMonths(36), LAST_DAY);
+        ProductId p = ranked("Trà hoa vàng", 4, LAST_DAY.minusMonths(36), LAST_DAY);
         assertThat(onSale(p)).isTrue();
         clock.set(NEXT_DAY_ICT);
         assertThat(catalog.today()).isEqualTo(LAST_DAY.plusDays(1));
@@ -65,7 +65,7 @@ class SellableBoundaryIntegrationTests {
     @Test
     void rankingStartsOnItsFirstDayInHanoiWhileUtcIsStillOnTheDayBefore() {
         LocalDate firstDay = LocalDate.of(2026, 11, 23);
-        ProductId p = fixtures.sellableProduct("Miến dong", firstDay, firstDay.plusMonths(36));
+        ProductId p = ranked("Miến dong", 4, firstDay, firstDay.plusMonths(36));
         clock.set(Instant.parse("2026-11-22T16:59:59Z"));
         assertThat(onSale(p)).isFalse();
         clock.set(Instant.parse("2026-11-22T17:00:01Z")); // 00:00:01 on the 23rd in Hà Nội
@@ -74,51 +74,50 @@ class SellableBoundaryIntegrationTests {
 
     @Test
     void revokedRankingTakesProductOffSale() {
-        ProductId p = fixtures.product(fixtures.producer("ACTIVE"), "ACTIVE", "Mật ong bạc hà");
-        fixtures.certification(p, 5, LAST_DAY.minusYears(1), LAST_DAY.plusYears(2), OffsetDateTime.of(2026, 11, 1, 9, 0, 0, 0, ZoneOffset.ofHours(7)));
+        ProductId p = fixtures.activeProduct("Mật ong bạc hà").block();
+        fixtures.ranking(p, 5, LAST_DAY.minusYears(1), LAST_DAY.plusYears(2))
+                .flatMap(r -> fixtures.revoke(r, OffsetDateTime.of(2026, 11, 1, 9, 0, 0, 0, ZoneOffset.ofHours(7)))).block();
         assertThat(onSale(p)).isFalse();
     }
 
     @Test
     void oneAndTwoStarsNeverSell() {
-        ProductId one = fixtures.product(fixtures.producer("ACTIVE"), "ACTIVE", "Một sao");
-        fixtures.certification(one, 1, LAST_DAY.minusYears(1), LAST_DAY.plusYears(2), null);
-        ProductId two = fixtures.product(fixtures.producer("ACTIVE"), "ACTIVE", "Hai sao");
-        fixtures.certification(two, 2, LAST_DAY.minusYears(1), LAST_DAY.plusYears(2), null);
+        ProductId one = ranked("Một sao", 1, LAST_DAY.minusYears(1), LAST_DAY.plusYears(2));
+        ProductId two = ranked("Hai sao", 2, LAST_DAY.minusYears(1), LAST_DAY.plusYears(2));
         assertThat(onSale(one)).isFalse();
         assertThat(onSale(two)).isFalse();
     }
 
     @Test
     void rankingIssuedInTheFutureDoesNotSellYet() {
-        ProductId p = fixtures.product(fixtures.producer("ACTIVE"), "ACTIVE", "Chưa hiệu lực");
-        fixtures.certification(p, 4, LAST_DAY.plusDays(1), LAST_DAY.plusYears(3), null);
+        ProductId p = ranked("Chưa hiệu lực", 4, LAST_DAY.plusDays(1), LAST_DAY.plusYears(3));
         assertThat(onSale(p)).isFalse();
     }
 
     @Test
     void draftAndArchivedListingsDoNotSellWhateverTheirRanking() {
-        var producer = fixtures.producer("ACTIVE");
-        ProductId draft = fixtures.product(producer, "DRAFT", "Bản nháp");
-        ProductId archived = fixtures.product(producer, "ARCHIVED", "Đã lưu trữ");
+        var producer = fixtures.producer("HTX bản nháp", null).block();
+        ProductId draft = fixtures.product(producer, "Bản nháp", ProductStatus.DRAFT).block();
+        ProductId archived = fixtures.product(producer, "Đã lưu trữ", ProductStatus.ARCHIVED).block();
         for (ProductId p : new ProductId[] {draft, archived}) {
-            fixtures.certification(p, 5, LAST_DAY.minusYears(1), LAST_DAY.plusYears(2), null);
+            fixtures.ranking(p, 5, LAST_DAY.minusYears(1), LAST_DAY.plusYears(2)).block();
             assertThat(onSale(p)).isFalse();
         }
     }
 
     @Test
     void suspendedProducerSellsNothing() {
-        ProductId p = fixtures.product(fixtures.producer("SUSPENDED"), "ACTIVE", "Của chủ thể bị đình chỉ");
-        fixtures.certification(p, 4, LAST_DAY.minusYears(1), LAST_DAY.plusYears(2), null);
+        ProducerId producer = fixtures.producer("HTX bị đình chỉ", null).block();
+        ProductId p = fixtures.product(producer, "Của chủ thể bị đình chỉ", ProductStatus.ACTIVE).block();
+        fixtures.ranking(p, 4, LAST_DAY.minusYears(1), LAST_DAY.plusYears(2)).block();
+        fixtures.suspend(producer).block();
         assertThat(onSale(p)).isFalse();
     }
 
     @Test
     void newerThreeStarRankingAfterAnExpiredFiveStarOneSellsWithThreeStars() {
-        ProductId p = fixtures.product(fixtures.producer("ACTIVE"), "ACTIVE", "Được xếp hạng lại");
-        fixtures.certification(p, 5, LocalDate.of(2021, 3, 1), LocalDate.of(2024, 3, 1), null);
-        fixtures.certification(p, 3, LocalDate.of(2025, 6, 1), LocalDate.of(2028, 6, 1), null);
+        ProductId p = ranked("Được xếp hạng lại", 5, LocalDate.of(2021, 3, 1), LocalDate.of(2024, 3, 1));
+        fixtures.ranking(p, 3, LocalDate.of(2025, 6, 1), LocalDate.of(2028, 6, 1)).block();
         ProductDetails page = catalog.product(p).block();
         assertThat(page.ranking().stars().value()).isEqualTo(3);
         assertThat(page.ranking().validUntil()).isEqualTo(LocalDate.of(2028, 6, 1));
@@ -127,12 +126,18 @@ class SellableBoundaryIntegrationTests {
 
     @Test
     void productThatIsNotOnSaleIsNotFoundAndListedNowhere() {
-        ProductId p = fixtures.sellableProduct("Hết hạn", LocalDate.of(2020, 1, 1), LocalDate.of(2023, 1, 1));
+        ProductId p = ranked("Hết hạn", 4, LocalDate.of(2020, 1, 1), LocalDate.of(2023, 1, 1));
         assertThat(catalog.product(p).onErrorResume(CatalogException.class, e -> {
             assertThat(e.code()).isEqualTo(CatalogErrorCode.NOT_FOUND);
             return reactor.core.publisher.Mono.empty();
         }).blockOptional()).isEmpty();
         assertThat(catalog.sellableProducts(ProductQuery.page(0, 100)).map(ProductCard::id).collectList().block()).doesNotContain(p.value());
+    }
+
+    private ProductId ranked(String name, int stars, LocalDate issuedOn, LocalDate validUntil) {
+        ProductId p = fixtures.activeProduct(name).block();
+        fixtures.ranking(p, stars, issuedOn, validUntil).block();
+        return p;
     }
 
     /** On sale by both paths shoppers use: the product page and the list, which must agree. */

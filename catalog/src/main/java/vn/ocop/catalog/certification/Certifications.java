@@ -39,6 +39,13 @@ public class Certifications {
                 .all();
     }
 
+    public Mono<Ranking> find(CertificationId id) {
+        return db.sql("select " + COLUMNS + " from certification c where c.id = :id")
+                .bind("id", id.value())
+                .map((row, md) -> ranking(row))
+                .one();
+    }
+
     /** Every ranking of the given products, grouped by product (products without one are absent). */
     public Mono<Map<ProductId, List<Ranking>>> ofProducts(Collection<ProductId> products) {
         if (products.isEmpty()) {

@@ -1,16 +1,20 @@
 package vn.ocop.catalog.testing;
 
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.Parameter;
+import reactor.core.publisher.Mono;
 import vn.ocop.catalog.CertificationId;
 import vn.ocop.catalog.ProducerId;
 import vn.ocop.catalog.ProductId;
+import vn.ocop.catalog.ProductStatus;
 
-/** Producers, products and rankings written straight into a test database, in any state a test needs. */
+/** Rows for tests, written straight to the catalog's tables: producers, products, and rankings in any state. */
 public final class CatalogFixtures {
+
+    private static final String CODE_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
 
     private final DatabaseClient db;
 
@@ -18,44 +22,75 @@ public final class CatalogFixtures {
         this.db = db;
     }
 
-    public ProducerId producer(String status) {
-        UUID id = UUID.randomUUID();
-        db.sql("insert into producer (id, kind, name, province, status) values (:id, 'COOPERATIVE', :name, 'Thái Nguyên', :status)")
-                .bind("id", id).bind("name", "HTX thử nghiệm " + id.toString().substring(0, 8)).bind("status", status)
-                .then().block();
-        return new ProducerId(id);
+    /** An active co-op in Thái Nguyên (formerly Bắc Kạn); {@code contactEmail} may be null. */
+    public Mono<ProducerId> producer(String name, String contactEmail) {
+        ProducerId id = new ProducerId(UUID.randomUUID());
+        return db.sql("""
+                        insert into producer (id, kind, name, province, former_province, contact_email)
+                        values (:id, 'COOPERATIVE', :name, 'Thái Nguyên', 'Bắc Kạn', :email)""")
+                .bind("id", id.value())
+                .bind("name", name)
+                .bind("email", Parameter.fromOrEmpty(contactEmail, String.class))
+                .then()
+                .thenReturn(id);
     }
 
-    public ProductId product(ProducerId producer, String status, String name) {
-        UUID id = UUID.randomUUID();
-        db.sql("""
+    public Mono<ProductId> product(ProducerId producer, String name, ProductStatus status) {
+        ProductId id = ProductId.random();
+        return db.sql("""
                         insert into product (id, producer_id, name, ocop_group, price_vnd, sales_unit, status, verification_code)
-                        values (:id, :producer, :name, 'FOOD', 125000, 'hộp 500g', :status, :code)""")
-                .bind("id", id).bind("producer", producer.value()).bind("name", name).bind("status", status)
-                .bind("code", id.toString().replace("-", "").substring(0, 12).toUpperCase())
-                .then().block();
-        return new ProductId(id);
+                        values (:id, :producer, :name, 'FOOD', 120000, 'hộp 500g', :status, :code)""")
+                .bind("id", id.value())
+                .bind("producer", producer.value())
+                .bind("name", name)
+                .bind("status", status.name())
+                .bind("code", verificationCode())
+                .then()
+                .thenReturn(id);
     }
 
-    public ProductId sellableProduct(String name, LocalDate issuedOn, LocalDate validUntil) {
-        ProductId p = product(producer("ACTIVE"), "ACTIVE", name);
-        certification(p, 4, issuedOn, validUntil, null);
-        return p;
+    /** An active product of a new active producer. */
+    public Mono<ProductId> activeProduct(String name) {
+        return producer("HTX " + name, null).flatMap(p -> product(p, name, ProductStatus.ACTIVE));
     }
 
-    public CertificationId certification(ProductId product, int stars, LocalDate issuedOn, LocalDate validUntil, OffsetDateTime revokedAt) {
-        UUID id = UUID.randomUUID();
-        db.sql("""
-                        insert into certification (id, product_id, stars, level, decision_no, issuing_body, issued_on, valid_until,
-                                                   revoked_at, revocation_reason)
-                        values (:id, :product, :stars, :level, :decision, 'UBND tỉnh Thái Nguyên', :issued, :until, :revoked, :reason)""")
-                .bind("id", id).bind("product", product.value()).bind("stars", stars)
+    /** A provincial ranking (national when 5 stars) issued and ending on the given days. */
+    public Mono<CertificationId> ranking(ProductId product, int stars, LocalDate issuedOn, LocalDate validUntil) {
+        CertificationId id = CertificationId.random();
+        return db.sql("""
+                        insert into certification (id, product_id, stars, level, decision_no, issuing_body, issued_on, valid_until)
+                        values (:id, :product, :stars, :level, :decisionNo, 'UBND tỉnh Thái Nguyên', :issuedOn, :validUntil)""")
+                .bind("id", id.value())
+                .bind("product", product.value())
+                .bind("stars", stars)
                 .bind("level", stars == 5 ? "NATIONAL" : "PROVINCIAL")
-                .bind("decision", "T-" + id.toString().substring(0, 6) + "/QĐ-UBND")
-                .bind("issued", issuedOn).bind("until", validUntil)
-                .bind("revoked", Parameter.fromOrEmpty(revokedAt, OffsetDateTime.class))
-                .bind("reason", Parameter.fromOrEmpty(revokedAt == null ? null : "vi phạm an toàn thực phẩm", String.class))
-                .then().block();
-        return new CertificationId(id);
+                .bind("decisionNo", ThreadLocalRandom.current().nextInt(100, 9999) + "/QĐ-UBND")
+                .bind("issuedOn", issuedOn)
+                .bind("validUntil", validUntil)
+                .then()
+                .thenReturn(id);
+    }
+
+    /** Revokes a ranking as of {@code at}. */
+    public Mono<Void> revoke(CertificationId ranking, java.time.OffsetDateTime at) {
+        return db.sql("update certification set revoked_at = :at, revocation_reason = 'vi phạm an toàn thực phẩm' where id = :id")
+                .bind("at", at).bind("id", ranking.value()).then();
+    }
+
+    public Mono<Void> suspend(ProducerId producer) {
+        return db.sql("update producer set status = 'SUSPENDED' where id = :id").bind("id", producer.value()).then();
+    }
+
+    public Mono<Long> productVersion(ProductId product) {
+        return db.sql("select version from product where id = :id").bind("id", product.value())
+                .map((row, md) -> row.get("version", Long.class)).one();
+    }
+
+    public static String verificationCode() {
+        StringBuilder code = new StringBuilder();
+        for (int i = 0; i < 10; i++) {
+            code.append(CODE_ALPHABET.charAt(ThreadLocalRandom.current().nextInt(CODE_ALPHABET.length())));
+        }
+        return code.toString();
     }
 }

@@ -26,7 +26,7 @@ import org.thymeleaf.templateresource.StringTemplateResource;
  * Thymeleaf reads templates and Spring reads message bundles from disk the first time they are used,
  * which would happen on an event-loop thread during the first requests. Everything is read here instead,
  * at start-up on the main thread: the templates are held in memory (they are small and cached anyway),
- * the template engine and the message bundles of both languages are initialised before the server opens.
+ * the template engine and every message bundle of both languages are initialised before the server opens.
  */
 @Configuration(proxyBeanMethods = false)
 class PreloadedTemplates {
@@ -60,6 +60,8 @@ class PreloadedTemplates {
             engine.getConfiguration(); // dialects look up Jackson modules through the ServiceLoader
             for (Locale locale : Set.of(LanguageResolver.VIETNAMESE, Locale.ENGLISH)) {
                 messages.getMessage("app.name", null, locale);
+                // a key that no bundle has makes the message source open every feature's bundle, not only the first
+                messages.getMessage("preload.every-bundle", null, "", locale);
             }
             validator.validate(new WarmUp("")); // loads the validation message bundles
         };

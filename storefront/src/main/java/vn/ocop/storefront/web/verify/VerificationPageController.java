@@ -1,0 +1,50 @@
+package vn.ocop.storefront.web.verify;
+
+import java.time.format.DateTimeFormatter;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import reactor.core.publisher.Mono;
+import vn.ocop.catalog.Catalog;
+import vn.ocop.catalog.Ranking;
+import vn.ocop.catalog.Verification;
+
+/** The page a shopper sees after scanning the QR code on a label; an unknown code is the 404 page. */
+@Controller
+class VerificationPageController {
+
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+    private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MM/yyyy");
+    private static final DateTimeFormatter YEAR = DateTimeFormatter.ofPattern("yyyy");
+
+    private final Verification verification;
+    private final Catalog catalog;
+
+    VerificationPageController(Verification verification, Catalog catalog) {
+        this.verification = verification;
+        this.catalog = catalog;
+    }
+
+    @GetMapping("/verify/{code}")
+    Mono<String> verify(@PathVariable String code, Model model) {
+        return verification.verify(code).map(result -> {
+            model.addAttribute("result", result);
+            model.addAttribute("today", catalog.today());
+            if (result.ranking() != null) {
+                model.addAttribute("issuedOn", issuedOn(result.ranking()));
+            }
+            return "verify/result";
+        });
+    }
+
+    /** As precisely as the decision was published: 28/03/2023, 03/2023 or 2023. */
+    private static String issuedOn(Ranking ranking) {
+        DateTimeFormatter format = switch (ranking.issuedOnPrecision()) {
+            case "MONTH" -> MONTH;
+            case "YEAR" -> YEAR;
+            default -> DAY;
+        };
+        return format.format(ranking.issuedOn());
+    }
+}
