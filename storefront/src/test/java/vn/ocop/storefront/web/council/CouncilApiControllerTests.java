@@ -25,6 +25,8 @@ class CouncilApiControllerTests {
 
     @Autowired
     WebTestClient web;
+    @Autowired
+    vn.ocop.catalog.CatalogChanges changes;
 
     @Autowired
     DatabaseClient db;
@@ -215,12 +217,15 @@ class CouncilApiControllerTests {
 
     @SuppressWarnings("unchecked")
     private List<Map<String, Object>> productsOnSalePage(int page) {
+        vn.ocop.storefront.SearchIndexReady.drained(changes);
         return (List<Map<String, Object>>) web.get().uri("/api/v1/products?size=100&page={page}", page).exchange()
                 .expectStatus().isOk()
                 .expectBody(Map.class).returnResult().getResponseBody().get("items");
     }
 
+    /** Search answers the product API: what it says is current once the indexer has drained the outbox. */
     private long totalOnSale() {
+        vn.ocop.storefront.SearchIndexReady.drained(changes);
         return ((Number) web.get().uri("/api/v1/products?size=1").exchange()
                 .expectBody(Map.class).returnResult().getResponseBody().get("total")).longValue();
     }
