@@ -12,6 +12,8 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.authentication.RedirectServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authentication.logout.RedirectServerLogoutSuccessHandler;
+import org.springframework.security.web.server.csrf.ServerCsrfTokenRequestHandler;
+import org.springframework.security.web.server.csrf.XorServerCsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.server.util.matcher.PathPatternParserServerWebExchangeMatcher;
 import org.springframework.web.reactive.HandlerMapping;
 import vn.ocop.storefront.problem.ProblemResponses;
@@ -52,7 +54,9 @@ class SecurityConfig {
                 .formLogin(form -> form.loginPage("/login"))
                 .httpBasic(basic -> basic.authenticationEntryPoint(problems::unauthorized))
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessHandler(loggedOut()))
-                .csrf(csrf -> csrf.requireCsrfProtectionMatcher(new CsrfUnlessAuthorizationHeader()).accessDeniedHandler(problems::forbidden))
+                .csrf(csrf -> csrf.requireCsrfProtectionMatcher(new CsrfUnlessAuthorizationHeader())
+                        .csrfTokenRequestHandler(tokenAlsoInMultipartForms())
+                        .accessDeniedHandler(problems::forbidden))
                 .exceptionHandling(ex -> ex
                         .authenticationEntryPoint((exchange, e) -> api.matches(exchange)
                                 .flatMap(m -> m.isMatch()
@@ -65,6 +69,13 @@ class SecurityConfig {
     @Bean
     PasswordEncoder passwordEncoder() {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    /** The default (BREACH-safe) handler, also reading {@code _csrf} from multipart forms such as image uploads. */
+    private static ServerCsrfTokenRequestHandler tokenAlsoInMultipartForms() {
+        var handler = new XorServerCsrfTokenRequestAttributeHandler();
+        handler.setTokenFromMultipartDataEnabled(true);
+        return handler;
     }
 
     private static RedirectServerLogoutSuccessHandler loggedOut() {

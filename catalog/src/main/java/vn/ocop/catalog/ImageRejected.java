@@ -1,0 +1,26 @@
+package vn.ocop.catalog;
+
+/** An image the catalog will not keep, and which rule it broke (pages say it in the reader's language). */
+public class ImageRejected extends CatalogException {
+
+    /** The rule an image broke. */
+    public enum Rule {
+        EMPTY, TOO_LARGE, UNSUPPORTED_TYPE, TOO_MANY
+    }
+
+    private final Rule rule;
+
+    public ImageRejected(Rule rule, String message) {
+        super(CatalogErrorCode.IMAGE_REJECTED, message);
+        this.rule = rule;
+    }
+
+    /** Also for the web layer, which stops reading an upload once it is too large. */
+    public static ImageRejected tooLarge(int maxBytes) {
+        return new ImageRejected(Rule.TOO_LARGE, "the image is larger than " + maxBytes / 1024 + " KB (" + maxBytes + " bytes)");
+    }
+
+    public Rule rule() {
+        return rule;
+    }
+}

@@ -1,0 +1,46 @@
+package vn.ocop.storefront.web.producer;
+
+import java.time.Duration;
+import java.util.UUID;
+import org.springframework.http.CacheControl;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.util.UriComponentsBuilder;
+import reactor.core.publisher.Mono;
+import vn.ocop.catalog.Listings;
+import vn.ocop.catalog.ProductId;
+import vn.ocop.storefront.security.CurrentAccount;
+
+/** The QR code a producer prints on a product's label: the absolute address of its public verification page. */
+@RestController
+class LabelQrController {
+
+    private final Listings listings;
+    private final CurrentAccount current;
+
+    LabelQrController(Listings listings, CurrentAccount current) {
+        this.listings = listings;
+        this.current = current;
+    }
+
+    /** Only for the product's own producer; anyone else gets 404. */
+    @GetMapping(path = "/producer/products/{id}/qr.png", produces = MediaType.IMAGE_PNG_VALUE)
+    Mono<ResponseEntity<byte[]>> qrCode(@PathVariable UUID id, ServerHttpRequest request) {
+        return current.producer().flatMap(p -> listings.get(p, new ProductId(id)))
+                .flatMap(l -> QrCodes.png(absolute(request, Links.verificationPage(l))))
+                .map(png -> ResponseEntity.ok().contentType(MediaType.IMAGE_PNG)
+                        .cacheControl(CacheControl.maxAge(Duration.ofHours(1)).cachePrivate())
+                        .body(png));
+    }
+
+    /** Scheme, host and port as the request reached us, with the page's path. */
+    private static String absolute(ServerHttpRequest request, String path) {
+        return UriComponentsBuilder.fromUri(request.getURI())
+                .replacePath(path).replaceQuery(null).fragment(null).userInfo(null)
+                .build().toUriString();
+    }
+}

@@ -1,0 +1,2 @@
+/** The producer's pages and API: its own listings, their images and QR codes, expiring rankings, notices. */
+package vn.ocop.storefront.web.producer;
