@@ -77,6 +77,14 @@ class AccountFlowIntegrationTests {
     }
 
     @Test
+    void loginPageShowsOnlyTheNoticeItWasSentFor() {
+        String plain = web.get().uri("/login").accept(MediaType.TEXT_HTML).exchange().expectBody(String.class).returnResult().getResponseBody();
+        assertThat(plain).doesNotContain("E-mail hoặc mật khẩu không đúng.", "Đã tạo tài khoản.", "Bạn đã đăng xuất.");
+        String error = web.get().uri("/login?error").accept(MediaType.TEXT_HTML).exchange().expectBody(String.class).returnResult().getResponseBody();
+        assertThat(error).contains("E-mail hoặc mật khẩu không đúng.").doesNotContain("Bạn đã đăng xuất.");
+    }
+
+    @Test
     void wrongPasswordReturnsToTheLoginFormWithAMessage() {
         Session s = openForm("/login");
         web.post().uri("/login").cookie("SESSION", s.session)
