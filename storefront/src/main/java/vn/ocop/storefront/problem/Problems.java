@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
@@ -37,6 +38,9 @@ public final class Problems {
         }
         if (error instanceof EmailAlreadyRegistered taken) {
             return of(HttpStatus.CONFLICT, "email-taken", taken.getMessage());
+        }
+        if (error instanceof DataBufferLimitException) {
+            return of(HttpStatus.CONTENT_TOO_LARGE, "content-too-large", "The request is larger than this server accepts.");
         }
         if (error instanceof HandlerMethodValidationException hmv) {
             return parameterValidation(hmv);

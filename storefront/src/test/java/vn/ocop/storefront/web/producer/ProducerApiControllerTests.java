@@ -9,6 +9,7 @@ import com.google.zxing.qrcode.QRCodeReader;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -189,6 +190,32 @@ class ProducerApiControllerTests {
                 .expectBody().jsonPath("$.code").isEqualTo("image-rejected")
                 .jsonPath("$.detail").value(String.class, detail -> assertThat(detail).contains("JPEG, PNG and WebP"));
         assertThat(count("select count(*) from product_image where product_id = '" + id + "'")).isZero();
+    }
+
+    @Test
+    void uploadFarBeyondTheLimitIsRefusedWhileItIsRead() {
+        String id = createListing("Mật ong ảnh lớn");
+        byte[] huge = Arrays.copyOf(TinyImages.png(), 5 * 1024 * 1024);
+
+        producer.post().uri("/api/v1/producer/products/{id}/images", id)
+                .body(BodyInserters.fromMultipartData(image("lon.png", huge))).exchange()
+                .expectStatus().isEqualTo(413)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        web.post().uri("/producer/products/{id}/images", id)
+                .body(BodyInserters.fromMultipartData(image("lon.png", huge))).exchange()
+                .expectStatus().is4xxClientError();
+        assertThat(count("select count(*) from product_image where product_id = '" + id + "'")).isZero();
+    }
+
+    @Test
+    void imageJustOverTwoMegabytesIsRejectedWithA400() {
+        String id = createListing("Mật ong ảnh hơi lớn");
+        byte[] large = Arrays.copyOf(TinyImages.png(), 2 * 1024 * 1024 + 1);
+
+        producer.post().uri("/api/v1/producer/products/{id}/images", id)
+                .body(BodyInserters.fromMultipartData(image("lon.png", large))).exchange()
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.code").isEqualTo("image-rejected");
     }
 
     @Test
