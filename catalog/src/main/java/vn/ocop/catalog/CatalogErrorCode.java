@@ -11,5 +11,13 @@ public enum CatalogErrorCode {
     /** The ranking's facts do not add up (score and stars, dates). */
     INVALID_RANKING,
     /** An image of the wrong type or size. */
-    IMAGE_REJECTED
+    IMAGE_REJECTED,
+    /** A location whose details do not add up (a warehouse without its producer, half a coordinate). */
+    INVALID_LOCATION,
+    /** A stock movement with a quantity its type does not allow. */
+    INVALID_MOVEMENT,
+    /** Not enough available stock: reserving or sending more than is there. */
+    INSUFFICIENT_STOCK,
+    /** More movements in one sync batch than the server takes. */
+    BATCH_TOO_LARGE
 }

@@ -15,6 +15,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.codec.ServerCodecConfigurer;
 import org.springframework.stereotype.Component;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.reactive.function.server.RequestPredicates;
 import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.RouterFunctions;
@@ -56,6 +57,11 @@ class ProblemErrorHandler extends AbstractErrorWebExceptionHandler {
         }
         if (wantsJson(request)) {
             return ServerResponse.status(problem.getStatus())
+                    .headers(h -> {
+                        if (error instanceof ErrorResponse withHeaders) {
+                            h.addAll(withHeaders.getHeaders());
+                        }
+                    })
                     .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                     .bodyValue(problem);
         }

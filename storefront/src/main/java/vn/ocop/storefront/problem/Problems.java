@@ -57,8 +57,9 @@ public final class Problems {
     private static ProblemDetail catalog(CatalogException e) {
         HttpStatus status = switch (e.code()) {
             case NOT_FOUND -> HttpStatus.NOT_FOUND;
-            case STALE_VERSION, INVALID_STATE -> HttpStatus.CONFLICT;
-            case INVALID_RANKING, IMAGE_REJECTED -> HttpStatus.BAD_REQUEST;
+            case STALE_VERSION, INVALID_STATE, INSUFFICIENT_STOCK -> HttpStatus.CONFLICT;
+            case INVALID_RANKING, IMAGE_REJECTED, INVALID_LOCATION, INVALID_MOVEMENT -> HttpStatus.BAD_REQUEST;
+            case BATCH_TOO_LARGE -> HttpStatus.CONTENT_TOO_LARGE;
         };
         return of(status, e.code().name().toLowerCase().replace('_', '-'), e.getMessage());
     }

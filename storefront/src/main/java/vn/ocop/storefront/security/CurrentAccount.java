@@ -4,9 +4,11 @@ import org.springframework.security.core.context.ReactiveSecurityContextHolder;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 import vn.ocop.catalog.CatalogException;
+import vn.ocop.catalog.LocationId;
 import vn.ocop.catalog.ProducerId;
 import vn.ocop.storefront.account.Account;
 import vn.ocop.storefront.account.Accounts;
+import vn.ocop.storefront.account.Role;
 
 /** The signed-in account, and what it acts for. Controllers ask here rather than trusting ids in requests. */
 @Component
@@ -23,6 +25,22 @@ public class CurrentAccount {
         return ReactiveSecurityContextHolder.getContext()
                 .mapNotNull(c -> c.getAuthentication())
                 .flatMap(a -> accounts.findByEmail(a.getName()));
+    }
+
+    /** The location a STAFF account works at; NOT_FOUND otherwise. */
+    public Mono<LocationId> staffLocation() {
+        return get().filter(a -> a.role() == Role.STAFF && a.locationId() != null)
+                .map(a -> new LocationId(a.locationId()))
+                .switchIfEmpty(Mono.error(() -> CatalogException.notFound("location")));
+    }
+
+    /**
+     * The account if it may manage that location (its till keys): an ADMIN anywhere, STAFF at their own
+     * location. Anyone else gets NOT_FOUND, as if the location were not there.
+     */
+    public Mono<Account> managing(LocationId location) {
+        return get().filter(a -> a.role() == Role.ADMIN || a.role() == Role.STAFF && location.value().equals(a.locationId()))
+                .switchIfEmpty(Mono.error(() -> CatalogException.notFound("location " + location.value())));
     }
 
     /** The producer a PRODUCER account acts for; NOT_FOUND otherwise (it owns nothing). */

@@ -43,10 +43,13 @@ class SecurityConfig {
                 .authorizeExchange(ex -> ex
                         .pathMatchers(PUBLIC_PAGES).permitAll()
                         .pathMatchers(PUBLIC_DOCS).permitAll()
-                        .pathMatchers(HttpMethod.GET, "/api/v1/products/**", "/api/v1/locations/**", "/api/v1/live/**",
-                                "/api/v1/verify/**").permitAll()
+                        .pathMatchers(HttpMethod.GET, "/api/v1/products/**", "/api/v1/locations", "/api/v1/locations/*",
+                                "/api/v1/live/**", "/api/v1/verify/**").permitAll()
+                        // a till proves itself with its key, checked by the sync endpoint itself (Bearer, not an account)
+                        .pathMatchers(HttpMethod.POST, "/api/v1/locations/*/sync").permitAll()
                         .pathMatchers("/producer/**", "/api/v1/producer/**").hasRole("PRODUCER")
                         .pathMatchers("/council/**", "/api/v1/council/**").hasRole("COUNCIL")
+                        .pathMatchers("/staff/**", "/api/v1/staff/**").hasRole("STAFF")
                         .pathMatchers("/admin/**", "/api/v1/admin/**").hasRole("ADMIN")
                         .pathMatchers(HttpMethod.POST, "/api/v1/accounts").permitAll()
                         .matchers(new NoRouteMatcher(handlerMappings)).permitAll()

@@ -15,8 +15,14 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import java.math.BigDecimal;
 import vn.ocop.catalog.Catalog;
+import vn.ocop.catalog.Location;
+import vn.ocop.catalog.LocationKind;
+import vn.ocop.catalog.PickupPoint;
+import vn.ocop.catalog.StockReports;
 import vn.ocop.catalog.OcopGroup;
 import vn.ocop.catalog.ProductDetails;
 import vn.ocop.catalog.ProductId;
@@ -33,10 +39,21 @@ class ProductApiController {
 
     private final Catalog catalog;
     private final ProductSearch search;
+    private final StockReports stock;
 
-    ProductApiController(Catalog catalog, ProductSearch search) {
+    ProductApiController(Catalog catalog, ProductSearch search, StockReports stock) {
         this.catalog = catalog;
         this.search = search;
+        this.stock = stock;
+    }
+
+    record PickupPointView(UUID locationId, LocationKind kind, String name, String province, String address, String openingHours,
+                           BigDecimal latitude, BigDecimal longitude, int available) {
+        static PickupPointView of(PickupPoint p) {
+            Location l = p.location();
+            return new PickupPointView(l.id().value(), l.kind(), l.name(), l.province(), l.address(), l.openingHours(),
+                    l.latitude(), l.longitude(), p.available());
+        }
     }
 
     record ProductPage(List<SearchResult.Hit> items, int page, int size, long total, SearchResult.Facets facets,
@@ -90,6 +107,15 @@ class ProductApiController {
     @Operation(summary = "Suggestions as you type", description = "Up to 8 names of products on sale whose words start with what was typed, diacritics optional.")
     Mono<List<String>> suggestions(@RequestParam @Size(min = 1, max = 100) String q) {
         return search.suggest(q);
+    }
+
+    @GetMapping("/{id}/availability")
+    @Operation(summary = "Where the product can be picked up now",
+            description = "Showrooms, sales points and highway stops that allow pickup and have some available (on hand minus reserved), most first. "
+                    + "404 when the product is not on sale today.")
+    Flux<PickupPointView> availability(@PathVariable UUID id) {
+        ProductId product = new ProductId(id);
+        return catalog.product(product).flatMapMany(p -> stock.pickupPoints(product, catalog.today())).map(PickupPointView::of);
     }
 
     @GetMapping("/{id}")

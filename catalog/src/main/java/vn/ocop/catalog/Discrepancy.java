@@ -1,0 +1,21 @@
+package vn.ocop.catalog;
+
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+/** An offline sale that was applied although it should not have happened; staff resolve it. */
+public record Discrepancy(UUID id, UUID movementId, LocationId location, ProductId product, String productName, Reason reason,
+                          int quantity, int onHandAfter, String deviceId, OffsetDateTime occurredAt, OffsetDateTime createdAt,
+                          OffsetDateTime resolvedAt, String resolvedBy, String resolution) {
+
+    public enum Reason {
+        /** The sale drove the stock below zero: goods were sold that the ledger did not know were there. */
+        NEGATIVE_STOCK,
+        /** The product was not on sale that day (its ranking expired or was revoked while the till was offline). */
+        NOT_SELLABLE
+    }
+
+    public boolean open() {
+        return resolvedAt == null;
+    }
+}

@@ -1,0 +1,102 @@
+package vn.ocop.catalog;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Mono;
+import vn.ocop.catalog.inventory.InventoryWrites;
+import vn.ocop.catalog.inventory.StockLedger;
+import vn.ocop.catalog.inventory.StockLedger.Outcome;
+import vn.ocop.catalog.inventory.TillSync;
+
+/**
+ * Everything that changes stock, each through the ledger: producers' receipts, counts and transfers at their
+ * warehouses, staff's at their location, tills' offline batches, and the reservations of online orders and
+ * live offers. Every movement id is applied at most once, so any call may be retried with the same ids.
+ */
+@Service
+public class Inventory {
+
+    private final InventoryWrites writes;
+    private final TillSync tills;
+    private final TransactionalOperator transactions;
+
+    Inventory(InventoryWrites writes, TillSync tills, TransactionalOperator transactions) {
+        this.writes = writes;
+        this.tills = tills;
+        this.transactions = transactions;
+    }
+
+    /** What became of a movement recorded by a person: applied now, or already there (a retry). */
+    public record Recorded(UUID id, boolean applied, int onHandAfter) {
+        static List<Recorded> of(List<Outcome> outcomes) {
+            return outcomes.stream().map(o -> new Recorded(o.movement().id(), o.applied(), o.onHandAfter())).toList();
+        }
+    }
+
+    /** Receipts and counts at one of the producer's own warehouses, of its own products (NOT_FOUND otherwise). */
+    public Mono<List<Recorded>> recordAtWarehouse(ProducerId producer, LocationId warehouse, List<Movement> movements, String by) {
+        return writes.ownWarehouse(producer, warehouse)
+                .flatMap(w -> writes.record(w, movements, by, product -> producer.value().equals(product)))
+                .map(Recorded::of);
+    }
+
+    /** Receipts and counts at a staff member's own location; any producer's goods (a showroom sells on consignment). */
+    public Mono<List<Recorded>> recordAtLocation(LocationId location, List<Movement> movements, String by) {
+        return writes.location(location)
+                .flatMap(l -> writes.record(l, movements, by, product -> true))
+                .map(Recorded::of);
+    }
+
+    /**
+     * Sends goods from the producer's warehouse to an outlet (or another of its warehouses): TRANSFER_OUT there
+     * and TRANSFER_IN at the destination in one transaction; refused with INSUFFICIENT_STOCK when the
+     * warehouse does not have them available. The transfer id makes a retry harmless.
+     */
+    public Mono<Recorded> transfer(ProducerId producer, UUID transferId, LocationId from, LocationId to, ProductId product,
+                                   int quantity, String by) {
+        return writes.transfer(producer, transferId, from, to, product, quantity, by);
+    }
+
+    /** Applies a till's batch (see {@link SyncAnswer}); BATCH_TOO_LARGE over {@link #maxSyncBatch()} movements, writing nothing. */
+    public Mono<SyncAnswer> sync(SyncBatch batch) {
+        return writes.location(batch.location()).flatMap(location -> tills.sync(location, batch));
+    }
+
+    public int maxSyncBatch() {
+        return tills.maxBatch();
+    }
+
+    /**
+     * Sets {@code quantity} aside for {@code reference} with one conditional update: INSUFFICIENT_STOCK when that
+     * many are not available. Joins the caller's transaction, so an order's lines reserve all or nothing.
+     * Answers false when this movement id was applied before.
+     */
+    public Mono<Boolean> reserve(UUID movementId, LocationId location, ProductId product, int quantity, String reference, String by) {
+        return guarded(MovementType.RESERVE, movementId, location, product, quantity, reference, by);
+    }
+
+    /** Gives reserved units back to what is available (an order cancelled, a claim lapsed, an offer closed). */
+    public Mono<Boolean> release(UUID movementId, LocationId location, ProductId product, int quantity, String reference, String by) {
+        return guarded(MovementType.RELEASE, movementId, location, product, quantity, reference, by);
+    }
+
+    /** Reserved units leave the location (handed over at pickup, or shipped). */
+    public Mono<Boolean> fulfil(UUID movementId, LocationId location, ProductId product, int quantity, String reference, String by) {
+        return guarded(MovementType.FULFIL, movementId, location, product, quantity, reference, by);
+    }
+
+    private Mono<Boolean> guarded(MovementType type, UUID movementId, LocationId location, ProductId product, int quantity,
+                                  String reference, String by) {
+        Movement movement = new Movement(movementId, type, product, quantity, null, null, writes.now(), reference, null);
+        return transactions.transactional(writes.guarded(location, movement, new StockLedger.Recorder(by, null)));
+    }
+
+    /** A movement id derived from another, for the second leg of a pair (a transfer's arrival, an order line's release). */
+    public static UUID derivedId(UUID id, String leg) {
+        return UUID.nameUUIDFromBytes((id + ":" + leg).getBytes(StandardCharsets.UTF_8));
+    }
+
+}

@@ -1,0 +1,13 @@
+package vn.ocop.catalog;
+
+import java.math.BigDecimal;
+
+/** A place that keeps stock; shoppers may collect orders there when {@code pickupAllowed}. */
+public record Location(LocationId id, LocationKind kind, String name, String province, String address,
+                       BigDecimal latitude, BigDecimal longitude, String openingHours, boolean pickupAllowed,
+                       ProducerId producer) {
+
+    public LocationDetails details() {
+        return new LocationDetails(kind, name, province, address, latitude, longitude, openingHours, pickupAllowed, producer);
+    }
+}

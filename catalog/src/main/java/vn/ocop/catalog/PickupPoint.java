@@ -1,0 +1,5 @@
+package vn.ocop.catalog;
+
+/** A location where shoppers may collect a product, and how many units are available there now. */
+public record PickupPoint(Location location, int available) {
+}

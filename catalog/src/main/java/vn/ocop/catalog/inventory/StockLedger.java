@@ -1,0 +1,152 @@
+package vn.ocop.catalog.inventory;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.r2dbc.core.Parameter;
+import org.springframework.stereotype.Repository;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import vn.ocop.catalog.CatalogErrorCode;
+import vn.ocop.catalog.CatalogException;
+import vn.ocop.catalog.LocationId;
+import vn.ocop.catalog.Movement;
+import vn.ocop.catalog.MovementType;
+import vn.ocop.catalog.ProductId;
+
+/**
+ * Applies movements to the ledger and the stock rows, inside the caller's transaction. A movement is
+ * inserted first: its id is the primary key, so a second copy changes nothing and is reported as a duplicate.
+ *
+ * <p>Free movements (receipt, sale, count, transfer in) add their deltas whatever the stock; guarded ones
+ * (reserve, release, fulfil, transfer out) are one conditional UPDATE that refuses to oversell. Locks are taken
+ * in one order (per product: its movements by id, then its stock row), so concurrent batches never deadlock.
+ */
+@Repository
+public class StockLedger {
+
+    private static final String INSERT_MOVEMENT = """
+            insert into stock_movement (id, type, location_id, product_id, producer_id, quantity, on_hand_delta,
+                                        reserved_delta, expected, counted, reference, recorded_by, device_id, note, occurred_at)
+            select :id, :type, :location, p.id, p.producer_id, :quantity, :onHand, :reserved, :expected, :counted,
+                   :reference, :by, :device, :note, :at
+            from product p where p.id = :product
+            on conflict (id) do nothing""";
+    private static final String ADD = """
+            insert into stock (location_id, product_id, on_hand, reserved, updated_at)
+            values (:location, :product, :onHand, 0, clock_timestamp())
+            on conflict (location_id, product_id) do update
+                set on_hand = stock.on_hand + excluded.on_hand, updated_at = excluded.updated_at
+            returning on_hand""";
+    private static final String ROW = ", updated_at = clock_timestamp() where location_id = :location and product_id = :product and ";
+    /** The one definition of "available" (on_hand − reserved) that a reservation or a transfer may take from. */
+    private static final Map<MovementType, String> GUARDED = Map.of(
+            MovementType.RESERVE, "update stock set reserved = reserved + :q" + ROW + "on_hand - reserved >= :q",
+            MovementType.RELEASE, "update stock set reserved = reserved - :q" + ROW + "reserved >= :q",
+            MovementType.FULFIL, "update stock set on_hand = on_hand - :q, reserved = reserved - :q" + ROW + "reserved >= :q",
+            MovementType.TRANSFER_OUT, "update stock set on_hand = on_hand - :q" + ROW + "on_hand - reserved >= :q");
+
+    private final DatabaseClient db;
+
+    StockLedger(DatabaseClient db) {
+        this.db = db;
+    }
+
+    /** Who recorded a movement: an account's e-mail or a till, and the till's device. */
+    public record Recorder(String by, String deviceId) {
+    }
+
+    /** What became of one movement: applied or not (a duplicate), and the product's on-hand stock afterwards. */
+    public record Outcome(Movement movement, boolean applied, int onHandAfter) {
+    }
+
+    /**
+     * Applies free movements (each once) at one location and answers in the order given. Must run in a
+     * transaction: the batch is applied whole or not at all.
+     */
+    public Mono<List<Outcome>> addAll(LocationId location, List<Movement> movements, Recorder recorder) {
+        Map<ProductId, List<Movement>> byProduct = new TreeMap<>(Comparator.comparing(ProductId::value));
+        Map<UUID, Movement> unique = new LinkedHashMap<>();
+        movements.forEach(m -> unique.putIfAbsent(m.id(), m));
+        unique.values().forEach(m -> byProduct.computeIfAbsent(m.product(), p -> new ArrayList<>()).add(m));
+        byProduct.values().forEach(list -> list.sort(Comparator.comparing(Movement::id)));
+        return Flux.fromIterable(byProduct.entrySet())
+                .concatMap(e -> addProduct(location, e.getKey(), e.getValue(), recorder))
+                .collectMap(o -> o.movement().id())
+                .map(done -> inOrder(movements, done));
+    }
+
+    /** Applies one guarded movement; fails with INSUFFICIENT_STOCK (and must then be rolled back) when the stock does not allow it. */
+    public Mono<Boolean> guarded(LocationId location, Movement movement, Recorder recorder) {
+        String guard = GUARDED.get(movement.type());
+        if (guard == null) {
+            return Mono.error(new IllegalArgumentException(movement.type() + " is not a guarded movement"));
+        }
+        return insert(location, movement, recorder)
+                .filter(inserted -> inserted)
+                .flatMap(inserted -> db.sql(guard)
+                        .bind("q", movement.quantity())
+                        .bind("location", location.value())
+                        .bind("product", movement.product().value())
+                        .fetch().rowsUpdated())
+                .flatMap(updated -> updated == 1 ? Mono.just(true) : Mono.error(() -> new CatalogException(CatalogErrorCode.INSUFFICIENT_STOCK,
+                        movement.type() + " of " + movement.quantity() + " refused: not enough stock at this location")))
+                .defaultIfEmpty(false);
+    }
+
+    private Flux<Outcome> addProduct(LocationId location, ProductId product, List<Movement> movements, Recorder recorder) {
+        return Flux.fromIterable(movements)
+                .concatMap(m -> insert(location, m, recorder).map(applied -> Map.entry(m, applied)))
+                .collectList()
+                .flatMapMany(entries -> {
+                    int delta = entries.stream().filter(Map.Entry::getValue).mapToInt(e -> e.getKey().onHandDelta()).sum();
+                    return add(location, product, delta).flatMapIterable(after -> entries.stream()
+                            .map(e -> new Outcome(e.getKey(), e.getValue(), after)).toList());
+                });
+    }
+
+    private Mono<Integer> add(LocationId location, ProductId product, int delta) {
+        return db.sql(ADD)
+                .bind("location", location.value())
+                .bind("product", product.value())
+                .bind("onHand", delta)
+                .map((row, md) -> row.get("on_hand", Integer.class))
+                .one();
+    }
+
+    private Mono<Boolean> insert(LocationId location, Movement m, Recorder recorder) {
+        return db.sql(INSERT_MOVEMENT)
+                .bind("id", m.id())
+                .bind("type", m.type().name())
+                .bind("location", location.value())
+                .bind("product", m.product().value())
+                .bind("quantity", m.quantity())
+                .bind("onHand", m.onHandDelta())
+                .bind("reserved", m.reservedDelta())
+                .bind("expected", Parameter.fromOrEmpty(m.expected(), Integer.class))
+                .bind("counted", Parameter.fromOrEmpty(m.counted(), Integer.class))
+                .bind("reference", Parameter.fromOrEmpty(m.reference(), String.class))
+                .bind("by", recorder.by())
+                .bind("device", Parameter.fromOrEmpty(recorder.deviceId(), String.class))
+                .bind("note", Parameter.fromOrEmpty(m.note(), String.class))
+                .bind("at", m.occurredAt())
+                .fetch().rowsUpdated()
+                .map(inserted -> inserted == 1);
+    }
+
+    /** The outcomes in the order given; a second copy of an id within one batch is a duplicate of the first. */
+    private static List<Outcome> inOrder(List<Movement> movements, Map<UUID, Outcome> done) {
+        Set<UUID> seen = new HashSet<>();
+        return movements.stream().map(m -> {
+            Outcome first = done.get(m.id());
+            return seen.add(m.id()) ? first : new Outcome(m, false, first.onHandAfter());
+        }).toList();
+    }
+}

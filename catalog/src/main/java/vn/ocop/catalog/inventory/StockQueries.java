@@ -1,0 +1,132 @@
+package vn.ocop.catalog.inventory;
+
+import io.r2dbc.spi.Row;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Repository;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import vn.ocop.catalog.LocationId;
+import vn.ocop.catalog.Pickup;
+import vn.ocop.catalog.ProducerId;
+import vn.ocop.catalog.ProductId;
+import vn.ocop.catalog.StockLevel;
+import vn.ocop.catalog.Vnd;
+
+/** Reads of the stock rows, with each product's price and its sale status from {@code sellable_ranking}. */
+@Repository
+public class StockQueries {
+
+    private static final String LEVELS = """
+            select s.location_id, s.product_id, p.name, p.producer_id, p.price_vnd, s.on_hand, s.reserved,
+                   (r.product_id is not null) as sellable
+            from stock s
+            join product p on p.id = s.product_id
+            left join sellable_ranking(:today) r on r.product_id = s.product_id
+            """;
+
+    private final DatabaseClient db;
+
+    StockQueries(DatabaseClient db) {
+        this.db = db;
+    }
+
+    public Flux<StockLevel> at(LocationId location, LocalDate today) {
+        return db.sql(LEVELS + " where s.location_id = :location order by p.name, s.product_id")
+                .bind("today", today)
+                .bind("location", location.value())
+                .map((row, md) -> level(row))
+                .all();
+    }
+
+    /** Where a product is kept, every location. */
+    public Flux<StockLevel> ofProduct(ProductId product, LocalDate today) {
+        return db.sql(LEVELS + " where s.product_id = :product")
+                .bind("today", today)
+                .bind("product", product.value())
+                .map((row, md) -> level(row))
+                .all();
+    }
+
+    /** A producer's goods wherever they are: its warehouses and every outlet that sells them. */
+    public Flux<StockLevel> ofProducer(ProducerId producer, LocalDate today) {
+        return db.sql(LEVELS + " where p.producer_id = :producer order by p.name, s.location_id")
+                .bind("today", today)
+                .bind("producer", producer.value())
+                .map((row, md) -> level(row))
+                .all();
+    }
+
+    /**
+     * Stocked products whose price or sale status may have changed since a till's version: written by a
+     * transaction the till's snapshot did not see, or with a ranking that started or ended between its day and today.
+     */
+    public Flux<StockLevel> changedSince(LocationId location, TillVersion since, LocalDate today) {
+        return db.sql(LEVELS + """
+                         where s.location_id = :location
+                           and (s.product_id in (select v.product_id from product_change_version v where v.last_xid >= (:xid::text)::xid8)
+                             or s.product_id in (select c.product_id from certification c
+                                                 where (c.issued_on > :since and c.issued_on <= :today)
+                                                    or (c.valid_until >= :since and c.valid_until < :today)))
+                        order by p.name, s.product_id""")
+                .bind("today", today)
+                .bind("location", location.value())
+                .bind("xid", Long.toString(since.xmin()))
+                .bind("since", since.day())
+                .map((row, md) -> level(row))
+                .all();
+    }
+
+    /** Units set aside at the location and not yet handed over or released, by reference. */
+    public Flux<Pickup> pickups(LocationId location) {
+        return db.sql("""
+                        select m.reference, m.product_id, p.name, sum(m.reserved_delta)::int as quantity
+                        from stock_movement m join product p on p.id = m.product_id
+                        where m.location_id = :location and m.reference is not null and m.reserved_delta <> 0
+                        group by m.reference, m.product_id, p.name
+                        having sum(m.reserved_delta) > 0
+                        order by m.reference, p.name""")
+                .bind("location", location.value())
+                .map((row, md) -> new Pickup(row.get("reference", String.class), new ProductId(row.get("product_id", UUID.class)),
+                        row.get("name", String.class), row.get("quantity", Integer.class)))
+                .all();
+    }
+
+    /** The oldest transaction still running: everything older is committed and seen by the next read. */
+    public Mono<Long> snapshotXmin() {
+        return db.sql("select pg_snapshot_xmin(pg_current_snapshot())::text as xmin")
+                .map((row, md) -> Long.parseLong(row.get("xmin", String.class)))
+                .one();
+    }
+
+    /** The producer of each product that exists among {@code ids}. */
+    public Mono<Map<UUID, UUID>> producersOf(Collection<UUID> ids) {
+        return db.sql("select id, producer_id from product where id = any(:ids)")
+                .bind("ids", ids.toArray(UUID[]::new))
+                .map((row, md) -> Map.entry(row.get("id", UUID.class), row.get("producer_id", UUID.class)))
+                .all()
+                .collectMap(Map.Entry::getKey, Map.Entry::getValue);
+    }
+
+    /** Which of {@code ids} were on sale on {@code day}. */
+    public Mono<Set<UUID>> sellableOn(LocalDate day, Collection<UUID> ids) {
+        return db.sql("select product_id from sellable_ranking(:day) where product_id = any(:ids)")
+                .bind("day", day)
+                .bind("ids", ids.toArray(UUID[]::new))
+                .map((row, md) -> row.get("product_id", UUID.class))
+                .all()
+                .collect(Collectors.toSet());
+    }
+
+    private static StockLevel level(Row row) {
+        return new StockLevel(new LocationId(row.get("location_id", UUID.class)), new ProductId(row.get("product_id", UUID.class)),
+                row.get("name", String.class), new ProducerId(row.get("producer_id", UUID.class)),
+                new Vnd(row.get("price_vnd", Long.class)), Boolean.TRUE.equals(row.get("sellable", Boolean.class)),
+                row.get("on_hand", Integer.class), row.get("reserved", Integer.class));
+    }
+}

@@ -1,0 +1,62 @@
+package vn.ocop.catalog.inventory;
+
+import java.time.OffsetDateTime;
+import java.util.Map;
+import java.util.UUID;
+import vn.ocop.catalog.Location;
+import vn.ocop.catalog.LocationKind;
+import vn.ocop.catalog.Movement;
+import vn.ocop.catalog.MovementResult.Rejection;
+import vn.ocop.catalog.MovementType;
+import vn.ocop.catalog.ProductId;
+import vn.ocop.catalog.TillMovement;
+
+/**
+ * Turns what a till sent into a movement, or says why it cannot be one. Rejections are per movement: one bad
+ * line does not hold back the rest of the batch.
+ */
+record TillMovementCheck(Location location, Map<UUID, UUID> producerOf, OffsetDateTime receivedAt) {
+
+    /** A checked movement: exactly one of {@code movement} and {@code rejection} is set. */
+    record Checked(TillMovement sent, Movement movement, Rejection rejection) {
+    }
+
+    Checked check(TillMovement m) {
+        MovementType type = type(m.type());
+        if (type == null || !type.recordedAtTill()) {
+            return rejected(m, Rejection.BAD_TYPE);
+        }
+        if (m.productId() == null || !producerOf.containsKey(m.productId())) {
+            return rejected(m, Rejection.UNKNOWN_PRODUCT);
+        }
+        if (m.locationId() != null && !m.locationId().equals(location.id().value()) || !stocksHere(m.productId())) {
+            return rejected(m, Rejection.WRONG_LOCATION);
+        }
+        if (Movement.quantityProblem(type, m.quantity(), m.expected(), m.counted()) != null) {
+            return rejected(m, Rejection.BAD_QUANTITY);
+        }
+        // a till's clock may be wrong; a time in the future is taken as the time it reached us
+        OffsetDateTime at = m.occurredAt() == null || m.occurredAt().isAfter(receivedAt) ? receivedAt : m.occurredAt();
+        Movement movement = type == MovementType.COUNT
+                ? Movement.count(m.id(), new ProductId(m.productId()), m.expected(), m.counted(), at)
+                : Movement.of(m.id(), type, new ProductId(m.productId()), m.quantity(), at, null);
+        return new Checked(m, movement, null);
+    }
+
+    /** A producer's warehouse keeps only that producer's goods; outlets keep anyone's. */
+    private boolean stocksHere(UUID product) {
+        return location.kind() != LocationKind.WAREHOUSE || location.producer().value().equals(producerOf.get(product));
+    }
+
+    private static Checked rejected(TillMovement m, Rejection why) {
+        return new Checked(m, null, why);
+    }
+
+    private static MovementType type(String name) {
+        try {
+            return name == null ? null : MovementType.valueOf(name);
+        } catch (IllegalArgumentException unknown) {
+            return null;
+        }
+    }
+}

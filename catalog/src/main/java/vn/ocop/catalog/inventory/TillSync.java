@@ -1,0 +1,143 @@
+package vn.ocop.catalog.inventory;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import vn.ocop.catalog.CatalogClock;
+import vn.ocop.catalog.CatalogErrorCode;
+import vn.ocop.catalog.CatalogException;
+import vn.ocop.catalog.Discrepancy;
+import vn.ocop.catalog.Location;
+import vn.ocop.catalog.MovementResult;
+import vn.ocop.catalog.MovementType;
+import vn.ocop.catalog.StockLevel;
+import vn.ocop.catalog.SyncAnswer;
+import vn.ocop.catalog.SyncBatch;
+import vn.ocop.catalog.TillMovement;
+import vn.ocop.catalog.inventory.StockLedger.Outcome;
+import vn.ocop.catalog.inventory.TillMovementCheck.Checked;
+
+/**
+ * Applies a till's batch in one transaction: each movement once, offline sales always (flagged when they
+ * drove stock below zero or sold what was no longer on sale), refusals kept; then answers with the state
+ * the till must learn. A retried batch finds its movements already there and answers {@code DUPLICATE}.
+ */
+@Service
+public class TillSync {
+
+    private final StockLedger ledger;
+    private final StockQueries queries;
+    private final Discrepancies discrepancies;
+    private final TransactionalOperator transactions;
+    private final Clock clock;
+    private final int maxBatch;
+
+    TillSync(StockLedger ledger, StockQueries queries, Discrepancies discrepancies, TransactionalOperator transactions,
+             Clock clock, @Value("${ocop.sync.max-batch:500}") int maxBatch) {
+        this.ledger = ledger;
+        this.queries = queries;
+        this.discrepancies = discrepancies;
+        this.transactions = transactions;
+        this.clock = clock;
+        this.maxBatch = maxBatch;
+    }
+
+    public int maxBatch() {
+        return maxBatch;
+    }
+
+    public Mono<SyncAnswer> sync(Location location, SyncBatch batch) {
+        if (batch.movements().size() > maxBatch) {
+            return Mono.error(new CatalogException(CatalogErrorCode.BATCH_TOO_LARGE, "a batch holds at most " + maxBatch
+                    + " movements; this one has " + batch.movements().size() + ": send it in parts"));
+        }
+        List<UUID> products = batch.movements().stream().map(TillMovement::productId).filter(p -> p != null).distinct().toList();
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        return queries.producersOf(products)
+                .map(producers -> new TillMovementCheck(location, producers, now))
+                .flatMap(check -> transactions.transactional(apply(location, batch, batch.movements().stream().map(check::check).toList())))
+                .retryWhen(Transient.RETRY);
+    }
+
+    private Mono<SyncAnswer> apply(Location location, SyncBatch batch, List<Checked> checked) {
+        var recorder = new StockLedger.Recorder("till " + batch.key().label() + " (" + batch.key().id() + ")", batch.deviceId());
+        List<Checked> refused = checked.stream().filter(c -> c.rejection() != null).toList();
+        return Flux.fromIterable(refused)
+                .concatMap(c -> discrepancies.reject(location.id(), batch.deviceId(), c.sent(), c.rejection().name()))
+                .then(ledger.addAll(location.id(), checked.stream().filter(c -> c.movement() != null).map(Checked::movement).toList(), recorder))
+                .flatMap(outcomes -> flag(location, outcomes))
+                .map(flags -> results(checked, flags))
+                .flatMap(results -> answer(location, batch, results));
+    }
+
+    /** Flags each applied sale that drove stock below zero or sold a product not on sale that day. */
+    private Mono<Map<UUID, List<Discrepancy.Reason>>> flag(Location location, List<Outcome> outcomes) {
+        List<Outcome> sales = outcomes.stream().filter(o -> o.applied() && o.movement().type() == MovementType.SALE).toList();
+        return Flux.fromIterable(sales.stream().collect(Collectors.groupingBy(o -> day(o.movement().occurredAt()))).entrySet())
+                .concatMap(day -> queries.sellableOn(day.getKey(), day.getValue().stream().map(o -> o.movement().product().value()).toList())
+                        .flatMapIterable(sellable -> day.getValue().stream().map(o -> Map.entry(o, reasons(o, sellable))).toList()))
+                .concatMap(e -> Flux.fromIterable(e.getValue())
+                        .concatMap(reason -> discrepancies.flag(e.getKey().movement().id(), location.id(), e.getKey().movement().product(),
+                                reason, e.getKey().onHandAfter()))
+                        .then(Mono.just(Map.entry(e.getKey(), e.getValue()))))
+                .collectMap(e -> e.getKey().movement().id(), Map.Entry::getValue)
+                .map(flags -> withDuplicates(outcomes, flags));
+    }
+
+    private static List<Discrepancy.Reason> reasons(Outcome sale, Set<UUID> sellable) {
+        List<Discrepancy.Reason> reasons = new ArrayList<>(2);
+        if (sale.onHandAfter() < 0) {
+            reasons.add(Discrepancy.Reason.NEGATIVE_STOCK);
+        }
+        if (!sellable.contains(sale.movement().product().value())) {
+            reasons.add(Discrepancy.Reason.NOT_SELLABLE);
+        }
+        return reasons;
+    }
+
+    /** Every applied or duplicate movement has an entry; a missing one means "not applied in this batch". */
+    private static Map<UUID, List<Discrepancy.Reason>> withDuplicates(List<Outcome> outcomes, Map<UUID, List<Discrepancy.Reason>> flags) {
+        Map<UUID, List<Discrepancy.Reason>> all = new java.util.HashMap<>(flags);
+        outcomes.stream().filter(Outcome::applied).forEach(o -> all.putIfAbsent(o.movement().id(), List.of()));
+        return all;
+    }
+
+    private static List<MovementResult> results(List<Checked> checked, Map<UUID, List<Discrepancy.Reason>> applied) {
+        Set<UUID> answered = new java.util.HashSet<>();
+        return checked.stream().map(c -> {
+            if (c.rejection() != null) {
+                return MovementResult.rejected(c.sent().id(), c.rejection());
+            }
+            List<Discrepancy.Reason> flags = applied.get(c.sent().id());
+            return flags != null && answered.add(c.sent().id())
+                    ? new MovementResult(c.sent().id(), MovementResult.Status.APPLIED, null, flags)
+                    : new MovementResult(c.sent().id(), MovementResult.Status.DUPLICATE, null, List.of());
+        }).toList();
+    }
+
+    private Mono<SyncAnswer> answer(Location location, SyncBatch batch, List<MovementResult> results) {
+        LocalDate today = LocalDate.now(clock.withZone(CatalogClock.ZONE));
+        TillVersion since = TillVersion.parse(batch.sinceVersion());
+        // one after another: inside a transaction every statement shares one connection
+        return queries.at(location.id(), today).collectList().flatMap(stock -> Mono.zip(
+                        queries.pickups(location.id()).collectList(),
+                        since == null ? Mono.just(stock) : queries.changedSince(location.id(), since, today).collectList(),
+                        queries.snapshotXmin())
+                .map(t -> new SyncAnswer(location.id(), new TillVersion(today, t.getT3()).token(), results, stock, t.getT1(), t.getT2())));
+    }
+
+    private LocalDate day(OffsetDateTime at) {
+        return at.atZoneSameInstant(CatalogClock.ZONE).toLocalDate();
+    }
+}

@@ -1,0 +1,31 @@
+package vn.ocop.catalog.inventory;
+
+import java.time.LocalDate;
+
+/**
+ * What a till last learnt, as an opaque token {@code v1.<epoch day>.<xmin>}: the day (sale status changes at
+ * midnight in Asia/Ho_Chi_Minh without any write) and the oldest transaction still running at that answer
+ * (anything written by it or later may be new to the till). Asking again with an old token repeats, never misses.
+ */
+public record TillVersion(LocalDate day, long xmin) {
+
+    public String token() {
+        return "v1." + day.toEpochDay() + "." + xmin;
+    }
+
+    /** The version in a token; null when there is none or it is not one of ours (the till then gets everything). */
+    public static TillVersion parse(String token) {
+        if (token == null) {
+            return null;
+        }
+        String[] parts = token.split("\\.");
+        if (parts.length != 3 || !parts[0].equals("v1")) {
+            return null;
+        }
+        try {
+            return new TillVersion(LocalDate.ofEpochDay(Long.parseLong(parts[1])), Long.parseLong(parts[2]));
+        } catch (RuntimeException notOurs) {
+            return null;
+        }
+    }
+}

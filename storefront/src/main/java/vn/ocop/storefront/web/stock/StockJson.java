@@ -1,0 +1,95 @@
+package vn.ocop.storefront.web.stock;
+
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import vn.ocop.catalog.Discrepancy;
+import vn.ocop.catalog.LedgerEntry;
+import vn.ocop.catalog.Location;
+import vn.ocop.catalog.LocationKind;
+import vn.ocop.catalog.MovementResult;
+import vn.ocop.catalog.Pickup;
+import vn.ocop.catalog.PickupPoint;
+import vn.ocop.catalog.StockLevel;
+import vn.ocop.catalog.SyncAnswer;
+import vn.ocop.catalog.TillKey;
+
+/** The JSON shapes of the stock APIs. */
+final class StockJson {
+
+    private StockJson() {
+    }
+
+    record LocationView(UUID id, LocationKind kind, String name, String province, String address, BigDecimal latitude,
+                        BigDecimal longitude, String openingHours, boolean pickupAllowed, UUID producerId) {
+        static LocationView of(Location l) {
+            return new LocationView(l.id().value(), l.kind(), l.name(), l.province(), l.address(), l.latitude(), l.longitude(),
+                    l.openingHours(), l.pickupAllowed(), l.producer() == null ? null : l.producer().value());
+        }
+    }
+
+    record StockView(UUID locationId, UUID productId, String name, UUID producerId, long priceVnd, boolean sellable,
+                     int onHand, int reserved, int available) {
+        static StockView of(StockLevel s) {
+            return new StockView(s.location().value(), s.product().value(), s.productName(), s.producer().value(),
+                    s.price().dong(), s.sellable(), s.onHand(), s.reserved(), s.available());
+        }
+    }
+
+    record ResultView(UUID id, String status, MovementResult.Rejection reason, List<Discrepancy.Reason> discrepancies) {
+        static ResultView of(MovementResult r) {
+            return new ResultView(r.id(), r.status().name().toLowerCase(Locale.ROOT), r.reason(), r.discrepancies());
+        }
+    }
+
+    record PickupView(String reference, UUID productId, String name, int quantity) {
+        static PickupView of(Pickup p) {
+            return new PickupView(p.reference(), p.product().value(), p.productName(), p.quantity());
+        }
+    }
+
+    record SyncView(UUID locationId, String version, List<ResultView> results, List<StockView> stock,
+                    List<PickupView> pickups, List<StockView> changes) {
+        static SyncView of(SyncAnswer a) {
+            return new SyncView(a.location().value(), a.version(), a.results().stream().map(ResultView::of).toList(),
+                    a.stock().stream().map(StockView::of).toList(), a.pickups().stream().map(PickupView::of).toList(),
+                    a.changes().stream().map(StockView::of).toList());
+        }
+    }
+
+    record TillKeyView(UUID id, UUID locationId, String label, OffsetDateTime createdAt, OffsetDateTime revokedAt, boolean active) {
+        static TillKeyView of(TillKey k) {
+            return new TillKeyView(k.id(), k.location().value(), k.label(), k.createdAt(), k.revokedAt(), k.active());
+        }
+    }
+
+    record IssuedKeyView(TillKeyView key, String secret) {
+    }
+
+    record EntryView(UUID id, String type, UUID locationId, UUID productId, String productName, int quantity, int onHandDelta,
+                     int reservedDelta, Integer expected, Integer counted, String reference, String recordedBy, String deviceId,
+                     OffsetDateTime occurredAt, OffsetDateTime appliedAt) {
+        static EntryView of(LedgerEntry e) {
+            return new EntryView(e.id(), e.type().name(), e.location().value(), e.product().value(), e.productName(), e.quantity(),
+                    e.onHandDelta(), e.reservedDelta(), e.expected(), e.counted(), e.reference(), e.recordedBy(), e.deviceId(),
+                    e.occurredAt(), e.appliedAt());
+        }
+    }
+
+    record DiscrepancyView(UUID id, UUID movementId, UUID productId, String productName, Discrepancy.Reason reason, int quantity,
+                           int onHandAfter, String deviceId, OffsetDateTime occurredAt, OffsetDateTime createdAt,
+                           OffsetDateTime resolvedAt, String resolvedBy, String resolution) {
+        static DiscrepancyView of(Discrepancy d) {
+            return new DiscrepancyView(d.id(), d.movementId(), d.product().value(), d.productName(), d.reason(), d.quantity(),
+                    d.onHandAfter(), d.deviceId(), d.occurredAt(), d.createdAt(), d.resolvedAt(), d.resolvedBy(), d.resolution());
+        }
+    }
+
+    record PickupPointView(LocationView location, int available) {
+        static PickupPointView of(PickupPoint p) {
+            return new PickupPointView(LocationView.of(p.location()), p.available());
+        }
+    }
+}

@@ -1,0 +1,96 @@
+package vn.ocop.storefront.web.stock;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+import reactor.core.publisher.Mono;
+import vn.ocop.catalog.Inventory;
+import vn.ocop.catalog.LocationId;
+import vn.ocop.catalog.SyncBatch;
+import vn.ocop.catalog.TillKey;
+import vn.ocop.catalog.TillKeys;
+import vn.ocop.catalog.TillMovement;
+import vn.ocop.storefront.web.stock.StockJson.SyncView;
+
+/**
+ * A till's offline batch in, the location's state out (README, "Till sync protocol"). The till proves itself
+ * with its key ({@code Authorization: Bearer}); the key is checked before the body is read, so a wrong or
+ * revoked key gets 401 whatever it sent, and nothing is written.
+ */
+@RestController
+@Tag(name = "Till sync", description = "Offline tills send their movements in batches; each is applied exactly once")
+class SyncApiController {
+
+    private final Inventory inventory;
+    private final TillKeys keys;
+
+    SyncApiController(Inventory inventory, TillKeys keys) {
+        this.inventory = inventory;
+        this.keys = keys;
+    }
+
+    record MovementJson(@NotNull UUID id, String type, UUID productId, UUID locationId, Integer quantity, Integer expected,
+                        Integer counted, OffsetDateTime occurredAt) {
+        TillMovement movement() {
+            return new TillMovement(id, type, productId, locationId, quantity, expected, counted, occurredAt);
+        }
+    }
+
+    record SyncRequest(@NotBlank @Size(max = 100) String deviceId, @Size(max = 200) String sinceVersion,
+                       @NotNull List<@NotNull @Valid MovementJson> movements) {
+    }
+
+    @PostMapping("/api/v1/locations/{id}/sync")
+    @Operation(summary = "Send a till's movements and learn the location's state",
+            description = "Authorization: Bearer <till key>. Each movement is applied once: a replay answers duplicate. "
+                    + "More movements than the limit (500 by default): 413, nothing written. Wrong or revoked key: 401.")
+    Mono<SyncView> sync(@PathVariable UUID id, @RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false) String authorization,
+                        @Valid @RequestBody Mono<SyncRequest> body) {
+        LocationId location = new LocationId(id);
+        return keys.authenticate(location, bearer(authorization))
+                .switchIfEmpty(Mono.error(SyncApiController::unauthorized))
+                .flatMap(key -> body.flatMap(request -> inventory.sync(batch(location, key, request))))
+                .map(SyncView::of);
+    }
+
+    private static SyncBatch batch(LocationId location, TillKey key, SyncRequest request) {
+        return new SyncBatch(location, key, request.deviceId().strip(), request.sinceVersion(),
+                request.movements().stream().map(MovementJson::movement).toList());
+    }
+
+    private static String bearer(String authorization) {
+        return authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7) ? authorization.substring(7) : null;
+    }
+
+    private static ResponseStatusException unauthorized() {
+        return new TillKeyRefused();
+    }
+
+    /** 401 with the challenge a till understands. */
+    static final class TillKeyRefused extends ResponseStatusException {
+        TillKeyRefused() {
+            super(HttpStatus.UNAUTHORIZED, "This till key is not valid for this location, or it was revoked: ask staff for a new key.");
+        }
+
+        @Override
+        public HttpHeaders getHeaders() {
+            HttpHeaders headers = new HttpHeaders();
+            headers.set(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"ocop-till\"");
+            return headers;
+        }
+    }
+}
