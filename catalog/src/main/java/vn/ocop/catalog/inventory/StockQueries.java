@@ -97,10 +97,21 @@ public class StockQueries {
                 .all();
     }
 
-    /** The oldest transaction still running: everything older is committed and seen by the next read. */
+    /**
+     * The first transaction whose writes this answer may not have seen: the oldest one still running, else
+     * the next to start. Our own transaction is not one of them (this answer reads its writes), and when it is
+     * the very next one, the one after it is.
+     */
     public Mono<Long> snapshotXmin() {
-        return db.sql("select pg_snapshot_xmin(pg_current_snapshot())::text as xmin")
-                .map((row, md) -> Long.parseLong(row.get("xmin", String.class)))
+        return db.sql("""
+                        select coalesce((select min(x) from pg_snapshot_xip(pg_current_snapshot()) x),
+                                        pg_snapshot_xmax(pg_current_snapshot()))::text as xmin,
+                               pg_current_xact_id_if_assigned()::text as own""")
+                .map((row, md) -> {
+                    long xmin = Long.parseLong(row.get("xmin", String.class));
+                    String own = row.get("own", String.class);
+                    return own != null && Long.parseLong(own) == xmin ? xmin + 1 : xmin;
+                })
                 .one();
     }
 
