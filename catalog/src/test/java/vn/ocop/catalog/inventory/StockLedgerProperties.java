@@ -1,0 +1,164 @@
+package vn.ocop.catalog.inventory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import java.util.UUID;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.lifecycle.AfterContainer;
+import net.jqwik.api.lifecycle.BeforeContainer;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.r2dbc.core.DatabaseClient;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+import vn.ocop.catalog.Catalog;
+import vn.ocop.catalog.CatalogTestApplication;
+import vn.ocop.catalog.Inventory;
+import vn.ocop.catalog.LocationId;
+import vn.ocop.catalog.ProducerId;
+import vn.ocop.catalog.ProductId;
+import vn.ocop.catalog.SyncBatch;
+import vn.ocop.catalog.TillKey;
+import vn.ocop.catalog.TillKeys;
+import vn.ocop.catalog.TillMovement;
+import vn.ocop.catalog.testing.StockFixtures;
+import vn.ocop.catalog.testing.StockFixtures.Stock;
+import vn.ocop.devservices.TestServices;
+
+/**
+ * Movements are deltas, so the order in which batches arrive must not matter: for any tills' outboxes cut
+ * into batches, sent in any order, some twice, some at the same moment, together with online reservations
+ * (some retried), the stock ends where the movements say and the ledger holds each movement exactly once.
+ */
+class StockLedgerProperties {
+
+    static final int TILLS = 3;
+    static ConfigurableApplicationContext context;
+    static Inventory inventory;
+    static StockFixtures fixtures;
+    static LocationId showroom;
+    static List<TillKey> tills;
+    static ProducerId producer;
+    static Catalog catalog;
+
+    /** One till's movement: a product (0 or 1), SALE / RECEIPT / COUNT (a count's delta is counted − expected). */
+    record Line(int product, String type, int quantity, int expected) {
+        int delta() {
+            return switch (type) {
+                case "SALE" -> -quantity;
+                case "RECEIPT" -> quantity;
+                default -> quantity - expected;
+            };
+        }
+    }
+
+    /** What happens: each till's lines cut in batches of {@code batchSize}, online reservations, and a seed that orders it all. */
+    record Scenario(List<List<Line>> tillLines, int batchSize, List<Integer> reservations, long seed) {
+    }
+
+    @BeforeContainer
+    static void start() {
+        var pg = TestServices.postgres();
+        String db = TestServices.createDatabase("StockLedgerProperties");
+        context = new SpringApplicationBuilder(CatalogTestApplication.class)
+                .properties("ocop.test.app=catalog", "spring.r2dbc.url=" + pg.r2dbcUrl(db), "spring.r2dbc.username=" + pg.user(),
+                        "spring.flyway.url=" + pg.jdbcUrl(db), "spring.flyway.user=" + pg.user(), "spring.flyway.password=",
+                        "spring.r2dbc.pool.max-size=8", "spring.main.banner-mode=off")
+                .run();
+        inventory = context.getBean(Inventory.class);
+        catalog = context.getBean(Catalog.class);
+        fixtures = new StockFixtures(context.getBean(DatabaseClient.class));
+        showroom = fixtures.showroom("Showroom OCOP (property)", true).block();
+        TillKeys keys = context.getBean(TillKeys.class);
+        tills = Flux.range(1, TILLS).concatMap(i -> keys.issue(showroom, "Quầy " + i)).map(k -> k.key()).collectList().block();
+        producer = fixtures.catalog().producer("HTX thử tính chất", null).block();
+    }
+
+    @AfterContainer
+    static void stop() {
+        context.close();
+    }
+
+    @Property(tries = 60)
+    void anyInterleavingDuplicationAndReorderingEndsInTheSameStock(@ForAll("scenarios") Scenario s) {
+        List<ProductId> products = List.of(
+                fixtures.sellableProduct(producer, "Mật ong " + UUID.randomUUID(), catalog.today()).block(),
+                fixtures.sellableProduct(producer, "Chè " + UUID.randomUUID(), catalog.today()).block());
+        // enough on hand that no reservation can fail whatever the order: then order cannot matter
+        inventory.sync(new SyncBatch(showroom, tills.get(0), "setup", null,
+                products.stream().map(p -> move(p, "RECEIPT", 1000, null)).toList())).block();
+
+        List<Mono<?>> sends = new ArrayList<>();
+        Random random = new Random(s.seed());
+        for (int t = 0; t < TILLS; t++) {
+            List<TillMovement> outbox = s.tillLines().get(t).stream().map(l -> movement(products, l)).toList();
+            for (int from = 0; from < outbox.size(); from += s.batchSize()) {
+                var batch = new SyncBatch(showroom, tills.get(t), "till-" + t, null, outbox.subList(from, Math.min(outbox.size(), from + s.batchSize())));
+                int copies = 1 + random.nextInt(3); // a lost answer makes the till send the same batch again
+                for (int c = 0; c < copies; c++) {
+                    sends.add(inventory.sync(batch));
+                }
+            }
+        }
+        List<UUID> reservationIds = new ArrayList<>();
+        for (int q : s.reservations()) {
+            UUID id = UUID.randomUUID();
+            reservationIds.add(id);
+            int copies = 1 + random.nextInt(2);
+            for (int c = 0; c < copies; c++) {
+                sends.add(inventory.reserve(id, showroom, products.get(0), q, "order-" + id, "checkout"));
+            }
+        }
+        Collections.shuffle(sends, random);
+        Flux.fromIterable(sends).flatMap(m -> m.subscribeOn(Schedulers.parallel()), 4).then().block();
+
+        for (int p = 0; p < 2; p++) {
+            int product = p;
+            int tillDelta = s.tillLines().stream().flatMap(List::stream).filter(l -> l.product() == product).mapToInt(Line::delta).sum();
+            int reserved = product == 0 ? s.reservations().stream().mapToInt(Integer::intValue).sum() : 0;
+            assertThat(fixtures.stock(showroom, products.get(p)).block()).as("stock of product " + p)
+                    .isEqualTo(new Stock(1000 + tillDelta, reserved));
+            long lines = s.tillLines().stream().flatMap(List::stream).filter(l -> l.product() == product).count();
+            assertThat(fixtures.movementCount(products.get(p)).block()).as("movements of product " + p + " in the ledger")
+                    .isEqualTo(1 + lines + (product == 0 ? s.reservations().size() : 0));
+        }
+    }
+
+    @Provide
+    Arbitrary<Scenario> scenarios() {
+        Arbitrary<Line> line = Combinators.combine(
+                        Arbitraries.integers().between(0, 1),
+                        Arbitraries.of("SALE", "SALE", "SALE", "RECEIPT", "COUNT"),
+                        Arbitraries.integers().between(1, 5),
+                        Arbitraries.integers().between(0, 8))
+                .as(Line::new);
+        Arbitrary<List<Line>> outbox = line.list().ofMinSize(0).ofMaxSize(12);
+        return Combinators.combine(
+                        outbox.list().ofSize(TILLS),
+                        Arbitraries.integers().between(1, 5),
+                        Arbitraries.integers().between(1, 4).list().ofMaxSize(6),
+                        Arbitraries.longs())
+                .as(Scenario::new);
+    }
+
+    private static TillMovement movement(List<ProductId> products, Line l) {
+        return l.type().equals("COUNT")
+                ? new TillMovement(UUID.randomUUID(), "COUNT", products.get(l.product()).value(), null, null, l.expected(), l.quantity(), OffsetDateTime.now())
+                : move(products.get(l.product()), l.type(), l.quantity(), null);
+    }
+
+    private static TillMovement move(ProductId product, String type, int quantity, UUID id) {
+        return new TillMovement(id == null ? UUID.randomUUID() : id, type, product.value(), null, quantity, null, null, OffsetDateTime.now());
+    }
+}
