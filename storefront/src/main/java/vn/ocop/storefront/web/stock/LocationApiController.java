@@ -40,9 +40,9 @@ class LocationApiController {
     record LocationRequest(@NotNull LocationKind kind, @NotBlank @Size(min = 2, max = 200) String name,
                            @NotBlank @Size(max = 100) String province, @NotBlank @Size(min = 2, max = 300) String address,
                            BigDecimal latitude, BigDecimal longitude, @Size(max = 100) String openingHours,
-                           boolean pickupAllowed, UUID producerId) {
+                           Boolean pickupAllowed, UUID producerId) {
         LocationDetails details() {
-            return new LocationDetails(kind, name, province, address, latitude, longitude, openingHours, pickupAllowed,
+            return new LocationDetails(kind, name, province, address, latitude, longitude, openingHours, Boolean.TRUE.equals(pickupAllowed),
                     producerId == null ? null : new ProducerId(producerId));
         }
     }
