@@ -26,6 +26,29 @@ public class DemoCatalog {
                    (select count(*) from product p join producer pr on pr.id = p.producer_id where pr.demo) as products,
                    (select count(*) from location where demo) as locations""";
 
+    /**
+     * Opening stock at the demo outlets, recorded as RECEIPT movements with ids derived from place and product so
+     * that loading again adds nothing: about a third of the products at each outlet, half at the Hà Nội showroom.
+     * The member producer's goods start at none: its demo account receives them at its warehouse and sends them on.
+     */
+    private static final String OPENING_STOCK = """
+            with inserted as (
+                insert into stock_movement (id, type, location_id, product_id, producer_id, quantity, on_hand_delta,
+                                            reserved_delta, recorded_by, note, occurred_at)
+                select md5('demo-stock:' || l.id || ':' || p.id)::uuid, 'RECEIPT', l.id, p.id, p.producer_id,
+                       4 + abs(hashtext(p.id::text || l.id::text)) % 37, 4 + abs(hashtext(p.id::text || l.id::text)) % 37,
+                       0, 'demo', 'demo opening stock', now()
+                from location l
+                join product p on p.status = 'ACTIVE'
+                join producer pr on pr.id = p.producer_id and pr.demo and pr.id <> :member
+                where l.demo and l.kind <> 'WAREHOUSE'
+                  and abs(hashtext(l.id::text || p.id::text)) % (case when l.id = :hanoi then 2 else 3 end) = 0
+                on conflict (id) do nothing
+                returning location_id, product_id, on_hand_delta)
+            insert into stock (location_id, product_id, on_hand)
+            select location_id, product_id, on_hand_delta from inserted
+            on conflict (location_id, product_id) do update set on_hand = stock.on_hand + excluded.on_hand""";
+
     private final DatabaseClient db;
     private final TransactionalOperator transactions;
     private final DemoInserts inserts;
@@ -45,7 +68,7 @@ public class DemoCatalog {
     public Mono<Loaded> load(LocalDate today) {
         return Mono.fromCallable(() -> DemoPlan.build(DemoData.load(), today))
                 .subscribeOn(Schedulers.boundedElastic())
-                .flatMap(plan -> transactions.transactional(loadUnlessPresent(plan)));
+                .flatMap(plan -> transactions.transactional(loadUnlessPresent(plan).flatMap(this::openingStock)));
     }
 
     private Mono<Loaded> loadUnlessPresent(DemoPlan plan) {
@@ -54,6 +77,14 @@ public class DemoCatalog {
                 .flatMap(present -> present.any()
                         ? Mono.just(plan.loaded(true, present))
                         : inserts.insert(plan).thenReturn(plan.loaded(false, plan.counts())));
+    }
+
+    private Mono<Loaded> openingStock(Loaded loaded) {
+        return db.sql(OPENING_STOCK)
+                .bind("member", loaded.memberProducerId())
+                .bind("hanoi", loaded.showroomId())
+                .then()
+                .thenReturn(loaded);
     }
 
     private Mono<Void> lockLoad() {

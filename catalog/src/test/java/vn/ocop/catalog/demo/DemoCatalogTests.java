@@ -161,6 +161,23 @@ class DemoCatalogTests {
     }
 
     @Test
+    void outletsOpenWithStockThatLoadingAgainDoesNotAdd() {
+        long onHand = count("select coalesce(sum(on_hand), 0) from stock");
+        long movements = count("select count(*) from stock_movement");
+
+        demo.load(today).block();
+
+        assertThat(onHand).isPositive();
+        assertThat(count("select coalesce(sum(on_hand), 0) from stock")).isEqualTo(onHand);
+        assertThat(count("select count(*) from stock_movement")).isEqualTo(movements);
+        assertThat(count("select coalesce(sum(on_hand_delta), 0) from stock_movement")).as("stock is what the ledger says").isEqualTo(onHand);
+        assertThat(count("select count(*) from stock s join location l on l.id = s.location_id where l.kind = 'WAREHOUSE'")).isZero();
+        assertThat(count("select count(*) from stock s join product p on p.id = s.product_id where p.producer_id = '"
+                + loaded.memberProducerId() + "'")).as("the member producer sends its own goods").isZero();
+        assertThat(count("select count(distinct location_id) from stock")).isEqualTo(6);
+    }
+
+    @Test
     void tillKeyIsKeptOnlyAsItsSha256() {
         assertThat(strings("select key_hash as v from till_key where location_id = '" + loaded.showroomId() + "'"))
                 .containsExactly(DemoIds.sha256Hex(DemoCatalog.TILL_KEY))

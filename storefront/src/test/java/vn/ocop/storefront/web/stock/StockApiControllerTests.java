@@ -49,7 +49,7 @@ class StockApiControllerTests {
                         + "where p.producer_id = :p order by p.name limit 2")
                 .bind("p", member).map((r, m) -> r.get("product_id", UUID.class)).all().collectList().block();
         List<UUID> others = db.sql("select r.product_id from sellable_ranking(current_date) r join product p on p.id = r.product_id "
-                        + "where p.producer_id <> :p order by p.name limit 2")
+                        + "where p.producer_id <> :p and not exists (select 1 from stock s where s.product_id = p.id) order by p.name limit 2")
                 .bind("p", member).map((r, m) -> r.get("product_id", UUID.class)).all().collectList().block();
         foreignProduct = others.get(0);
         consignedProduct = others.get(1);

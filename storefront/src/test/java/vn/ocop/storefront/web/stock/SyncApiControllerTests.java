@@ -37,7 +37,8 @@ class SyncApiControllerTests {
     void demoShowroomAndProducts() {
         showroom = db.sql("select id from location where name like 'Showroom OCOP Hà Nội%'").map((r, m) -> r.get("id", UUID.class)).one().block();
         otherShowroom = db.sql("select id from location where name like 'Showroom OCOP TP. Hồ Chí Minh%'").map((r, m) -> r.get("id", UUID.class)).one().block();
-        products = db.sql("select product_id from sellable_ranking(current_date) order by product_id limit 4")
+        products = db.sql("select product_id from sellable_ranking(current_date) r "
+                        + "where not exists (select 1 from stock s where s.product_id = r.product_id) order by product_id limit 4")
                 .map((r, m) -> r.get("product_id", UUID.class)).all().collectList().block();
     }
 
