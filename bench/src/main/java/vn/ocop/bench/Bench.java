@@ -6,7 +6,8 @@ import java.util.Map;
 
 /**
  * Entry point: {@code ./mvnw -q -pl bench exec:java -Dexec.args="search"} (after {@code ./mvnw install -DskipTests}).
- * {@code browse} drives a shop that is already running; {@code search} starts a shop of its own. Each prints one table.
+ * {@code browse} drives a shop that is already running; {@code search} and {@code tills} start a shop of their own.
+ * Each prints one table.
  */
 public final class Bench {
 
@@ -17,12 +18,14 @@ public final class Bench {
         if (args.length == 0) {
             System.out.println("usage: Bench browse [--url http://localhost:8080] [--concurrency 32] [--seconds 20]");
             System.out.println("       Bench search [--products 100000] [--concurrency 16] [--seconds 20] [--lag-samples 50]");
+            System.out.println("       Bench tills [--tills 50] [--locations 10] [--sales 200] [--batch 50] [--lost-answers 0.2] [--duplicates 0.1]");
             return;
         }
         Map<String, String> options = options(Arrays.copyOfRange(args, 1, args.length));
         switch (args[0]) {
             case "browse" -> new BrowseBench(options).run();
             case "search" -> new SearchBench(options).run();
+            case "tills" -> new TillBench(options).run();
             default -> throw new IllegalArgumentException("unknown benchmark: " + args[0]);
         }
     }

@@ -1,0 +1,111 @@
+package vn.ocop.bench;
+
+import java.sql.Connection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import vn.ocop.bench.LedgerCheck.Reconciliation;
+import vn.ocop.bench.Till.Faults;
+import vn.ocop.bench.Till.Shelf;
+
+/**
+ * Tills back online: N tills over L outlets receive their goods online, record M sales each while offline, then
+ * all reconnect at once and drain their outboxes through the sync endpoint, over a network that loses answers
+ * and sends batches twice. The database ledger then says whether any movement was lost or applied twice. One table.
+ */
+final class TillBench {
+
+    private static final int PRODUCTS = 20;
+    private static final int PRODUCTS_PER_TILL = 10;
+    private static final int RECEIPT_UNITS = 1000;
+
+    private final int tills;
+    private final int locations;
+    private final int sales;
+    private final int batch;
+    private final Faults faults;
+
+    TillBench(Map<String, String> o) {
+        this.tills = Integer.parseInt(o.getOrDefault("tills", "50"));
+        this.locations = Integer.parseInt(o.getOrDefault("locations", "10"));
+        this.sales = Integer.parseInt(o.getOrDefault("sales", "200"));
+        this.batch = Integer.parseInt(o.getOrDefault("batch", "50"));
+        this.faults = new Faults(Double.parseDouble(o.getOrDefault("lost-answers", "0.2")), Double.parseDouble(o.getOrDefault("duplicates", "0.1")));
+    }
+
+    /** What the reconnect phase measured. */
+    private record Reconnect(SyncClient client, long movements, long batches, double seconds) {
+        double appliedPerSecond() {
+            return client.status("applied") / seconds;
+        }
+    }
+
+    void run() throws Exception {
+        try (ShopUnderTest shop = ShopUnderTest.start(); Connection db = shop.database()) {
+            List<Till> fleet = new TillFleet(db, new Random(20261123)).create(tills, locations, PRODUCTS, PRODUCTS_PER_TILL);
+            openingReceipts(shop, fleet);
+            fleet.forEach(t -> t.sell(sales));
+            Reconnect reconnect = reconnect(shop, fleet);
+            Reconciliation ledger = new LedgerCheck(db).reconcile(movementIds(fleet), expectedStock(fleet));
+            print(shop, reconnect, ledger);
+        }
+    }
+
+    /** Online, before the outage: each till sends its receipts, so that stock starts positive. Nothing goes wrong on purpose. */
+    private void openingReceipts(ShopUnderTest shop, List<Till> fleet) {
+        fleet.forEach(t -> t.receive(RECEIPT_UNITS));
+        SyncClient client = new SyncClient(shop.url);
+        drainAll(client, fleet, Faults.NONE);
+        long receipts = (long) fleet.size() * PRODUCTS_PER_TILL;
+        if (client.status("applied") != receipts) {
+            throw new IllegalStateException("opening receipts: " + client.status("applied") + " applied of " + receipts
+                    + " (duplicate " + client.status("duplicate") + ", rejected " + client.status("rejected") + ")");
+        }
+    }
+
+    /** All tills at once, each draining its outbox; timed from the first request to the last answer. */
+    private Reconnect reconnect(ShopUnderTest shop, List<Till> fleet) {
+        SyncClient client = new SyncClient(shop.url);
+        int batchesBefore = fleet.stream().mapToInt(Till::batches).sum();
+        long t0 = System.nanoTime();
+        drainAll(client, fleet, faults);
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        int batches = fleet.stream().mapToInt(Till::batches).sum() - batchesBefore;
+        return new Reconnect(client, (long) fleet.size() * sales, batches, seconds);
+    }
+
+    private void drainAll(SyncClient client, List<Till> fleet, Faults faults) {
+        CompletableFuture.allOf(fleet.stream().map(t -> t.drain(client, batch, faults)).toArray(CompletableFuture[]::new)).join();
+    }
+
+    private static List<UUID> movementIds(List<Till> fleet) {
+        return fleet.stream().flatMap(t -> t.movementIds().stream()).toList();
+    }
+
+    private static Map<Shelf, Integer> expectedStock(List<Till> fleet) {
+        Map<Shelf, Integer> stock = new HashMap<>();
+        fleet.forEach(t -> t.addExpectedStock(stock));
+        return stock;
+    }
+
+    private void print(ShopUnderTest shop, Reconnect r, Reconciliation ledger) {
+        SyncClient c = r.client();
+        System.out.println();
+        System.out.printf("Tills reconnecting via %s: %d tills over %d locations, %d sales each, batches of %d, %.0f%% of answers lost, "
+                + "%.0f%% of batches sent twice%n", shop.url, tills, locations, sales, batch, faults.lostAnswers() * 100, faults.duplicates() * 100);
+        System.out.printf("| %5s | %9s | %7s | %12s | %9s | %8s | %8s | %6s |%n", "tills", "movements", "batches", "batches sent",
+                "applied/s", "p50 ms", "p99 ms", "wall s");
+        System.out.println("|-------|-----------|---------|--------------|-----------|----------|----------|--------|");
+        System.out.printf("| %5d | %9d | %7d | %12d | %9.1f | %8.1f | %8.1f | %6.1f |%n", tills, r.movements(), r.batches(), c.requests(),
+                r.appliedPerSecond(), c.latencyMillis(50), c.latencyMillis(99), r.seconds());
+        System.out.printf("answers: applied %d, duplicate %d, rejected %d; failed requests (resent): %s%n",
+                c.status("applied"), c.status("duplicate"), c.status("rejected"), c.failures().isEmpty() ? "none" : c.failures());
+        System.out.printf("reconciliation (database ledger): lost %d, doubled %d%n", ledger.lost(), ledger.doubledUnits());
+        System.out.printf("  (doubled = units by which stock.on_hand differs from the tills' records, over %d stock rows; ledger rows %d for %d "
+                + "movements made; stock rows whose on_hand is not the sum of their ledger: %d)%n", ledger.shelves(), ledger.ledgerRows(),
+                ledger.made(), ledger.ledgerNotStock());
+    }
+}
