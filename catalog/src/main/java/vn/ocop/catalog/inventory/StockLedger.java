@@ -1,33 +1,30 @@
 package vn.ocop.catalog.inventory;
 
-import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.Collection;
 import java.util.HashSet;
-import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.Parameter;
 import org.springframework.stereotype.Repository;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import vn.ocop.catalog.CatalogErrorCode;
 import vn.ocop.catalog.CatalogException;
 import vn.ocop.catalog.LocationId;
 import vn.ocop.catalog.Movement;
 import vn.ocop.catalog.MovementType;
-import vn.ocop.catalog.ProductId;
 
 /**
  * Applies movements to the ledger and the stock rows, inside the caller's transaction. A movement is
  * inserted first: its id is the primary key, so a second copy changes nothing and is reported as a duplicate.
  *
  * <p>Free movements (receipt, sale, count, transfer in) add their deltas whatever the stock; guarded ones
- * (reserve, release, fulfil, transfer out) are one conditional UPDATE that refuses to oversell. Locks are taken
- * in one order (per product: its movements by id, then its stock row), so concurrent batches never deadlock.
+ * (reserve, release, fulfil, transfer out) are one conditional UPDATE that refuses to oversell. A batch of free
+ * movements is two statements (see {@link BulkMovements}), whose locks come in one order whatever the batch.
  */
 @Repository
 public class StockLedger {
@@ -39,12 +36,6 @@ public class StockLedger {
                    :reference, :by, :device, :note, :at
             from product p where p.id = :product
             on conflict (id) do nothing""";
-    private static final String ADD = """
-            insert into stock (location_id, product_id, on_hand, reserved, updated_at)
-            values (:location, :product, :onHand, 0, clock_timestamp())
-            on conflict (location_id, product_id) do update
-                set on_hand = stock.on_hand + excluded.on_hand, updated_at = excluded.updated_at
-            returning on_hand""";
     private static final String ROW = ", updated_at = clock_timestamp() where location_id = :location and product_id = :product and ";
     /** The one definition of "available" (on_hand − reserved) that a reservation or a transfer may take from. */
     private static final Map<MovementType, String> GUARDED = Map.of(
@@ -72,15 +63,23 @@ public class StockLedger {
      * transaction: the batch is applied whole or not at all.
      */
     public Mono<List<Outcome>> addAll(LocationId location, List<Movement> movements, Recorder recorder) {
-        Map<ProductId, List<Movement>> byProduct = new TreeMap<>(Comparator.comparing(ProductId::value));
         Map<UUID, Movement> unique = new LinkedHashMap<>();
         movements.forEach(m -> unique.putIfAbsent(m.id(), m));
-        unique.values().forEach(m -> byProduct.computeIfAbsent(m.product(), p -> new ArrayList<>()).add(m));
-        byProduct.values().forEach(list -> list.sort(Comparator.comparing(Movement::id)));
-        return Flux.fromIterable(byProduct.entrySet())
-                .concatMap(e -> addProduct(location, e.getKey(), e.getValue(), recorder))
-                .collectMap(o -> o.movement().id())
+        if (unique.isEmpty()) {
+            return Mono.just(List.of());
+        }
+        return BulkMovements.insert(db, location, List.copyOf(unique.values()), recorder)
+                .flatMap(applied -> BulkMovements.add(db, location, deltas(unique.values(), applied))
+                        .map(onHand -> unique.values().stream()
+                                .map(m -> new Outcome(m, applied.contains(m.id()), onHand.getOrDefault(m.product().value(), 0)))
+                                .collect(Collectors.toMap(o -> o.movement().id(), o -> o))))
                 .map(done -> inOrder(movements, done));
+    }
+
+    /** What the applied movements add to each product's stock; products with none applied are left alone. */
+    private static Map<UUID, Integer> deltas(Collection<Movement> movements, Set<UUID> applied) {
+        return movements.stream().filter(m -> applied.contains(m.id()))
+                .collect(Collectors.groupingBy(m -> m.product().value(), Collectors.summingInt(Movement::onHandDelta)));
     }
 
     /** Applies one guarded movement; fails with INSUFFICIENT_STOCK (and must then be rolled back) when the stock does not allow it. */
@@ -99,26 +98,6 @@ public class StockLedger {
                 .flatMap(updated -> updated == 1 ? Mono.just(true) : Mono.error(() -> new CatalogException(CatalogErrorCode.INSUFFICIENT_STOCK,
                         movement.type() + " of " + movement.quantity() + " refused: not enough stock at this location")))
                 .defaultIfEmpty(false);
-    }
-
-    private Flux<Outcome> addProduct(LocationId location, ProductId product, List<Movement> movements, Recorder recorder) {
-        return Flux.fromIterable(movements)
-                .concatMap(m -> insert(location, m, recorder).map(applied -> Map.entry(m, applied)))
-                .collectList()
-                .flatMapMany(entries -> {
-                    int delta = entries.stream().filter(Map.Entry::getValue).mapToInt(e -> e.getKey().onHandDelta()).sum();
-                    return add(location, product, delta).flatMapIterable(after -> entries.stream()
-                            .map(e -> new Outcome(e.getKey(), e.getValue(), after)).toList());
-                });
-    }
-
-    private Mono<Integer> add(LocationId location, ProductId product, int delta) {
-        return db.sql(ADD)
-                .bind("location", location.value())
-                .bind("product", product.value())
-                .bind("onHand", delta)
-                .map((row, md) -> row.get("on_hand", Integer.class))
-                .one();
     }
 
     private Mono<Boolean> insert(LocationId location, Movement m, Recorder recorder) {
