@@ -3,8 +3,10 @@ package vn.ocop.storefront.web;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import org.springframework.stereotype.Component;
+import vn.ocop.catalog.CatalogClock;
 import vn.ocop.catalog.Vnd;
 
 /** How pages write money, stars and dates: {@code 125.000 ₫}, ★★★★☆, 22/11/2026. Used as {@code @formats} in templates. */
@@ -12,6 +14,7 @@ import vn.ocop.catalog.Vnd;
 public class Formats {
 
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm").withZone(CatalogClock.ZONE);
 
     public String vnd(Vnd amount) {
         return vnd(amount.dong());
@@ -29,5 +32,10 @@ public class Formats {
 
     public String date(LocalDate date) {
         return date == null ? "" : DATE.format(date);
+    }
+
+    /** A moment as the clock in Hà Nội shows it: 23/11/2026 08:15. */
+    public String time(OffsetDateTime at) {
+        return at == null ? "" : TIME.format(at);
     }
 }

@@ -8,6 +8,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import reactor.core.publisher.Mono;
 import vn.ocop.catalog.Catalog;
+import vn.ocop.catalog.StockReports;
 import vn.ocop.catalog.OcopGroup;
 import vn.ocop.catalog.ProductId;
 import vn.ocop.catalog.ProductQuery;
@@ -17,9 +18,11 @@ import vn.ocop.catalog.ProductQuery;
 class ProductPageController {
 
     private final Catalog catalog;
+    private final StockReports stock;
 
-    ProductPageController(Catalog catalog) {
+    ProductPageController(Catalog catalog, StockReports stock) {
         this.catalog = catalog;
+        this.stock = stock;
     }
 
     @GetMapping("/products")
@@ -41,7 +44,10 @@ class ProductPageController {
     @GetMapping("/products/{id}")
     Mono<String> product(@PathVariable UUID id, Model model) {
         return catalog.product(new ProductId(id))
-                .doOnNext(p -> model.addAttribute("product", p))
+                .doOnNext(p -> {
+                    model.addAttribute("product", p);
+                    model.addAttribute("pickupPoints", stock.pickupPoints(p.id(), catalog.today()).collectList());
+                })
                 .thenReturn("products/product");
     }
 }

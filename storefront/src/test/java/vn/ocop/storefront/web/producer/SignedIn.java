@@ -12,7 +12,7 @@ import org.springframework.web.reactive.function.BodyInserters;
 import org.springframework.web.util.HtmlUtils;
 
 /** A browser-like session: signed in through the login form, sending its session cookie and the forms' CSRF token. */
-final class SignedIn {
+public final class SignedIn {
 
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
@@ -24,7 +24,7 @@ final class SignedIn {
         this.session = session;
     }
 
-    static SignedIn as(WebTestClient web, String email, String password) {
+    public static SignedIn as(WebTestClient web, String email, String password) {
         var form = web.get().uri("/login").accept(MediaType.TEXT_HTML).exchange().expectStatus().isOk().returnResult(String.class);
         String anonymous = form.getResponseCookies().getFirst("SESSION").getValue();
         String csrf = token(String.join("", form.getResponseBody().collectList().block()));
@@ -40,26 +40,26 @@ final class SignedIn {
     }
 
     /** The page's HTML with character references decoded, so tests can look for the text people read. */
-    String page(String path) {
+    public String page(String path) {
         return HtmlUtils.htmlUnescape(request(web.get().uri(path).accept(MediaType.TEXT_HTML)).expectStatus().isOk()
                 .expectBody(String.class).returnResult().getResponseBody());
     }
 
     /** The CSRF token of the forms on that page. */
-    String csrf(String path) {
+    public String csrf(String path) {
         return token(page(path));
     }
 
-    WebTestClient.ResponseSpec post(String path, LinkedMultiValueMap<String, String> form) {
+    public WebTestClient.ResponseSpec post(String path, LinkedMultiValueMap<String, String> form) {
         return request(web.post().uri(path).accept(MediaType.TEXT_HTML).contentType(MediaType.APPLICATION_FORM_URLENCODED)
                 .body(BodyInserters.fromFormData(form)));
     }
 
-    WebTestClient.ResponseSpec request(WebTestClient.RequestHeadersSpec<?> request) {
+    public WebTestClient.ResponseSpec request(WebTestClient.RequestHeadersSpec<?> request) {
         return request.cookie("SESSION", session).exchange();
     }
 
-    static LinkedMultiValueMap<String, String> form(String... kv) {
+    public static LinkedMultiValueMap<String, String> form(String... kv) {
         var map = new LinkedMultiValueMap<String, String>();
         for (int i = 0; i < kv.length; i += 2) {
             map.add(kv[i], kv[i + 1]);

@@ -1,0 +1,118 @@
+package vn.ocop.storefront.web.stock;
+
+import jakarta.validation.Valid;
+import java.util.UUID;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import reactor.core.publisher.Mono;
+import vn.ocop.catalog.CatalogErrorCode;
+import vn.ocop.catalog.CatalogException;
+import vn.ocop.catalog.IssuedTillKey;
+import vn.ocop.catalog.LocationId;
+import vn.ocop.catalog.LocationKind;
+import vn.ocop.catalog.Locations;
+import vn.ocop.catalog.TillKeys;
+import vn.ocop.storefront.web.stock.StockForms.KeyForm;
+import vn.ocop.storefront.web.stock.StockForms.LocationForm;
+
+/** An administrator's locations: the list, opening one, changing one, and each location's till keys. */
+@Controller
+@RequestMapping("/admin/locations")
+class AdminLocationPageController {
+
+    private final Locations locations;
+    private final TillKeys keys;
+
+    AdminLocationPageController(Locations locations, TillKeys keys) {
+        this.locations = locations;
+        this.keys = keys;
+    }
+
+    @GetMapping
+    Mono<String> list(Model model) {
+        model.addAttribute("locationForm", LocationForm.blank());
+        return listPage(model);
+    }
+
+    @PostMapping
+    Mono<String> open(@Valid @ModelAttribute("locationForm") LocationForm form, BindingResult errors, Model model) {
+        if (errors.hasErrors()) {
+            return listPage(model);
+        }
+        return Mono.fromCallable(form::details)
+                .flatMap(locations::open)
+                .map(l -> "redirect:/admin/locations/" + l.id().value() + "?saved")
+                .onErrorResume(CatalogException.class, e -> refuse(e, errors).then(listPage(model)));
+    }
+
+    @GetMapping("/{id}")
+    Mono<String> location(@PathVariable UUID id, Model model) {
+        return locations.get(new LocationId(id)).flatMap(l -> {
+            model.addAttribute("locationForm", LocationForm.of(l));
+            model.addAttribute("keyForm", new KeyForm(""));
+            return locationPage(new LocationId(id), null, model);
+        });
+    }
+
+    @PostMapping("/{id}")
+    Mono<String> edit(@PathVariable UUID id, @Valid @ModelAttribute("locationForm") LocationForm form, BindingResult errors, Model model) {
+        LocationId location = new LocationId(id);
+        model.addAttribute("keyForm", new KeyForm(""));
+        if (errors.hasErrors()) {
+            return locationPage(location, null, model);
+        }
+        return Mono.fromCallable(form::details)
+                .flatMap(details -> locations.edit(location, details))
+                .map(l -> "redirect:/admin/locations/" + id + "?saved")
+                .onErrorResume(CatalogException.class, e -> refuse(e, errors).then(locationPage(location, null, model)));
+    }
+
+    @PostMapping("/{id}/till-keys")
+    Mono<String> issue(@PathVariable UUID id, @Valid @ModelAttribute("keyForm") KeyForm form, BindingResult errors, Model model) {
+        LocationId location = new LocationId(id);
+        return locations.get(location).flatMap(l -> {
+            model.addAttribute("locationForm", LocationForm.of(l));
+            if (errors.hasErrors()) {
+                return locationPage(location, null, model);
+            }
+            return keys.issue(location, form.label()).flatMap(issued -> {
+                model.addAttribute("keyForm", new KeyForm(""));
+                return locationPage(location, issued, model);
+            });
+        });
+    }
+
+    @PostMapping("/{id}/till-keys/{keyId}/revoke")
+    Mono<String> revoke(@PathVariable UUID id, @PathVariable UUID keyId) {
+        return keys.revoke(new LocationId(id), keyId).thenReturn("redirect:/admin/locations/" + id + "#till-keys");
+    }
+
+    private Mono<String> listPage(Model model) {
+        model.addAttribute("kinds", LocationKind.values());
+        model.addAttribute("all", locations.all(null, null).collectList());
+        return Mono.just("admin/locations");
+    }
+
+    private Mono<String> locationPage(LocationId id, IssuedTillKey issued, Model model) {
+        model.addAttribute("kinds", LocationKind.values());
+        model.addAttribute("location", locations.get(id));
+        model.addAttribute("keys", keys.of(id).collectList());
+        model.addAttribute("issued", issued);
+        model.addAttribute("base", "/admin/locations/" + id.value());
+        return Mono.just("admin/location");
+    }
+
+    private static Mono<Void> refuse(CatalogException e, BindingResult errors) {
+        if (e.code() != CatalogErrorCode.INVALID_LOCATION && e.code() != CatalogErrorCode.INVALID_STATE) {
+            return Mono.error(e);
+        }
+        errors.reject("location.error", new Object[] {e.getMessage()}, e.getMessage());
+        return Mono.empty();
+    }
+}

@@ -1,0 +1,91 @@
+package vn.ocop.storefront.web.stock;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+import vn.ocop.catalog.Location;
+import vn.ocop.catalog.LocationDetails;
+import vn.ocop.catalog.LocationKind;
+import vn.ocop.catalog.Movement;
+import vn.ocop.catalog.MovementType;
+import vn.ocop.catalog.ProducerId;
+import vn.ocop.catalog.ProductId;
+
+/** The forms of the stock pages. Each movement form carries an id made when the page was drawn: a double submit records once. */
+final class StockForms {
+
+    private StockForms() {
+    }
+
+    /** A receipt or a count, chosen from a list or by product id. */
+    record MovementPageForm(@NotNull UUID id, UUID locationId, @NotNull MovementType type, UUID productId,
+                            @Size(max = 36) String productCode, @Min(1) @Max(Movement.MAX_QUANTITY) Integer quantity,
+                            @Min(0) @Max(Movement.MAX_QUANTITY) Integer expected, @Min(0) @Max(Movement.MAX_QUANTITY) Integer counted) {
+
+        static MovementPageForm blank(UUID location) {
+            return new MovementPageForm(UUID.randomUUID(), location, MovementType.RECEIPT, null, null, null, null, null);
+        }
+
+        /** The product picked from the list, else the id typed in; null when neither is a product id. */
+        UUID product() {
+            if (productId != null) {
+                return productId;
+            }
+            try {
+                return productCode == null || productCode.isBlank() ? null : UUID.fromString(productCode.strip());
+            } catch (IllegalArgumentException notAnId) {
+                return null;
+            }
+        }
+
+        boolean quantitiesFit() {
+            return type == MovementType.COUNT ? expected != null && counted != null : quantity != null;
+        }
+
+        List<Movement> movements(OffsetDateTime at) {
+            ProductId product = new ProductId(product());
+            return List.of(type == MovementType.COUNT
+                    ? Movement.count(id, product, expected, counted, at)
+                    : Movement.of(id, MovementType.RECEIPT, product, quantity, at, null));
+        }
+    }
+
+    record TransferPageForm(@NotNull UUID id, @NotNull UUID fromLocationId, @NotNull UUID toLocationId, @NotNull UUID productId,
+                            @NotNull @Min(1) @Max(Movement.MAX_QUANTITY) Integer quantity) {
+        static TransferPageForm blank(UUID from) {
+            return new TransferPageForm(UUID.randomUUID(), from, null, null, null);
+        }
+    }
+
+    record ResolveForm(@NotBlank @Size(max = 500) String resolution) {
+    }
+
+    record KeyForm(@NotBlank @Size(max = 100) String label) {
+    }
+
+    record LocationForm(@NotNull LocationKind kind, @NotBlank @Size(min = 2, max = 200) String name,
+                        @NotBlank @Size(max = 100) String province, @NotBlank @Size(min = 2, max = 300) String address,
+                        BigDecimal latitude, BigDecimal longitude, @Size(max = 100) String openingHours, Boolean pickupAllowed,
+                        UUID producerId) {
+
+        static LocationForm blank() {
+            return new LocationForm(LocationKind.SHOWROOM, "", "", "", null, null, "08:00–21:00", true, null);
+        }
+
+        static LocationForm of(Location l) {
+            return new LocationForm(l.kind(), l.name(), l.province(), l.address(), l.latitude(), l.longitude(), l.openingHours(),
+                    l.pickupAllowed(), l.producer() == null ? null : l.producer().value());
+        }
+
+        LocationDetails details() {
+            return new LocationDetails(kind, name, province, address, latitude, longitude, openingHours, Boolean.TRUE.equals(pickupAllowed),
+                    producerId == null ? null : new ProducerId(producerId));
+        }
+    }
+}
