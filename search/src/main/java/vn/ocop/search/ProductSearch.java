@@ -97,7 +97,7 @@ public class ProductSearch {
         }).toList();
         var aggs = response.aggregations();
         var facets = new SearchResult.Facets(terms(aggs.get("groups")), terms(aggs.get("provinces")),
-                stars(aggs.get("stars")), prices(aggs.get("prices")));
+                stars(aggs.get("stars")), prices(aggs.get("prices")), pickups(aggs.get("availableAt")));
         return new SearchResult(hits, response.hits().total() == null ? hits.size() : response.hits().total().value(), facets, false);
     }
 
@@ -138,5 +138,20 @@ public class ProductSearch {
         Map<String, Long> out = new LinkedHashMap<>();
         a.range().buckets().array().forEach(b -> out.put(b.key(), b.docCount()));
         return out;
+    }
+
+    private static List<SearchResult.PickupFacet> pickups(Aggregate a) {
+        return a.sterms().buckets().array().stream().map(b -> {
+            String id = b.key().stringValue();
+            return new SearchResult.PickupFacet(UUID.fromString(id), locationName(b.aggregations().get("document"), id), b.docCount());
+        }).toList();
+    }
+
+    private static String locationName(Aggregate document, String id) {
+        return document.topHits().hits().hits().stream()
+                .flatMap(h -> h.source().to(ProductDocument.class).availableAt().stream())
+                .filter(o -> o.id().equals(id))
+                .map(ProductDocument.Outlet::name)
+                .findFirst().orElse(id);
     }
 }

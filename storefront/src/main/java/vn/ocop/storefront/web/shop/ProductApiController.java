@@ -98,7 +98,7 @@ class ProductApiController {
                              @RequestParam(defaultValue = "0") @Min(0) @Max(10_000) int page,
                              @RequestParam(defaultValue = "24") @Min(1) @Max(SearchRequest.MAX_SIZE) int size,
                              @RequestParam(defaultValue = "elasticsearch") @Pattern(regexp = "elasticsearch|postgres") String engine) {
-        var request = new SearchRequest(q, group, province, stars, minPrice, maxPrice, sort, page, size);
+        var request = new SearchRequest(q, group, province, stars, minPrice, maxPrice, null, sort, page, size);
         var result = engine.equals("postgres") ? search.searchPostgres(request) : search.search(request);
         return result.map(r -> new ProductPage(r.hits(), page, size, r.total(), r.facets(), r.degraded()));
     }

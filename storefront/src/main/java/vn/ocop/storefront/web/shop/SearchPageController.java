@@ -26,7 +26,7 @@ class SearchPageController {
         String text = q.length() > 200 ? q.substring(0, 200) : q;
         Integer validStars = stars != null && stars >= 3 && stars <= 5 ? stars : null;
         int p = Math.max(0, Math.min(page, 10_000));
-        var request = new SearchRequest(text, group, province, validStars, null, null, sort, p, HomePageController.PAGE_SIZE);
+        var request = new SearchRequest(text, group, province, validStars, null, null, null, sort, p, HomePageController.PAGE_SIZE);
         model.addAttribute("result", search.search(request));
         model.addAttribute("q", text);
         model.addAttribute("group", group);
