@@ -25,7 +25,8 @@ import vn.ocop.search.query.QueryText;
 
 /**
  * Searching what is on sale, in Vietnamese with or without diacritics. Answers from Elasticsearch; when it
- * cannot be reached, from PostgreSQL (folded name and producer match, no facets) and says so.
+ * cannot be reached, from PostgreSQL (folded name and producer match, no facets) and says so. The PostgreSQL answer
+ * filters by group, province and pickup location when there is no text, and by none of the filters when there is.
  */
 @Service
 public class ProductSearch {
@@ -103,7 +104,7 @@ public class ProductSearch {
 
     private Mono<SearchResult> postgres(SearchRequest r, QueryText text) {
         if (text.isBlank()) {
-            ProductQuery q = new ProductQuery(r.group(), r.province(), r.page() * r.size(), r.size());
+            ProductQuery q = new ProductQuery(r.group(), r.province(), r.availableAt(), r.page() * r.size(), r.size());
             return catalog.sellableProducts(q).map(c -> hit(c, text)).collectList()
                     .zipWith(catalog.countSellable(q), (hits, total) -> new SearchResult(hits, total, SearchResult.Facets.NONE, true));
         }

@@ -105,6 +105,20 @@ class AvailableAtIntegrationTests {
         assertThat(ids(availableAt(kiosk))).as("the location's pickup flag re-indexes what it stocks").containsExactly(lantern.value());
     }
 
+    @Test
+    void thePostgresqlFallbackFiltersByPickupLocationWhenBrowsing() {
+        Location showroom = open(LocationKind.SHOWROOM, "Showroom OCOP Cần Thơ", true);
+        ProductId rice = sellable("Gạo ST25 Sóc Trăng");
+        ProductId soldOut = sellable("Bánh pía Vũng Thơm");
+        receive(showroom, rice, 3);
+        receive(showroom, soldOut, 1);
+        record(showroom, Movement.count(UUID.randomUUID(), soldOut, 1, 0, OffsetDateTime.now()));
+
+        SearchResult fallback = search.searchPostgres(request("", showroom.id())).block();
+        assertThat(fallback.degraded()).isTrue();
+        assertThat(ids(fallback)).containsExactly(rice.value());
+    }
+
     private Location open(LocationKind kind, String name, boolean pickup) {
         return locations.open(new LocationDetails(kind, name, "Hà Nội", "25 phố Lý Thường Kiệt, Hà Nội", null, null, null, pickup, null)).block();
     }
