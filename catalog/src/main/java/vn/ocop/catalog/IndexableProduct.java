@@ -8,7 +8,8 @@ import java.util.List;
  * Everything search needs to index one product, whatever its state: the index keeps every product and
  * each query applies the sale rule itself, so expiry needs no re-index.
  *
- * @param version the product's latest change id: the external version of its search document
+ * @param version     the product's latest change id: the external version of its search document
+ * @param availableAt the outlets where a shopper can collect it now (pickup allowed, some available), by name
  */
 public record IndexableProduct(
         ProductId id,
@@ -24,9 +25,14 @@ public record IndexableProduct(
         ProducerStatus producerStatus,
         String province,
         String formerProvince,
-        List<IndexableRanking> rankings) {
+        List<IndexableRanking> rankings,
+        List<PickupLocation> availableAt) {
 
     /** One ranking: the decision's province may be a name from before the 2025 merger. */
     public record IndexableRanking(int stars, LocalDate issuedOn, LocalDate validUntil, boolean revoked, String decisionProvince) {
+    }
+
+    /** An outlet where the product can be picked up now. */
+    public record PickupLocation(LocationId id, String name) {
     }
 }

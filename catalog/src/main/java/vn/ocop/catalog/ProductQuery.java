@@ -2,9 +2,10 @@ package vn.ocop.catalog;
 
 /**
  * What a shopper browses by. {@code province} matches the current province or the name it had before the
- * 2025 merger (so "Bắc Kạn" and "Thái Nguyên" both find Bắc Kạn's specialties); null means any.
+ * 2025 merger (so "Bắc Kạn" and "Thái Nguyên" both find Bắc Kạn's specialties); {@code availableAt} keeps the
+ * products a shopper can collect at that location now; null means any.
  */
-public record ProductQuery(OcopGroup group, String province, int offset, int limit) {
+public record ProductQuery(OcopGroup group, String province, LocationId availableAt, int offset, int limit) {
 
     public static final int MAX_LIMIT = 100;
 
@@ -16,6 +17,6 @@ public record ProductQuery(OcopGroup group, String province, int offset, int lim
     }
 
     public static ProductQuery page(int offset, int limit) {
-        return new ProductQuery(null, null, offset, limit);
+        return new ProductQuery(null, null, null, offset, limit);
     }
 }

@@ -25,7 +25,8 @@ import vn.ocop.search.query.QueryText;
 
 /**
  * Searching what is on sale, in Vietnamese with or without diacritics. Answers from Elasticsearch; when it
- * cannot be reached, from PostgreSQL (folded name and producer match, no facets) and says so.
+ * cannot be reached, from PostgreSQL (folded name and producer match, no facets) and says so. The PostgreSQL answer
+ * filters by group, province and pickup location when there is no text, and by none of the filters when there is.
  */
 @Service
 public class ProductSearch {
@@ -97,13 +98,13 @@ public class ProductSearch {
         }).toList();
         var aggs = response.aggregations();
         var facets = new SearchResult.Facets(terms(aggs.get("groups")), terms(aggs.get("provinces")),
-                stars(aggs.get("stars")), prices(aggs.get("prices")));
+                stars(aggs.get("stars")), prices(aggs.get("prices")), pickups(aggs.get("availableAt")));
         return new SearchResult(hits, response.hits().total() == null ? hits.size() : response.hits().total().value(), facets, false);
     }
 
     private Mono<SearchResult> postgres(SearchRequest r, QueryText text) {
         if (text.isBlank()) {
-            ProductQuery q = new ProductQuery(r.group(), r.province(), r.page() * r.size(), r.size());
+            ProductQuery q = new ProductQuery(r.group(), r.province(), r.availableAt(), r.page() * r.size(), r.size());
             return catalog.sellableProducts(q).map(c -> hit(c, text)).collectList()
                     .zipWith(catalog.countSellable(q), (hits, total) -> new SearchResult(hits, total, SearchResult.Facets.NONE, true));
         }
@@ -138,5 +139,20 @@ public class ProductSearch {
         Map<String, Long> out = new LinkedHashMap<>();
         a.range().buckets().array().forEach(b -> out.put(b.key(), b.docCount()));
         return out;
+    }
+
+    private static List<SearchResult.PickupFacet> pickups(Aggregate a) {
+        return a.sterms().buckets().array().stream().map(b -> {
+            String id = b.key().stringValue();
+            return new SearchResult.PickupFacet(UUID.fromString(id), locationName(b.aggregations().get("document"), id), b.docCount());
+        }).toList();
+    }
+
+    private static String locationName(Aggregate document, String id) {
+        return document.topHits().hits().hits().stream()
+                .flatMap(h -> h.source().to(ProductDocument.class).availableAt().stream())
+                .filter(o -> o.id().equals(id))
+                .map(ProductDocument.Outlet::name)
+                .findFirst().orElse(id);
     }
 }

@@ -1,13 +1,15 @@
 package vn.ocop.search;
 
+import vn.ocop.catalog.LocationId;
 import vn.ocop.catalog.OcopGroup;
 
 /**
  * A shopper's search. {@code q} may be typed with or without diacritics; every other field filters.
- * {@code stars} keeps products whose ranking valid today has exactly that many stars.
+ * {@code stars} keeps products whose ranking valid today has exactly that many stars; {@code availableAt}
+ * those a shopper can collect at that location now.
  */
 public record SearchRequest(String q, OcopGroup group, String province, Integer stars, Long minPrice, Long maxPrice,
-                            Sort sort, int page, int size) {
+                            LocationId availableAt, Sort sort, int page, int size) {
 
     public static final int MAX_SIZE = 100;
 
@@ -26,6 +28,6 @@ public record SearchRequest(String q, OcopGroup group, String province, Integer 
     }
 
     public static SearchRequest text(String q) {
-        return new SearchRequest(q, null, null, null, null, null, Sort.RELEVANCE, 0, 24);
+        return new SearchRequest(q, null, null, null, null, null, null, Sort.RELEVANCE, 0, 24);
     }
 }

@@ -15,7 +15,13 @@ public record SearchResult(List<Hit> hits, long total, Facets facets, boolean de
                       String group, int stars, long priceVnd, String salesUnit) {
     }
 
-    public record Facets(Map<String, Long> groups, Map<String, Long> provinces, Map<Integer, Long> stars, Map<String, Long> priceRanges) {
-        public static final Facets NONE = new Facets(Map.of(), Map.of(), Map.of(), Map.of());
+    /** @param availableAt where the products can be picked up now, most products first */
+    public record Facets(Map<String, Long> groups, Map<String, Long> provinces, Map<Integer, Long> stars, Map<String, Long> priceRanges,
+                         List<PickupFacet> availableAt) {
+        public static final Facets NONE = new Facets(Map.of(), Map.of(), Map.of(), Map.of(), List.of());
+    }
+
+    /** A location and how many of the products found can be picked up there now. */
+    public record PickupFacet(UUID locationId, String name, long count) {
     }
 }

@@ -113,21 +113,21 @@ class ProductSearchIntegrationTests {
 
     @Test
     void facetsCountGroupsProvincesStarsAndPricesAndFiltersApply() {
-        SearchResult all = search.search(new SearchRequest("tra", null, null, null, null, null, SearchRequest.Sort.RELEVANCE, 0, 10)).block();
+        SearchResult all = search.search(new SearchRequest("tra", null, null, null, null, null, null, SearchRequest.Sort.RELEVANCE, 0, 10)).block();
         assertThat(all.facets().groups()).containsKey("DRINKS");
         assertThat(all.facets().stars().values().stream().mapToLong(Long::longValue).sum()).isEqualTo(all.total());
-        SearchResult drinks = search.search(new SearchRequest("tra", OcopGroup.DRINKS, null, null, null, null, SearchRequest.Sort.RELEVANCE, 0, 100)).block();
+        SearchResult drinks = search.search(new SearchRequest("tra", OcopGroup.DRINKS, null, null, null, null, null, SearchRequest.Sort.RELEVANCE, 0, 100)).block();
         assertThat(drinks.total()).isEqualTo(all.facets().groups().get("DRINKS"));
         assertThat(drinks.hits()).allMatch(h -> h.group().equals("DRINKS"));
-        SearchResult fiveStars = search.search(new SearchRequest("", null, null, 5, null, null, SearchRequest.Sort.RELEVANCE, 0, 100)).block();
+        SearchResult fiveStars = search.search(new SearchRequest("", null, null, 5, null, null, null, SearchRequest.Sort.RELEVANCE, 0, 100)).block();
         assertThat(fiveStars.hits()).isNotEmpty().allMatch(h -> h.stars() == 5);
     }
 
     @Test
     void sortsByPriceAndPagesWithoutOverlap() {
-        var cheap = search.search(new SearchRequest("", null, null, null, null, null, SearchRequest.Sort.PRICE_ASC, 0, 20)).block().hits();
+        var cheap = search.search(new SearchRequest("", null, null, null, null, null, null, SearchRequest.Sort.PRICE_ASC, 0, 20)).block().hits();
         assertThat(cheap).extracting(SearchResult.Hit::priceVnd).isSorted();
-        var next = search.search(new SearchRequest("", null, null, null, null, null, SearchRequest.Sort.PRICE_ASC, 1, 20)).block().hits();
+        var next = search.search(new SearchRequest("", null, null, null, null, null, null, SearchRequest.Sort.PRICE_ASC, 1, 20)).block().hits();
         assertThat(next.get(0).priceVnd()).isGreaterThanOrEqualTo(cheap.get(19).priceVnd());
         assertThat(next).extracting(SearchResult.Hit::id).doesNotContainAnyElementsOf(cheap.stream().map(SearchResult.Hit::id).toList());
     }
@@ -135,7 +135,7 @@ class ProductSearchIntegrationTests {
     @Test
     void provinceFindsProductsByTheNameTheirDecisionUsed() {
         assertThat(hits("mat ong ha giang")).extracting(SearchResult.Hit::name).contains("Mật ong Bạc hà Tuấn Dũng");
-        SearchResult haGiang = search.search(new SearchRequest("", null, "Hà Giang", null, null, null, SearchRequest.Sort.RELEVANCE, 0, 50)).block();
+        SearchResult haGiang = search.search(new SearchRequest("", null, "Hà Giang", null, null, null, null, SearchRequest.Sort.RELEVANCE, 0, 50)).block();
         assertThat(haGiang.hits()).isNotEmpty().allMatch(h -> "Hà Giang".equals(h.formerProvince()));
     }
 

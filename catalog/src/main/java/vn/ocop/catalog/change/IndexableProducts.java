@@ -2,7 +2,6 @@ package vn.ocop.catalog.change;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -15,13 +14,16 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import vn.ocop.catalog.IndexableProduct;
 import vn.ocop.catalog.IndexableProduct.IndexableRanking;
+import vn.ocop.catalog.IndexableProduct.PickupLocation;
+import vn.ocop.catalog.LocationId;
 import vn.ocop.catalog.OcopGroup;
 import vn.ocop.catalog.ProducerStatus;
 import vn.ocop.catalog.ProductId;
 import vn.ocop.catalog.ProductStatus;
 import vn.ocop.catalog.Vnd;
+import vn.ocop.catalog.inventory.PickupStock;
 
-/** Products as search indexes them: with producer, provinces and every ranking, read in two queries. */
+/** Products as search indexes them: with producer, provinces, every ranking and where to pick them up, read in three queries. */
 @Repository
 public class IndexableProducts {
 
@@ -44,14 +46,14 @@ public class IndexableProducts {
             return Flux.empty();
         }
         return rows(db.sql(PRODUCTS + " where p.id = any(:ids)").bind("ids", uuids(ids)))
-                .flatMapMany(this::withRankings);
+                .flatMapMany(this::complete);
     }
 
     public Mono<List<IndexableProduct>> page(ProductId after, int limit) {
         return rows(db.sql(PRODUCTS + " where (cast(:after as uuid) is null or p.id > :after) order by p.id limit :limit")
                 .bind("after", Parameter.fromOrEmpty(after == null ? null : after.value(), UUID.class))
                 .bind("limit", limit))
-                .flatMapMany(this::withRankings)
+                .flatMapMany(this::complete)
                 .collectList();
     }
 
@@ -66,19 +68,41 @@ public class IndexableProducts {
                 .all().collectList();
     }
 
-    private Flux<IndexableProduct> withRankings(List<Row> rows) {
+    /**
+     * Adds every ranking and every pickup location of the batch, one query each. Both are read after the version,
+     * so a document is never older than the version it carries (a newer change brings a newer version).
+     */
+    private Flux<IndexableProduct> complete(List<Row> rows) {
         if (rows.isEmpty()) {
             return Flux.empty();
         }
-        return db.sql("select product_id, stars, issued_on, valid_until, revoked_at is not null as revoked, decision_province"
+        UUID[] ids = rows.stream().map(Row::id).map(ProductId::value).toArray(UUID[]::new);
+        return Mono.zip(rankings(ids), pickupLocations(ids))
+                .flatMapMany(found -> Flux.fromIterable(rows).map(r -> r.with(
+                        found.getT1().getOrDefault(r.id().value(), List.of()), found.getT2().getOrDefault(r.id().value(), List.of()))));
+    }
+
+    private Mono<Map<UUID, List<IndexableRanking>>> rankings(UUID[] ids) {
+        return byProduct(db.sql("select product_id, stars, issued_on, valid_until, revoked_at is not null as revoked, decision_province"
                         + " from certification where product_id = any(:ids)")
-                .bind("ids", rows.stream().map(Row::id).map(ProductId::value).toArray(UUID[]::new))
+                .bind("ids", ids)
                 .map((r, md) -> Map.entry(r.get("product_id", UUID.class), new IndexableRanking(r.get("stars", Integer.class),
                         r.get("issued_on", LocalDate.class), r.get("valid_until", LocalDate.class),
                         Boolean.TRUE.equals(r.get("revoked", Boolean.class)), r.get("decision_province", String.class))))
-                .all()
-                .collect(Collectors.groupingBy(Map.Entry::getKey, Collectors.mapping(Map.Entry::getValue, Collectors.toList())))
-                .flatMapMany(byProduct -> Flux.fromIterable(rows).map(r -> r.with(byProduct.getOrDefault(r.id().value(), new ArrayList<>()))));
+                .all());
+    }
+
+    private Mono<Map<UUID, List<PickupLocation>>> pickupLocations(UUID[] ids) {
+        return byProduct(db.sql("select product_id, location_id, location_name from (" + PickupStock.ROWS + ") pickup"
+                        + " where product_id = any(:ids) order by location_name, location_id")
+                .bind("ids", ids)
+                .map((r, md) -> Map.entry(r.get("product_id", UUID.class),
+                        new PickupLocation(new LocationId(r.get("location_id", UUID.class)), r.get("location_name", String.class))))
+                .all());
+    }
+
+    private static <T> Mono<Map<UUID, List<T>>> byProduct(Flux<Map.Entry<UUID, T>> entries) {
+        return entries.collect(Collectors.groupingBy(Map.Entry::getKey, Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
     }
 
     private static UUID[] uuids(Collection<ProductId> ids) {
@@ -88,9 +112,9 @@ public class IndexableProducts {
     private record Row(ProductId id, long version, String name, String description, OcopGroup group, Vnd price,
                        String salesUnit, ProductStatus status, OffsetDateTime createdAt, String producerName,
                        ProducerStatus producerStatus, String province, String formerProvince) {
-        IndexableProduct with(List<IndexableRanking> rankings) {
+        IndexableProduct with(List<IndexableRanking> rankings, List<PickupLocation> availableAt) {
             return new IndexableProduct(id, version, name, description, group, price, salesUnit, status, createdAt,
-                    producerName, producerStatus, province, formerProvince, List.copyOf(rankings));
+                    producerName, producerStatus, province, formerProvince, List.copyOf(rankings), List.copyOf(availableAt));
         }
     }
 }

@@ -16,6 +16,7 @@ import vn.ocop.catalog.ProductId;
 import vn.ocop.catalog.ProductQuery;
 import vn.ocop.catalog.Stars;
 import vn.ocop.catalog.Vnd;
+import vn.ocop.catalog.inventory.PickupStock;
 
 /** What shoppers see, always through the one SQL definition of sellable ({@code sellable_ranking}). */
 @Repository
@@ -29,7 +30,8 @@ public class ProductListings {
             join producer pr on pr.id = p.producer_id
             where (cast(:grp as text) is null or p.ocop_group = :grp)
               and (cast(:province as text) is null or lower(pr.province) = lower(:province) or lower(pr.former_province) = lower(:province))
-            """;
+              and (cast(:at as uuid) is null or p.id in (select product_id from (%s) pickup where location_id = :at))
+            """.formatted(PickupStock.ROWS);
 
     private final DatabaseClient db;
 
@@ -67,6 +69,7 @@ public class ProductListings {
                 .bind("ids", ids.stream().map(ProductId::value).toArray(UUID[]::new))
                 .bind("grp", Parameter.empty(String.class))
                 .bind("province", Parameter.empty(String.class))
+                .bind("at", Parameter.empty(UUID.class))
                 .map((row, md) -> card(row))
                 .all();
     }
@@ -117,6 +120,7 @@ public class ProductListings {
         return db.sql(sql)
                 .bind("today", today)
                 .bind("grp", Parameter.fromOrEmpty(query.group() == null ? null : query.group().name(), String.class))
-                .bind("province", Parameter.fromOrEmpty(query.province(), String.class));
+                .bind("province", Parameter.fromOrEmpty(query.province(), String.class))
+                .bind("at", Parameter.fromOrEmpty(query.availableAt() == null ? null : query.availableAt().value(), UUID.class));
     }
 }

@@ -15,6 +15,7 @@ import vn.ocop.search.TextFolding;
  * One product in the index. Every text field has a folded twin. The sale rule is applied at query time:
  * {@code validity_3/4/5} hold the date ranges of the product's unrevoked 3, 4 and 5-star rankings, so
  * "valid today with at least N stars" is a term query on today's date, and expiry needs no re-index.
+ * {@code available_at} changes with stock: the catalog's triggers re-index the product when it does.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record ProductDocument(
@@ -39,7 +40,12 @@ public record ProductDocument(
         @JsonProperty("validity_3") List<Map<String, String>> validity3,
         @JsonProperty("validity_4") List<Map<String, String>> validity4,
         @JsonProperty("validity_5") List<Map<String, String>> validity5,
-        @JsonProperty("created_at") String createdAt) {
+        @JsonProperty("created_at") String createdAt,
+        @JsonProperty("available_at") List<Outlet> availableAt) {
+
+    /** Where the product can be picked up now: {@code available_at.id} is a keyword (filter, facet), the name is for display. */
+    public record Outlet(String id, String name) {
+    }
 
     public static ProductDocument of(IndexableProduct p) {
         List<String> provinces = Stream.concat(Stream.of(p.province(), p.formerProvince()),
@@ -51,7 +57,8 @@ public record ProductDocument(
                 p.group().name(), TextFolding.fold(p.group().vietnameseName()), bestStars(p.rankings()),
                 p.price().dong(), p.salesUnit(), p.status().name(), p.producerStatus().name(),
                 ranges(p.rankings(), 3), ranges(p.rankings(), 4), ranges(p.rankings(), 5),
-                p.createdAt() == null ? null : p.createdAt().toString());
+                p.createdAt() == null ? null : p.createdAt().toString(),
+                p.availableAt().stream().map(l -> new Outlet(l.id().value().toString(), l.name())).toList());
     }
 
     /** The stars a shopper sees on {@code day}: the most among rankings valid that day, or 0. */

@@ -74,6 +74,9 @@ public final class ProductQueries {
         if (stars != null) {
             all.add(starsOn(stars, today));
         }
+        if (r.availableAt() != null) {
+            all.add(Query.of(q -> q.term(t -> t.field("available_at.id").value(r.availableAt().value().toString()))));
+        }
         if (r.minPrice() != null || r.maxPrice() != null) {
             all.add(Query.of(q -> q.range(g -> g.number(n -> {
                 n.field("price");
@@ -97,7 +100,10 @@ public final class ProductQueries {
                                 AggregationRange.of(x -> x.key("<100000").to(100_000.0)),
                                 AggregationRange.of(x -> x.key("100000-200000").from(100_000.0).to(200_000.0)),
                                 AggregationRange.of(x -> x.key("200000-500000").from(200_000.0).to(500_000.0)),
-                                AggregationRange.of(x -> x.key(">=500000").from(500_000.0)))))));
+                                AggregationRange.of(x -> x.key(">=500000").from(500_000.0)))))),
+                // a location's name is read from one of its bucket's documents: ids alone would need a lookup
+                "availableAt", Aggregation.of(a -> a.terms(t -> t.field("available_at.id").size(50))
+                        .aggregations("document", d -> d.topHits(h -> h.size(1).source(src -> src.filter(f -> f.includes("available_at")))))));
     }
 
     public static List<SortOptions> sort(SearchRequest.Sort sort) {

@@ -20,6 +20,7 @@ import reactor.core.publisher.Mono;
 import java.math.BigDecimal;
 import vn.ocop.catalog.Catalog;
 import vn.ocop.catalog.Location;
+import vn.ocop.catalog.LocationId;
 import vn.ocop.catalog.LocationKind;
 import vn.ocop.catalog.PickupPoint;
 import vn.ocop.catalog.StockReports;
@@ -86,19 +87,22 @@ class ProductApiController {
     @GetMapping
     @Operation(summary = "Search sellable products",
             description = "Vietnamese with or without diacritics, typos and Telex typing forgiven. Filters: OCOP group, province (current or "
-                    + "pre-2025 name), stars valid today, price range. Sort: RELEVANCE, PRICE_ASC, PRICE_DESC, STARS, NEWEST. "
-                    + "Facets count groups, provinces, stars and price ranges. Only products on sale today (Asia/Ho_Chi_Minh).")
+                    + "pre-2025 name), stars valid today, price range, availableAt (a location id: products a shopper can pick up there now). "
+                    + "Sort: RELEVANCE, PRICE_ASC, PRICE_DESC, STARS, NEWEST. Facets count groups, provinces, stars, price ranges and "
+                    + "pickup locations (availableAt: locationId, name, count). Only products on sale today (Asia/Ho_Chi_Minh).")
     Mono<ProductPage> search(@RequestParam(defaultValue = "") @Size(max = 200) String q,
                              @RequestParam(required = false) OcopGroup group,
                              @RequestParam(required = false) @Size(max = 100) String province,
                              @RequestParam(required = false) @Min(3) @Max(5) Integer stars,
                              @RequestParam(required = false) @Min(0) Long minPrice,
                              @RequestParam(required = false) @Min(0) Long maxPrice,
+                             @RequestParam(required = false) UUID availableAt,
                              @RequestParam(defaultValue = "RELEVANCE") SearchRequest.Sort sort,
                              @RequestParam(defaultValue = "0") @Min(0) @Max(10_000) int page,
                              @RequestParam(defaultValue = "24") @Min(1) @Max(SearchRequest.MAX_SIZE) int size,
                              @RequestParam(defaultValue = "elasticsearch") @Pattern(regexp = "elasticsearch|postgres") String engine) {
-        var request = new SearchRequest(q, group, province, stars, minPrice, maxPrice, sort, page, size);
+        var request = new SearchRequest(q, group, province, stars, minPrice, maxPrice,
+                availableAt == null ? null : new LocationId(availableAt), sort, page, size);
         var result = engine.equals("postgres") ? search.searchPostgres(request) : search.search(request);
         return result.map(r -> new ProductPage(r.hits(), page, size, r.total(), r.facets(), r.degraded()));
     }

@@ -29,7 +29,7 @@ class ProductPageController {
     String browse(@RequestParam(required = false) OcopGroup group, @RequestParam(required = false) String province,
                   @RequestParam(defaultValue = "0") int page, Model model) {
         int p = Math.max(0, Math.min(page, 10_000));
-        ProductQuery query = new ProductQuery(group, province, p * HomePageController.PAGE_SIZE, HomePageController.PAGE_SIZE);
+        ProductQuery query = new ProductQuery(group, province, null, p * HomePageController.PAGE_SIZE, HomePageController.PAGE_SIZE);
         model.addAttribute("products", catalog.sellableProducts(query).collectList());
         model.addAttribute("total", catalog.countSellable(query));
         model.addAttribute("provinces", catalog.provincesOnSale());

@@ -2,12 +2,24 @@ package vn.ocop.storefront.web.shop;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
+import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import vn.ocop.catalog.CatalogChanges;
+import vn.ocop.catalog.Inventory;
+import vn.ocop.catalog.LocationDetails;
+import vn.ocop.catalog.LocationId;
+import vn.ocop.catalog.LocationKind;
+import vn.ocop.catalog.Locations;
+import vn.ocop.catalog.Movement;
+import vn.ocop.catalog.MovementType;
+import vn.ocop.catalog.ProductId;
 import vn.ocop.storefront.SearchIndexReady;
 import vn.ocop.storefront.StorefrontTest;
 
@@ -19,6 +31,12 @@ class SearchApiTests {
     WebTestClient web;
     @Autowired
     CatalogChanges changes;
+    @Autowired
+    Locations locations;
+    @Autowired
+    Inventory inventory;
+    @Autowired
+    DatabaseClient db;
 
     @BeforeEach
     void indexed() {
@@ -50,6 +68,33 @@ class SearchApiTests {
         web.get().uri("/api/v1/products?stars=7").exchange().expectStatus().isBadRequest()
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
         web.get().uri("/api/v1/products?sort=CHEAPEST").exchange().expectStatus().isBadRequest();
+        web.get().uri("/api/v1/products?availableAt=showroom").exchange().expectStatus().isBadRequest()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    @Test
+    void availableAtFiltersByPickupLocationAndCountsIt() {
+        LocationId showroom = locations.open(new LocationDetails(LocationKind.SHOWROOM, "Showroom OCOP Bắc Kạn thử nghiệm", "Thái Nguyên",
+                "Phường Đức Xuân, tỉnh Thái Nguyên", null, null, null, true, null)).block().id();
+        ProductId biXanh = new ProductId(db.sql("select id from product where name = 'Bí xanh thơm Ba Bể'")
+                .map((r, m) -> r.get("id", UUID.class)).first().block());
+        inventory.recordAtLocation(showroom, List.of(Movement.of(UUID.randomUUID(), MovementType.RECEIPT, biXanh, 6, OffsetDateTime.now(), null)),
+                "test").block();
+        SearchIndexReady.drained(changes);
+        String id = showroom.value().toString();
+
+        web.get().uri("/api/v1/products?availableAt={id}", id).exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.total").isEqualTo(1)
+                .jsonPath("$.items[0].name").isEqualTo("Bí xanh thơm Ba Bể")
+                .jsonPath("$.facets.availableAt[?(@.locationId == '" + id + "')].name").isEqualTo(List.of("Showroom OCOP Bắc Kạn thử nghiệm"))
+                .jsonPath("$.facets.availableAt[?(@.locationId == '" + id + "')].count").isEqualTo(List.of(1));
+        String html = web.get().uri("/search?q=bi xanh&availableAt={id}", id).accept(MediaType.TEXT_HTML).exchange()
+                .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+        assertThat(html).contains("Nhận hàng tại", "class=\"on\">Showroom OCOP Bắc Kạn thử nghiệm (1)", "<mark>Bí</mark> <mark>xanh</mark>")
+                .as("the other facets and the sort keep the filter")
+                .contains("group=FOOD&amp;province=&amp;stars=&amp;availableAt=" + id, "name=\"availableAt\" value=\"" + id + "\"");
     }
 
     @Test
