@@ -1,7 +1,6 @@
 package vn.ocop.catalog;
 
 import java.time.OffsetDateTime;
-import java.util.Comparator;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Flux;
@@ -51,12 +50,9 @@ public class StockReports {
      * Empty when the product is not on sale today (nothing can be ordered).
      */
     public Flux<PickupPoint> pickupPoints(ProductId product, java.time.LocalDate today) {
-        return stock.ofProduct(product, today)
-                .filter(level -> level.sellable() && level.available() > 0)
-                .concatMap(level -> locations.get(level.location())
-                        .filter(l -> l.pickupAllowed() && l.kind() != LocationKind.WAREHOUSE)
-                        .map(l -> new PickupPoint(l, level.available())))
-                .sort(Comparator.comparingInt(PickupPoint::available).reversed().thenComparing(p -> p.location().name()));
+        return stock.sellableOn(today, java.util.List.of(product.value()))
+                .filter(sellable -> !sellable.isEmpty())
+                .flatMapMany(sellable -> locations.pickupPoints(product));
     }
 
     /** Open discrepancies first, oldest first; then the latest resolved. */

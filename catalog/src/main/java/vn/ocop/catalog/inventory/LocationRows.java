@@ -37,6 +37,16 @@ public class LocationRows {
                 .all();
     }
 
+    /** Where a product can be collected now ({@link PickupStock}), with how many are available at each, most first. */
+    public Flux<vn.ocop.catalog.PickupPoint> pickupPoints(vn.ocop.catalog.ProductId product) {
+        return db.sql("select l.id, l.kind, l.name, l.province, l.address, l.latitude, l.longitude, l.opening_hours, l.pickup_allowed, "
+                        + "l.producer_id, ps.available from (" + PickupStock.ROWS + ") ps join location l on l.id = ps.location_id "
+                        + "where ps.product_id = :product order by ps.available desc, l.name")
+                .bind("product", product.value())
+                .map((row, md) -> new vn.ocop.catalog.PickupPoint(of(row), row.get("available", Integer.class)))
+                .all();
+    }
+
     public Mono<Location> get(LocationId id) {
         return db.sql("select " + COLUMNS + " from location where id = :id")
                 .bind("id", id.value())
