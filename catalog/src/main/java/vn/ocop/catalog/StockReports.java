@@ -59,6 +59,11 @@ public class StockReports {
                 .sort(Comparator.comparingInt(PickupPoint::available).reversed().thenComparing(p -> p.location().name()));
     }
 
+    /** Price, sale status and what one location can still promise, of each existing product among {@code ids}. */
+    public Flux<ProductOffer> offers(java.util.Collection<ProductId> ids, java.time.LocalDate today) {
+        return ids.isEmpty() ? Flux.empty() : stock.offers(ids.stream().map(ProductId::value).toList(), today);
+    }
+
     /** Open discrepancies first, oldest first; then the latest resolved. */
     public Flux<Discrepancy> discrepancies(LocationId location) {
         return discrepancies.at(location, HISTORY_LIMIT);
