@@ -16,13 +16,17 @@ import vn.ocop.orders.checkout.Placing;
 @Service
 public class Checkout {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Checkout.class);
+
     private final OrderRows orders;
     private final Placing placing;
+    private final Payments payments;
     private final TransactionalOperator transactions;
 
-    Checkout(OrderRows orders, Placing placing, TransactionalOperator transactions) {
+    Checkout(OrderRows orders, Placing placing, Payments payments, TransactionalOperator transactions) {
         this.orders = orders;
         this.placing = placing;
+        this.payments = payments;
         this.transactions = transactions;
     }
 
@@ -30,10 +34,23 @@ public class Checkout {
     public record Placed(Order order, boolean created) {
     }
 
+    /**
+     * Places the order (or finds the one this key placed). A card order then gets its PaymentIntent; if Stripe
+     * cannot be reached the order waits unpaid and the same request again asks Stripe again.
+     */
     public Mono<Placed> place(OrderRequest request) {
+        if (request.payment() == PaymentMethod.CARD && !payments.cardsOffered()) {
+            return Mono.error(new OrdersException(OrdersErrorCode.INVALID_REQUEST, "card payments are not offered: choose cash on delivery or pay at pickup"));
+        }
         return existing(request)
                 .switchIfEmpty(Mono.defer(() -> transactions.transactional(placing.place(request)).map(o -> new Placed(o, true))))
-                .onErrorResume(DuplicateKeyException.class, raced -> existing(request));
+                .onErrorResume(DuplicateKeyException.class, raced -> existing(request))
+                .flatMap(placed -> payments.intent(placed.order())
+                        .onErrorResume(e -> {
+                            log.warn("No PaymentIntent yet for order {}: the same request again retries it", placed.order().code(), e);
+                            return Mono.empty();
+                        })
+                        .thenReturn(placed));
     }
 
     public Mono<Order> get(OrderId id) {

@@ -32,13 +32,15 @@ public class Orders {
     private final OrderChanges changes;
     private final Inventory inventory;
     private final TransactionalOperator transactions;
+    private final Payments payments;
     private final Clock clock;
 
-    Orders(OrderRows rows, OrderChanges changes, Inventory inventory, TransactionalOperator transactions, Clock clock) {
+    Orders(OrderRows rows, OrderChanges changes, Inventory inventory, TransactionalOperator transactions, Payments payments, Clock clock) {
         this.rows = rows;
         this.changes = changes;
         this.inventory = inventory;
         this.transactions = transactions;
+        this.payments = payments;
         this.clock = clock;
     }
 
@@ -117,7 +119,8 @@ public class Orders {
                 .then(changes.allFulfilments(o.id(), List.of("PLACED", "CONFIRMED", "READY_FOR_PICKUP"), "CANCELLED", now()))
                 .thenMany(Flux.fromIterable(o.lines()).concatMap(l -> inventory.release(Inventory.derivedId(o.id().value(), "release:" + l.number()),
                         l.location(), l.product(), l.quantity(), "order:" + o.id().value(), by)))
-                .then(rows.byId(o.id())));
+                .then(rows.byId(o.id())))
+                .flatMap(cancelled -> payments.refundIfPaid(cancelled.id()).thenReturn(cancelled));
     }
 
     private Mono<Order> step(ProducerId producer, UUID fulfilment, List<String> from, String to, Order o) {

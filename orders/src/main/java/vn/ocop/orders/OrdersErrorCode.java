@@ -13,5 +13,7 @@ public enum OrdersErrorCode {
     /** The same Idempotency-Key was used before with a different request. */
     IDEMPOTENCY_MISMATCH,
     /** The order is in a state that does not allow this. */
-    INVALID_STATE
+    INVALID_STATE,
+    /** A payment provider's message whose signature is wrong or too old. */
+    INVALID_SIGNATURE
 }
