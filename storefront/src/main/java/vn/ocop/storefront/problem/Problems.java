@@ -72,7 +72,7 @@ public final class Problems {
         HttpStatus status = switch (e.code()) {
             case NOT_FOUND -> HttpStatus.NOT_FOUND;
             case NOT_SELLABLE, NOT_ENOUGH_STOCK, INVALID_STATE -> HttpStatus.CONFLICT;
-            case INVALID_REQUEST -> HttpStatus.BAD_REQUEST;
+            case INVALID_REQUEST, INVALID_SIGNATURE -> HttpStatus.BAD_REQUEST;
             case IDEMPOTENCY_MISMATCH -> HttpStatus.UNPROCESSABLE_CONTENT;
         };
         return of(status, e.code().name().toLowerCase().replace('_', '-'), e.getMessage());

@@ -16,6 +16,9 @@ import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import vn.ocop.orders.Checkout;
+import vn.ocop.orders.Order;
+import vn.ocop.orders.OrderStatus;
+import vn.ocop.orders.Payments;
 import vn.ocop.orders.OrderId;
 import vn.ocop.orders.Orders;
 import vn.ocop.storefront.security.CurrentAccount;
@@ -29,11 +32,13 @@ class OrderApiController {
 
     private final Checkout checkout;
     private final Orders orders;
+    private final Payments payments;
     private final CurrentAccount current;
 
-    OrderApiController(Checkout checkout, Orders orders, CurrentAccount current) {
+    OrderApiController(Checkout checkout, Orders orders, Payments payments, CurrentAccount current) {
         this.checkout = checkout;
         this.orders = orders;
+        this.payments = payments;
         this.current = current;
     }
 
@@ -46,9 +51,9 @@ class OrderApiController {
         return current.get()
                 .flatMap(account -> Mono.fromCallable(() -> body.request(key, account.id())))
                 .flatMap(checkout::place)
-                .map(placed -> ResponseEntity.status(placed.created() ? HttpStatus.CREATED : HttpStatus.OK)
+                .flatMap(placed -> withSecret(placed.order()).map(view -> ResponseEntity.status(placed.created() ? HttpStatus.CREATED : HttpStatus.OK)
                         .location(URI.create("/api/v1/orders/" + placed.order().id().value()))
-                        .body(OrderView.of(placed.order())));
+                        .body(view)));
     }
 
     @GetMapping("/api/v1/orders")
@@ -60,7 +65,21 @@ class OrderApiController {
     @GetMapping("/api/v1/orders/{id}")
     @Operation(summary = "One of your orders", description = "404 when it is not yours.")
     Mono<OrderView> one(@PathVariable UUID id) {
-        return current.get().flatMap(a -> orders.mine(a.id(), new OrderId(id))).map(OrderView::of);
+        return current.get().flatMap(a -> orders.mine(a.id(), new OrderId(id))).flatMap(this::withSecret);
+    }
+
+    @PostMapping("/api/v1/payments/stripe/webhook")
+    @Operation(summary = "Stripe's webhook", description = "Signed with the endpoint's secret (Stripe-Signature); a wrong or stale signature is 400 and "
+            + "changes nothing. payment_intent.succeeded and payment_intent.payment_failed are applied once each, in any order.")
+    Mono<ResponseEntity<Void>> webhook(@RequestHeader(value = "Stripe-Signature", required = false) String signature,
+                                       @RequestBody String payload) {
+        return payments.webhook(payload, signature).thenReturn(ResponseEntity.ok().build());
+    }
+
+    private Mono<OrderView> withSecret(Order order) {
+        return payments.payment(order.id())
+                .map(p -> OrderView.of(order, order.status() == OrderStatus.PENDING_PAYMENT ? p.clientSecret() : null))
+                .defaultIfEmpty(OrderView.of(order));
     }
 
     @PostMapping("/api/v1/orders/{id}/cancel")

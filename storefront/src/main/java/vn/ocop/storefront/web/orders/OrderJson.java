@@ -58,14 +58,19 @@ final class OrderJson {
 
     record OrderView(UUID id, String code, OrderStatus status, PaymentMethod payment, ContactJson contact, DeliveryJson delivery,
                      UUID pickupLocationId, String pickupCode, OffsetDateTime pickupDeadline, long totalVnd, List<OrderLineView> lines,
-                     OffsetDateTime placedAt) {
+                     OffsetDateTime placedAt, String clientSecret) {
         static OrderView of(Order o) {
+            return of(o, null);
+        }
+
+        /** With the secret a card order's page confirms its PaymentIntent with (only ever shown to the order's owner). */
+        static OrderView of(Order o, String clientSecret) {
             Destination d = o.destination();
             return new OrderView(o.id().value(), o.code(), o.status(), o.payment(),
                     new ContactJson(o.contact().name(), o.contact().phone(), o.contact().email()),
                     d.isPickup() ? null : new DeliveryJson(d.provinceCode(), d.communeCode(), d.street()),
                     d.isPickup() ? d.pickupAt().value() : null, o.pickupCode(), o.pickupDeadline(), o.total().dong(),
-                    o.lines().stream().map(OrderLineView::of).toList(), o.placedAt());
+                    o.lines().stream().map(OrderLineView::of).toList(), o.placedAt(), clientSecret);
         }
     }
 

@@ -112,6 +112,19 @@ class OrderApiControllerTests {
         assertThat(reserved(product)).isEqualTo(50);
     }
 
+    @Test
+    void withoutAStripeKeyCardsAreNotOfferedAndWebhooksAreRefused() {
+        UUID product = productWithStock(2);
+        Map<String, Object> card = new java.util.HashMap<>(delivery(product, 1));
+        card.put("payment", "CARD");
+
+        place(UUID.randomUUID().toString(), card).expectStatus().isBadRequest().expectBody().jsonPath("$.code").isEqualTo("invalid-request");
+        web.post().uri("/api/v1/payments/stripe/webhook").header("Stripe-Signature", "t=1,v1=00").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"id\": \"evt_1\", \"type\": \"payment_intent.succeeded\"}").exchange()
+                .expectStatus().isBadRequest().expectBody().jsonPath("$.code").isEqualTo("invalid-signature");
+        assertThat(reserved(product)).isZero();
+    }
+
     private WebTestClient.ResponseSpec place(String key, Map<String, Object> body) {
         var request = shopper.post().uri("/api/v1/orders").contentType(MediaType.APPLICATION_JSON);
         if (key != null) {
