@@ -55,6 +55,16 @@ public class StockReports {
                 .flatMapMany(sellable -> locations.pickupPoints(product));
     }
 
+    /** The product's stock at every location that keeps it. */
+    public Flux<StockLevel> of(ProductId product, java.time.LocalDate today) {
+        return stock.ofProduct(product, today);
+    }
+
+    /** Price, sale status and what one location can still promise, of each existing product among {@code ids}. */
+    public Flux<ProductOffer> offers(java.util.Collection<ProductId> ids, java.time.LocalDate today) {
+        return ids.isEmpty() ? Flux.empty() : stock.offers(ids.stream().map(ProductId::value).toList(), today);
+    }
+
     /** Open discrepancies first, oldest first; then the latest resolved. */
     public Flux<Discrepancy> discrepancies(LocationId location) {
         return discrepancies.at(location, HISTORY_LIMIT);

@@ -14,6 +14,7 @@ import reactor.core.publisher.Mono;
 import vn.ocop.catalog.LocationId;
 import vn.ocop.catalog.Pickup;
 import vn.ocop.catalog.ProducerId;
+import vn.ocop.catalog.ProductOffer;
 import vn.ocop.catalog.ProductId;
 import vn.ocop.catalog.StockLevel;
 import vn.ocop.catalog.Vnd;
@@ -79,6 +80,21 @@ public class StockQueries {
                 .bind("xid", Long.toString(since.xmin()))
                 .bind("since", since.day())
                 .map((row, md) -> level(row))
+                .all();
+    }
+
+    /** Name, price, sale status today and the most available at one location, of each existing product among {@code ids}. */
+    public Flux<ProductOffer> offers(Collection<UUID> ids, LocalDate today) {
+        return db.sql("""
+                        select p.id, p.name, p.producer_id, p.price_vnd, (r.product_id is not null) as sellable,
+                               greatest(0, coalesce((select max(s.on_hand - s.reserved) from stock s where s.product_id = p.id), 0)) as most
+                        from product p left join sellable_ranking(:today) r on r.product_id = p.id
+                        where p.id = any(:ids)""")
+                .bind("today", today)
+                .bind("ids", ids.toArray(UUID[]::new))
+                .map((row, md) -> new ProductOffer(new ProductId(row.get("id", UUID.class)), row.get("name", String.class),
+                        new ProducerId(row.get("producer_id", UUID.class)), new Vnd(row.get("price_vnd", Long.class)),
+                        Boolean.TRUE.equals(row.get("sellable", Boolean.class)), row.get("most", Integer.class)))
                 .all();
     }
 

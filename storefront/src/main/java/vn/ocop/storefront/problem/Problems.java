@@ -12,6 +12,7 @@ import org.springframework.web.bind.support.WebExchangeBindException;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.server.ResponseStatusException;
 import vn.ocop.catalog.CatalogException;
+import vn.ocop.orders.OrdersException;
 import vn.ocop.storefront.account.EmailAlreadyRegistered;
 
 /** Maps what went wrong to a problem: {@code type} https://ocop.vn/problems/&lt;code&gt;, title, status, detail, code. */
@@ -35,6 +36,9 @@ public final class Problems {
         }
         if (error instanceof CatalogException refused) {
             return catalog(refused);
+        }
+        if (error instanceof OrdersException refused) {
+            return orders(refused);
         }
         if (error instanceof EmailAlreadyRegistered taken) {
             return of(HttpStatus.CONFLICT, "email-taken", taken.getMessage());
@@ -60,6 +64,16 @@ public final class Problems {
             case STALE_VERSION, INVALID_STATE, INSUFFICIENT_STOCK -> HttpStatus.CONFLICT;
             case INVALID_RANKING, IMAGE_REJECTED, INVALID_LOCATION, INVALID_MOVEMENT -> HttpStatus.BAD_REQUEST;
             case BATCH_TOO_LARGE -> HttpStatus.CONTENT_TOO_LARGE;
+        };
+        return of(status, e.code().name().toLowerCase().replace('_', '-'), e.getMessage());
+    }
+
+    private static ProblemDetail orders(OrdersException e) {
+        HttpStatus status = switch (e.code()) {
+            case NOT_FOUND -> HttpStatus.NOT_FOUND;
+            case NOT_SELLABLE, NOT_ENOUGH_STOCK, INVALID_STATE -> HttpStatus.CONFLICT;
+            case INVALID_REQUEST, INVALID_SIGNATURE -> HttpStatus.BAD_REQUEST;
+            case IDEMPOTENCY_MISMATCH -> HttpStatus.UNPROCESSABLE_CONTENT;
         };
         return of(status, e.code().name().toLowerCase().replace('_', '-'), e.getMessage());
     }

@@ -1,0 +1,110 @@
+package vn.ocop.orders;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Mono;
+import vn.ocop.catalog.Catalog;
+import vn.ocop.catalog.ProductId;
+import vn.ocop.catalog.ProductOffer;
+import vn.ocop.catalog.StockReports;
+import vn.ocop.orders.cart.CartRows;
+
+/**
+ * Shopping carts. An anonymous cart is known by its id (the shopper's cookie); a signed-in shopper has one
+ * cart, into which the anonymous one is merged at sign-in. Every view prices the lines again and says which
+ * can no longer be ordered; adding checks that the product is on sale and that one location has that many.
+ */
+@Service
+public class Carts {
+
+    public static final int MAX_QUANTITY = 99;
+
+    private final CartRows rows;
+    private final StockReports stock;
+    private final Catalog catalog;
+    private final TransactionalOperator transactions;
+
+    Carts(CartRows rows, StockReports stock, Catalog catalog, TransactionalOperator transactions) {
+        this.rows = rows;
+        this.stock = stock;
+        this.catalog = catalog;
+        this.transactions = transactions;
+    }
+
+    /** The account's cart, made on first use. */
+    public Mono<CartId> ofAccount(UUID account) {
+        return rows.ofAccount(account).switchIfEmpty(Mono.defer(() -> rows.create(account)));
+    }
+
+    /** The anonymous cart of that cookie, or a new one when the cookie names none. */
+    public Mono<CartId> anonymous(UUID cookie) {
+        return (cookie == null ? Mono.<CartId>empty() : rows.anonymous(cookie)).switchIfEmpty(Mono.defer(() -> rows.create(null)));
+    }
+
+    /** An anonymous cart's id only if it exists; nothing is made. */
+    public Mono<CartId> existingAnonymous(UUID cookie) {
+        return cookie == null ? Mono.empty() : rows.anonymous(cookie);
+    }
+
+    public Mono<Cart> view(CartId cart) {
+        return rows.lines(cart).flatMap(lines -> priced(cart, lines));
+    }
+
+    public Mono<Cart> add(CartId cart, ProductId product, int quantity) {
+        return checkQuantity(quantity)
+                .then(rows.lines(cart))
+                .flatMap(lines -> orderable(product, Math.min(MAX_QUANTITY, lines.getOrDefault(product, 0) + quantity)))
+                .then(rows.add(cart, product, quantity))
+                .then(view(cart));
+    }
+
+    /** Sets a line's quantity; 0 removes it. */
+    public Mono<Cart> set(CartId cart, ProductId product, int quantity) {
+        if (quantity == 0) {
+            return rows.remove(cart, product).then(view(cart));
+        }
+        return checkQuantity(quantity).then(orderable(product, quantity)).then(rows.set(cart, product, quantity)).then(view(cart));
+    }
+
+    /** At sign-in: the anonymous cart's lines join the account's cart. Merging again finds nothing to merge. */
+    public Mono<CartId> merge(UUID cookie, UUID account) {
+        return ofAccount(account).flatMap(target -> existingAnonymous(cookie)
+                .flatMap(anonymous -> transactions.transactional(rows.mergeInto(anonymous, target)))
+                .thenReturn(target));
+    }
+
+    /** Removes the lines that were ordered (after checkout). */
+    public Mono<Void> removeOrdered(CartId cart, List<ProductId> products) {
+        return rows.clear(cart, products);
+    }
+
+    private Mono<Cart> priced(CartId cart, Map<ProductId, Integer> lines) {
+        return stock.offers(lines.keySet(), catalog.today()).collectMap(ProductOffer::product)
+                .map(offers -> new Cart(cart, lines.entrySet().stream()
+                        .filter(e -> offers.containsKey(e.getKey()))
+                        .map(e -> line(offers.get(e.getKey()), e.getValue()))
+                        .toList()));
+    }
+
+    private static CartLine line(ProductOffer offer, int quantity) {
+        return new CartLine(offer.product(), offer.name(), offer.price(), quantity, offer.sellable(), offer.mostAvailable());
+    }
+
+    private Mono<Void> orderable(ProductId product, int quantity) {
+        return stock.offers(List.of(product), catalog.today()).next()
+                .filter(ProductOffer::sellable)
+                .switchIfEmpty(Mono.error(() -> new OrdersException(OrdersErrorCode.NOT_SELLABLE, "product " + product.value() + " is not on sale")))
+                .filter(offer -> offer.mostAvailable() >= quantity)
+                .switchIfEmpty(Mono.error(() -> new OrdersException(OrdersErrorCode.NOT_ENOUGH_STOCK,
+                        "no location can promise " + quantity + " of this product now")))
+                .then();
+    }
+
+    private static Mono<Void> checkQuantity(int quantity) {
+        return quantity >= 1 && quantity <= MAX_QUANTITY ? Mono.empty()
+                : Mono.error(new OrdersException(OrdersErrorCode.INVALID_REQUEST, "a quantity is 1 to " + MAX_QUANTITY));
+    }
+}

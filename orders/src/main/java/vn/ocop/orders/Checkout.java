@@ -1,0 +1,66 @@
+package vn.ocop.orders;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Mono;
+import vn.ocop.orders.checkout.OrderRows;
+import vn.ocop.orders.checkout.Placing;
+
+/**
+ * Places orders. In one transaction: the request is checked (address, pickup outlet, payment), every product's
+ * sale status is read again, each line is given a location and its stock reserved with one conditional
+ * update, and the order is written. The shopper's Idempotency-Key makes a retry return the same order; the
+ * same key with a different request is refused.
+ */
+@Service
+public class Checkout {
+
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Checkout.class);
+
+    private final OrderRows orders;
+    private final Placing placing;
+    private final Payments payments;
+    private final TransactionalOperator transactions;
+
+    Checkout(OrderRows orders, Placing placing, Payments payments, TransactionalOperator transactions) {
+        this.orders = orders;
+        this.placing = placing;
+        this.payments = payments;
+        this.transactions = transactions;
+    }
+
+    /** The order, and whether this call made it (false: an earlier call with the same key did). */
+    public record Placed(Order order, boolean created) {
+    }
+
+    /**
+     * Places the order (or finds the one this key placed). A card order then gets its PaymentIntent; if Stripe
+     * cannot be reached the order waits unpaid and the same request again asks Stripe again.
+     */
+    public Mono<Placed> place(OrderRequest request) {
+        if (request.payment() == PaymentMethod.CARD && !payments.cardsOffered()) {
+            return Mono.error(new OrdersException(OrdersErrorCode.INVALID_REQUEST, "card payments are not offered: choose cash on delivery or pay at pickup"));
+        }
+        return existing(request)
+                .switchIfEmpty(Mono.defer(() -> transactions.transactional(placing.place(request)).map(o -> new Placed(o, true))))
+                .onErrorResume(DuplicateKeyException.class, raced -> existing(request))
+                .flatMap(placed -> payments.intent(placed.order())
+                        .onErrorResume(e -> {
+                            log.warn("No PaymentIntent yet for order {}: the same request again retries it", placed.order().code(), e);
+                            return Mono.empty();
+                        })
+                        .thenReturn(placed));
+    }
+
+    public Mono<Order> get(OrderId id) {
+        return orders.byId(id);
+    }
+
+    private Mono<Placed> existing(OrderRequest request) {
+        return orders.byKey(request.account(), request.idempotencyKey())
+                .flatMap(o -> o.requestHash().equals(request.hash()) ? Mono.just(new Placed(o, false))
+                        : Mono.error(new OrdersException(OrdersErrorCode.IDEMPOTENCY_MISMATCH,
+                                "this Idempotency-Key was used for a different order: use a new key for a new order")));
+    }
+}

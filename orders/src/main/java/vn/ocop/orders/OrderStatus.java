@@ -1,0 +1,4 @@
+package vn.ocop.orders;
+
+/** DESIGN.md §2: PENDING_PAYMENT (card only) → PLACED → CONFIRMED → READY_FOR_PICKUP or SHIPPED → COMPLETED; CANCELLED before completion. */
+public enum OrderStatus { PENDING_PAYMENT, PLACED, CONFIRMED, READY_FOR_PICKUP, SHIPPED, COMPLETED, CANCELLED }

@@ -1,0 +1,19 @@
+package vn.ocop.orders;
+
+/** Stable codes of what the orders module refuses; the web layer turns them into problem types. */
+public enum OrdersErrorCode {
+    /** Not there, or not yours: both look the same from outside. */
+    NOT_FOUND,
+    /** A product that is not on sale today. */
+    NOT_SELLABLE,
+    /** More than any one location can still promise. */
+    NOT_ENOUGH_STOCK,
+    /** A quantity outside 1..99, an address that does not exist, a payment that does not fit the delivery. */
+    INVALID_REQUEST,
+    /** The same Idempotency-Key was used before with a different request. */
+    IDEMPOTENCY_MISMATCH,
+    /** The order is in a state that does not allow this. */
+    INVALID_STATE,
+    /** A payment provider's message whose signature is wrong or too old. */
+    INVALID_SIGNATURE
+}
