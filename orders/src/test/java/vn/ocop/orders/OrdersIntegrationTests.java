@@ -1,12 +1,18 @@
 package vn.ocop.orders;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.github.tomakehurst.wiremock.WireMockServer;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -15,6 +21,8 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import vn.ocop.catalog.Catalog;
 import vn.ocop.catalog.Inventory;
 import vn.ocop.catalog.LocationId;
@@ -32,6 +40,27 @@ import vn.ocop.catalog.testing.StockFixtures.Stock;
 @Import(OrdersIntegrationTests.Clocks.class)
 @OwnDatabase
 class OrdersIntegrationTests {
+
+    /** Stripe stands in so that card orders can be placed; their payment is PaymentsIntegrationTests' business. */
+    static final WireMockServer STRIPE = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1").globalTemplating(true));
+
+    static {
+        STRIPE.start();
+        STRIPE.stubFor(post(urlEqualTo("/v1/payment_intents")).willReturn(aResponse().withHeader("Content-Type", "application/json").withBody("""
+                {"id": "pi_{{request.headers.Idempotency-Key}}", "object": "payment_intent", "amount": 1, "currency": "vnd",
+                 "client_secret": "pi_{{request.headers.Idempotency-Key}}_secret", "status": "requires_payment_method"}""")));
+    }
+
+    @DynamicPropertySource
+    static void stripe(DynamicPropertyRegistry registry) {
+        registry.add("ocop.stripe.secret-key", () -> "sk_test_ocop");
+        registry.add("ocop.stripe.api-base", STRIPE::baseUrl);
+    }
+
+    @AfterAll
+    static void stopStripe() {
+        STRIPE.stop();
+    }
 
     @TestConfiguration
     static class Clocks {
