@@ -21,12 +21,14 @@ public class Checkout {
     private final OrderRows orders;
     private final Placing placing;
     private final Payments payments;
+    private final OrderNotices notices;
     private final TransactionalOperator transactions;
 
-    Checkout(OrderRows orders, Placing placing, Payments payments, TransactionalOperator transactions) {
+    Checkout(OrderRows orders, Placing placing, Payments payments, OrderNotices notices, TransactionalOperator transactions) {
         this.orders = orders;
         this.placing = placing;
         this.payments = payments;
+        this.notices = notices;
         this.transactions = transactions;
     }
 
@@ -43,7 +45,9 @@ public class Checkout {
             return Mono.error(new OrdersException(OrdersErrorCode.INVALID_REQUEST, "card payments are not offered: choose cash on delivery or pay at pickup"));
         }
         return existing(request)
-                .switchIfEmpty(Mono.defer(() -> transactions.transactional(placing.place(request)).map(o -> new Placed(o, true))))
+                .switchIfEmpty(Mono.defer(() -> transactions.transactional(placing.place(request))
+                        .flatMap(o -> notices.changed(null, o))
+                        .map(o -> new Placed(o, true))))
                 .onErrorResume(DuplicateKeyException.class, raced -> existing(request))
                 .flatMap(placed -> payments.intent(placed.order())
                         .onErrorResume(e -> {

@@ -33,14 +33,17 @@ public class Orders {
     private final Inventory inventory;
     private final TransactionalOperator transactions;
     private final Payments payments;
+    private final OrderNotices notices;
     private final Clock clock;
 
-    Orders(OrderRows rows, OrderChanges changes, Inventory inventory, TransactionalOperator transactions, Payments payments, Clock clock) {
+    Orders(OrderRows rows, OrderChanges changes, Inventory inventory, TransactionalOperator transactions, Payments payments,
+           OrderNotices notices, Clock clock) {
         this.rows = rows;
         this.changes = changes;
         this.inventory = inventory;
         this.transactions = transactions;
         this.payments = payments;
+        this.notices = notices;
         this.clock = clock;
     }
 
@@ -76,7 +79,8 @@ public class Orders {
                 .flatMap(o -> transactions.transactional(changes.fulfilment(producer, fulfilment, List.of("CONFIRMED"), "SHIPPED", now())
                         .switchIfEmpty(Mono.error(() -> refused(o, "ship")))
                         .flatMap(id -> fulfil(o, fulfilment, producer.toString()))
-                        .then(settle(o.id()))));
+                        .then(settle(o.id())))
+                        .flatMap(now -> notices.changed(o.status(), now)));
     }
 
     /** The courier delivered the producer's shipped part. */
@@ -100,7 +104,8 @@ public class Orders {
                         .switchIfEmpty(Mono.error(() -> refused(o, "hand over")))
                         .then(changes.allFulfilments(o.id(), List.of("PLACED", "CONFIRMED", "READY_FOR_PICKUP"), "COMPLETED", now()))
                         .then(fulfil(o, null, by))
-                        .then(rows.byId(o.id()))));
+                        .then(rows.byId(o.id())))
+                        .flatMap(now -> notices.changed(o.status(), now)));
     }
 
     /** Cancels card orders unpaid for 30 minutes and pickups not collected by their deadline; their stock goes back. */
@@ -120,13 +125,15 @@ public class Orders {
                 .thenMany(Flux.fromIterable(o.lines()).concatMap(l -> inventory.release(Inventory.derivedId(o.id().value(), "release:" + l.number()),
                         l.location(), l.product(), l.quantity(), "order:" + o.id().value(), by)))
                 .then(rows.byId(o.id())))
-                .flatMap(cancelled -> payments.refundIfPaid(cancelled.id()).thenReturn(cancelled));
+                .flatMap(cancelled -> payments.refundIfPaid(cancelled.id()).thenReturn(cancelled))
+                .flatMap(cancelled -> notices.changed(o.status(), cancelled));
     }
 
     private Mono<Order> step(ProducerId producer, UUID fulfilment, List<String> from, String to, Order o) {
         return transactions.transactional(changes.fulfilment(producer, fulfilment, from, to, now())
                 .switchIfEmpty(Mono.error(() -> refused(o, to.toLowerCase())))
-                .then(settle(o.id())));
+                .then(settle(o.id())))
+                .flatMap(now -> notices.changed(o.status(), now));
     }
 
     /** The order's status follows its fulfilments once they all agree. */

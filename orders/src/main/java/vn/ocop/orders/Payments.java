@@ -24,13 +24,15 @@ public class Payments {
     private final StripeEvents events;
     private final PaymentRows rows;
     private final OrderRows orders;
+    private final OrderNotices notices;
     private final Clock clock;
 
-    Payments(StripePayments stripe, StripeEvents events, PaymentRows rows, OrderRows orders, Clock clock) {
+    Payments(StripePayments stripe, StripeEvents events, PaymentRows rows, OrderRows orders, OrderNotices notices, Clock clock) {
         this.stripe = stripe;
         this.events = events;
         this.rows = rows;
         this.orders = orders;
+        this.notices = notices;
         this.clock = clock;
     }
 
@@ -77,6 +79,8 @@ public class Payments {
         }
         return rows.byIntent(e.paymentIntent()).flatMap(p -> switch (e.type()) {
             case "payment_intent.succeeded" -> rows.paid(p.order(), now())
+                    .filter(placed -> placed && OrderStatus.PENDING_PAYMENT.name().equals(p.status()))
+                    .flatMap(placed -> orders.byId(p.order()).flatMap(o -> notices.changed(OrderStatus.PENDING_PAYMENT, o)))
                     .then(rows.of(p.order()))
                     .filter(now -> OrderStatus.CANCELLED.name().equals(now.status()))
                     .flatMap(cancelled -> refundIfPaid(cancelled.order()));
