@@ -1,5 +1,6 @@
 package vn.ocop.orders;
 
+import java.util.UUID;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
@@ -55,6 +56,11 @@ public class Checkout {
                             return Mono.empty();
                         })
                         .thenReturn(placed));
+    }
+
+    /** The order this account placed with that Idempotency-Key, if any: a checkout form sent twice finds its order. */
+    public Mono<Order> placedWith(UUID account, String idempotencyKey) {
+        return orders.byKey(account, idempotencyKey);
     }
 
     public Mono<Order> get(OrderId id) {

@@ -13,9 +13,12 @@ public record Order(OrderId id, String code, UUID account, OrderStatus status, P
                     Destination destination, String pickupCode, OffsetDateTime pickupDeadline, Vnd total, List<Line> lines,
                     OffsetDateTime placedAt, String requestHash) {
 
-    /** One line: what was bought at which price, from which location and producer. */
+    /**
+     * One line: what was bought at which price, from which location and producer, and where that producer's
+     * part of the order (its fulfilment) stands: PLACED, CONFIRMED, READY_FOR_PICKUP, SHIPPED, COMPLETED or CANCELLED.
+     */
     public record Line(int number, ProductId product, String name, Vnd unitPrice, int quantity, LocationId location, ProducerId producer,
-                       UUID fulfilment, UUID reserveMovement) {
+                       UUID fulfilment, OrderStatus fulfilmentStatus, UUID reserveMovement) {
         public Vnd total() {
             return unitPrice.times(quantity);
         }

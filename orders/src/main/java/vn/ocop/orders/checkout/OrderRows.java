@@ -98,13 +98,14 @@ public class OrderRows {
     private Mono<List<Order.Line>> lines(OrderId order) {
         return db.sql("""
                         select l.line_no, l.product_id, l.product_name, l.unit_price_vnd, l.quantity, f.location_id, f.producer_id,
-                               l.fulfilment_id, l.reserve_movement_id
+                               l.fulfilment_id, f.status as fulfilment_status, l.reserve_movement_id
                         from order_line l join fulfilment f on f.id = l.fulfilment_id where l.order_id = :order order by l.line_no""")
                 .bind("order", order.value())
                 .map((r, md) -> new Order.Line(r.get("line_no", Integer.class), new ProductId(r.get("product_id", UUID.class)),
                         r.get("product_name", String.class), new Vnd(r.get("unit_price_vnd", Long.class)), r.get("quantity", Integer.class),
                         new LocationId(r.get("location_id", UUID.class)), new ProducerId(r.get("producer_id", UUID.class)),
-                        r.get("fulfilment_id", UUID.class), r.get("reserve_movement_id", UUID.class)))
+                        r.get("fulfilment_id", UUID.class), OrderStatus.valueOf(r.get("fulfilment_status", String.class)),
+                        r.get("reserve_movement_id", UUID.class)))
                 .all().collectList();
     }
 

@@ -88,7 +88,7 @@ public class Placing {
                         .onErrorMap(CatalogException.class, e -> e.code() == CatalogErrorCode.INSUFFICIENT_STOCK ? notEnough(offer) : e)
                         .thenReturn(new Order.Line(number, line.product(), offer.name(), offer.price(), line.quantity(), location,
                                 offer.producer(), fulfilments.computeIfAbsent(location.value() + ":" + offer.producer().value(),
-                                        k -> UUID.randomUUID()), movement)));
+                                        k -> UUID.randomUUID()), OrderStatus.PLACED, movement)));
     }
 
     private Order order(OrderId id, OrderRequest request, List<Order.Line> lines) {

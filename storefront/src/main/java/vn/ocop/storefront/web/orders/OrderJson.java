@@ -49,10 +49,10 @@ final class OrderJson {
     }
 
     record OrderLineView(int number, UUID productId, String name, long unitPriceVnd, int quantity, long totalVnd, UUID locationId,
-                         UUID producerId, UUID fulfilmentId) {
+                         UUID producerId, UUID fulfilmentId, OrderStatus fulfilmentStatus) {
         static OrderLineView of(Order.Line l) {
             return new OrderLineView(l.number(), l.product().value(), l.name(), l.unitPrice().dong(), l.quantity(), l.total().dong(),
-                    l.location().value(), l.producer().value(), l.fulfilment());
+                    l.location().value(), l.producer().value(), l.fulfilment(), l.fulfilmentStatus());
         }
     }
 

@@ -2,7 +2,6 @@ package vn.ocop.storefront.web.orders;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -17,10 +16,6 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 import vn.ocop.catalog.Inventory;
-import vn.ocop.catalog.LocationId;
-import vn.ocop.catalog.Movement;
-import vn.ocop.catalog.MovementType;
-import vn.ocop.catalog.ProductId;
 import vn.ocop.storefront.StorefrontTest;
 import vn.ocop.storefront.web.producer.SignedIn;
 
@@ -40,17 +35,19 @@ class OrderApiControllerTests {
     WebTestClient shopper;
     WebTestClient staff;
     UUID showroom;
+    StockedProducts fixtures;
 
     @BeforeEach
     void accounts() {
         shopper = as("shopper");
         staff = as("staff");
-        showroom = db.sql("select id from location where name like 'Showroom OCOP Hà Nội%'").map((r, m) -> r.get("id", UUID.class)).one().block();
+        fixtures = new StockedProducts(db, inventory);
+        showroom = fixtures.showroom();
     }
 
     @Test
     void theSameKeyReturnsTheSameOrderAndADifferentBodyWithItIs422() {
-        UUID product = productWithStock(5);
+        UUID product = fixtures.productWithStock(5);
         Map<String, Object> body = delivery(product, 2);
 
         String id = place("order-key-1", body).expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id").toString();
@@ -59,22 +56,22 @@ class OrderApiControllerTests {
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON).expectBody().jsonPath("$.code").isEqualTo("idempotency-mismatch");
         place(null, body).expectStatus().isBadRequest();
 
-        assertThat(reserved(product)).isEqualTo(2);
+        assertThat(fixtures.reserved(product)).isEqualTo(2);
         as("producer").get().uri("/api/v1/orders/{id}", id).exchange().expectStatus().isNotFound();
     }
 
     @Test
     void moreThanThereIsIsA409ProblemAndReservesNothing() {
-        UUID product = productWithStock(1);
+        UUID product = fixtures.productWithStock(1);
 
         place(UUID.randomUUID().toString(), delivery(product, 2)).expectStatus().isEqualTo(409)
                 .expectBody().jsonPath("$.code").isEqualTo("not-enough-stock");
-        assertThat(reserved(product)).isZero();
+        assertThat(fixtures.reserved(product)).isZero();
     }
 
     @Test
     void aPickupIsHandedOverByItsCodeAndTheShopperSeesItCompleted() {
-        UUID product = productWithStock(3);
+        UUID product = fixtures.productWithStock(3);
         Map<String, Object> body = Map.of("lines", List.of(Map.of("productId", product, "quantity", 1)), "contact", contact(),
                 "pickupLocationId", showroom, "payment", "PAY_AT_PICKUP");
         Map<?, ?> order = place("pickup-1", body).expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();
@@ -92,7 +89,7 @@ class OrderApiControllerTests {
 
     @Test
     void twoHundredBuyersForTheLastFiftyUnitsGetFiftyOrdersAndClear409s() {
-        UUID product = productWithStock(50);
+        UUID product = fixtures.productWithStock(50);
 
         // one signed-in session for every buyer: the rush measures checkout, not 200 password hashes
         WebTestClient patient = web.mutate().responseTimeout(Duration.ofMinutes(3)).build();
@@ -109,12 +106,12 @@ class OrderApiControllerTests {
         assertThat(statuses).filteredOn(status -> status == 201).hasSize(50);
         assertThat(statuses).filteredOn(status -> status != 201).hasSize(150).containsOnly(409);
         assertThat(orders).isEqualTo(50);
-        assertThat(reserved(product)).isEqualTo(50);
+        assertThat(fixtures.reserved(product)).isEqualTo(50);
     }
 
     @Test
     void withoutAStripeKeyCardsAreNotOfferedAndWebhooksAreRefused() {
-        UUID product = productWithStock(2);
+        UUID product = fixtures.productWithStock(2);
         Map<String, Object> card = new java.util.HashMap<>(delivery(product, 1));
         card.put("payment", "CARD");
 
@@ -122,7 +119,7 @@ class OrderApiControllerTests {
         web.post().uri("/api/v1/payments/stripe/webhook").header("Stripe-Signature", "t=1,v1=00").contentType(MediaType.APPLICATION_JSON)
                 .bodyValue("{\"id\": \"evt_1\", \"type\": \"payment_intent.succeeded\"}").exchange()
                 .expectStatus().isBadRequest().expectBody().jsonPath("$.code").isEqualTo("invalid-signature");
-        assertThat(reserved(product)).isZero();
+        assertThat(fixtures.reserved(product)).isZero();
     }
 
     private WebTestClient.ResponseSpec place(String key, Map<String, Object> body) {
@@ -140,22 +137,6 @@ class OrderApiControllerTests {
 
     private static Map<String, Object> contact() {
         return Map.of("name", "Nguyễn Thị Mai", "phone", "0912345678", "email", "shopper@demo.ocop.vn");
-    }
-
-    /** A sellable product with no stock anywhere, given {@code quantity} at the Hà Nội showroom. */
-    private UUID productWithStock(int quantity) {
-        UUID product = db.sql("select r.product_id from sellable_ranking(current_date) r join product p on p.id = r.product_id "
-                        + "where not exists (select 1 from stock s where s.product_id = r.product_id) "
-                        + "and not exists (select 1 from location l where l.producer_id = p.producer_id) order by random() limit 1")
-                .map((r, m) -> r.get("product_id", UUID.class)).one().block();
-        inventory.recordAtLocation(new LocationId(showroom), List.of(Movement.of(UUID.randomUUID(), MovementType.RECEIPT, new ProductId(product),
-                quantity, OffsetDateTime.now(), null)), "test").block();
-        return product;
-    }
-
-    private int reserved(UUID product) {
-        return db.sql("select coalesce(sum(reserved), 0)::int as r from stock where product_id = :p").bind("p", product)
-                .map((r, m) -> r.get("r", Integer.class)).one().block();
     }
 
     private WebTestClient as(String who) {

@@ -1,0 +1,77 @@
+package vn.ocop.storefront.web.orders;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+import vn.ocop.catalog.ProductId;
+import vn.ocop.orders.Carts;
+import vn.ocop.orders.OrdersException;
+
+/**
+ * The cart page, anonymous or signed in: add from a product page or a search result, change quantities, see
+ * every line priced now and which can no longer be ordered. A refused change is said on the page and changes nothing.
+ */
+@Controller
+class CartPageController {
+
+    private final Carts carts;
+    private final CartCookie cookie;
+
+    CartPageController(Carts carts, CartCookie cookie) {
+        this.carts = carts;
+        this.cookie = cookie;
+    }
+
+    record LineForm(@NotNull UUID productId, @Min(0) @Max(Carts.MAX_QUANTITY) Integer quantity) {
+        int quantityOr(int fallback) {
+            return quantity == null ? fallback : quantity;
+        }
+    }
+
+    @GetMapping("/cart")
+    Mono<String> cart(ServerWebExchange exchange, Model model) {
+        return page(exchange, model, null);
+    }
+
+    @PostMapping("/cart/add")
+    Mono<String> add(@ModelAttribute LineForm form, ServerWebExchange exchange, Model model) {
+        if (form.productId() == null || form.quantityOr(1) < 1 || form.quantityOr(1) > Carts.MAX_QUANTITY) {
+            return refused(exchange, model, new OrderPages.Problem("cart.error.quantity", null));
+        }
+        return cookie.cart(exchange)
+                .flatMap(c -> carts.add(c, new ProductId(form.productId()), form.quantityOr(1)))
+                .thenReturn("redirect:/cart?added")
+                .onErrorResume(OrdersException.class, e -> refused(exchange, model, OrderPages.problem(e)));
+    }
+
+    @PostMapping("/cart/lines/{productId}")
+    Mono<String> set(@PathVariable UUID productId, @ModelAttribute LineForm form, ServerWebExchange exchange, Model model) {
+        if (form.quantity() == null || form.quantity() < 0 || form.quantity() > Carts.MAX_QUANTITY) {
+            return refused(exchange, model, new OrderPages.Problem("cart.error.quantity", null));
+        }
+        return cookie.cart(exchange)
+                .flatMap(c -> carts.set(c, new ProductId(productId), form.quantity()))
+                .thenReturn("redirect:/cart?updated")
+                .onErrorResume(OrdersException.class, e -> refused(exchange, model, OrderPages.problem(e)));
+    }
+
+    private Mono<String> refused(ServerWebExchange exchange, Model model, OrderPages.Problem problem) {
+        exchange.getResponse().setStatusCode(HttpStatus.CONFLICT);
+        return page(exchange, model, problem);
+    }
+
+    private Mono<String> page(ServerWebExchange exchange, Model model, OrderPages.Problem problem) {
+        model.addAttribute("problem", problem);
+        return cookie.cart(exchange).flatMap(carts::view).doOnNext(c -> model.addAttribute("cart", c)).thenReturn("orders/cart");
+    }
+}

@@ -1,0 +1,130 @@
+package vn.ocop.storefront.web.orders;
+
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import vn.ocop.catalog.Catalog;
+import vn.ocop.catalog.Location;
+import vn.ocop.catalog.PickupPoint;
+import vn.ocop.catalog.StockReports;
+import vn.ocop.orders.Addresses;
+import vn.ocop.orders.Cart;
+import vn.ocop.orders.Carts;
+import vn.ocop.orders.Checkout;
+import vn.ocop.orders.OrdersException;
+import vn.ocop.orders.Payments;
+import vn.ocop.storefront.account.Account;
+import vn.ocop.storefront.security.CurrentAccount;
+
+/**
+ * The checkout page (signed in): who receives the order, a delivery address chosen from the 34 provinces and
+ * their communes or a pickup outlet that has every line in stock, and how it is paid. Placing goes through the
+ * same {@link Checkout} as the API, with the form's key as Idempotency-Key; the ordered lines then leave the cart.
+ */
+@Controller
+class CheckoutPageController {
+
+    private final Checkout checkout;
+    private final Carts carts;
+    private final CartCookie cookie;
+    private final Addresses addresses;
+    private final StockReports stock;
+    private final Catalog catalog;
+    private final Payments payments;
+    private final CurrentAccount current;
+
+    CheckoutPageController(Checkout checkout, Carts carts, CartCookie cookie, Addresses addresses, StockReports stock, Catalog catalog,
+                           Payments payments, CurrentAccount current) {
+        this.checkout = checkout;
+        this.carts = carts;
+        this.cookie = cookie;
+        this.addresses = addresses;
+        this.stock = stock;
+        this.catalog = catalog;
+        this.payments = payments;
+        this.current = current;
+    }
+
+    @GetMapping("/checkout")
+    Mono<String> form(ServerWebExchange exchange, Model model) {
+        return current.get().flatMap(account -> cart(exchange).flatMap(cart -> cart.checkoutReady()
+                ? page(cart, CheckoutForm.blank(account.email()), model, null)
+                : Mono.just("redirect:/cart")));
+    }
+
+    /** The communes of the chosen province, as the options of the commune list (htmx swaps them in). */
+    @GetMapping("/checkout/communes")
+    String communes(@RequestParam(required = false) String provinceCode, Model model) {
+        model.addAttribute("communes", provinceCode == null ? List.of() : addresses.communes(provinceCode));
+        model.addAttribute("selected", null);
+        return "orders/checkout :: communes";
+    }
+
+    @PostMapping("/checkout")
+    Mono<String> place(@ModelAttribute("checkoutForm") CheckoutForm form, BindingResult errors, ServerWebExchange exchange, Model model) {
+        return current.get().flatMap(account -> alreadyPlaced(account, form)
+                .switchIfEmpty(Mono.defer(() -> cart(exchange).flatMap(cart -> place(account, cart, form, errors, exchange, model)))));
+    }
+
+    private Mono<String> place(Account account, Cart cart, CheckoutForm form, BindingResult errors, ServerWebExchange exchange, Model model) {
+        if (!cart.checkoutReady()) {
+            return Mono.just("redirect:/cart");
+        }
+        if (!form.check(errors, addresses, payments.cardsOffered())) {
+            exchange.getResponse().setStatusCode(HttpStatus.UNPROCESSABLE_CONTENT);
+            return page(cart, form, model, null);
+        }
+        return Mono.fromCallable(() -> form.request(account.id(), cart))
+                .flatMap(checkout::place)
+                .flatMap(placed -> carts.removeOrdered(cart.id(), CheckoutForm.products(cart))
+                        .thenReturn("redirect:/orders/" + placed.order().id().value() + "?placed"))
+                .onErrorResume(OrdersException.class, e -> {
+                    exchange.getResponse().setStatusCode(HttpStatus.CONFLICT);
+                    return page(cart, form, model, OrderPages.problem(e));
+                });
+    }
+
+    private Mono<String> alreadyPlaced(Account account, CheckoutForm form) {
+        return form.key() == null || form.key().isBlank() ? Mono.empty()
+                : checkout.placedWith(account.id(), form.key()).map(o -> "redirect:/orders/" + o.id().value());
+    }
+
+    private Mono<Cart> cart(ServerWebExchange exchange) {
+        return cookie.cart(exchange).flatMap(carts::view);
+    }
+
+    private Mono<String> page(Cart cart, CheckoutForm form, Model model, OrderPages.Problem problem) {
+        model.addAttribute("cart", cart);
+        model.addAttribute("checkoutForm", form);
+        model.addAttribute("problem", problem);
+        model.addAttribute("provinces", addresses.provinces());
+        model.addAttribute("communes", form.provinceCode() == null ? List.of() : addresses.communes(form.provinceCode()));
+        model.addAttribute("selected", form.communeCode());
+        model.addAttribute("cardsOffered", payments.cardsOffered());
+        return pickupOutlets(cart).collectList().doOnNext(outlets -> model.addAttribute("outlets", outlets)).thenReturn("orders/checkout");
+    }
+
+    /** The outlets where every line of the cart can be collected: each has at least the quantity of each line available. */
+    private Flux<Location> pickupOutlets(Cart cart) {
+        return Flux.fromIterable(cart.lines())
+                .concatMap(line -> stock.pickupPoints(line.product(), catalog.today())
+                        .filter(p -> p.available() >= line.quantity())
+                        .map(PickupPoint::location)
+                        .collectMap(l -> l.id()))
+                .reduce((a, b) -> a.entrySet().stream().filter(e -> b.containsKey(e.getKey()))
+                        .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)))
+                .flatMapMany(common -> Flux.fromIterable(common.values()))
+                .sort(java.util.Comparator.comparing(Location::name));
+    }
+}

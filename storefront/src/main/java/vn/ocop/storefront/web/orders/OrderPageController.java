@@ -1,0 +1,86 @@
+package vn.ocop.storefront.web.orders;
+
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+import vn.ocop.catalog.Locations;
+import vn.ocop.orders.Addresses;
+import vn.ocop.orders.Order;
+import vn.ocop.orders.OrderId;
+import vn.ocop.orders.OrderStatus;
+import vn.ocop.orders.Orders;
+import vn.ocop.orders.OrdersException;
+import vn.ocop.orders.Payments;
+import vn.ocop.storefront.security.CurrentAccount;
+
+/**
+ * A shopper's orders: the list, and one order's page, which is also the confirmation after checkout (its code,
+ * the pickup code and deadline, where it goes), where an unpaid card order is paid with Stripe.js, and where an
+ * order is cancelled before it ships. Someone else's order is a 404.
+ */
+@Controller
+class OrderPageController {
+
+    private final Orders orders;
+    private final Payments payments;
+    private final Locations locations;
+    private final Addresses addresses;
+    private final CurrentAccount current;
+
+    OrderPageController(Orders orders, Payments payments, Locations locations, Addresses addresses, CurrentAccount current) {
+        this.orders = orders;
+        this.payments = payments;
+        this.locations = locations;
+        this.addresses = addresses;
+        this.current = current;
+    }
+
+    @GetMapping("/orders")
+    Mono<String> mine(Model model) {
+        model.addAttribute("orders", current.get().flatMapMany(a -> orders.mine(a.id())).collectList());
+        return Mono.just("orders/list");
+    }
+
+    @GetMapping("/orders/{id}")
+    Mono<String> one(@PathVariable UUID id, Model model) {
+        return current.get().flatMap(a -> orders.mine(a.id(), new OrderId(id))).flatMap(o -> page(o, model, null));
+    }
+
+    @PostMapping("/orders/{id}/cancel")
+    Mono<String> cancel(@PathVariable UUID id, ServerWebExchange exchange, Model model) {
+        return current.get().flatMap(a -> orders.cancel(a.id(), new OrderId(id))
+                .thenReturn("redirect:/orders/" + id + "?cancelled")
+                .onErrorResume(OrdersException.class, e -> e.code() == vn.ocop.orders.OrdersErrorCode.NOT_FOUND ? Mono.error(e)
+                        : orders.mine(a.id(), new OrderId(id)).flatMap(o -> {
+                            exchange.getResponse().setStatusCode(HttpStatus.CONFLICT);
+                            return page(o, model, OrderPages.problem(e));
+                        })));
+    }
+
+    private Mono<String> page(Order order, Model model, OrderPages.Problem problem) {
+        model.addAttribute("order", order);
+        model.addAttribute("problem", problem);
+        model.addAttribute("cancellable", order.status() == OrderStatus.PENDING_PAYMENT || order.status() == OrderStatus.PLACED
+                || order.status() == OrderStatus.CONFIRMED || order.status() == OrderStatus.READY_FOR_PICKUP);
+        var d = order.destination();
+        if (d.isPickup()) {
+            model.addAttribute("pickupAt", locations.get(d.pickupAt()));
+        } else {
+            model.addAttribute("province", addresses.province(d.provinceCode()).map(p -> p.name()).orElse(d.provinceCode()));
+            model.addAttribute("commune", addresses.commune(d.provinceCode(), d.communeCode()).map(c -> c.name()).orElse(d.communeCode()));
+        }
+        boolean payable = order.status() == OrderStatus.PENDING_PAYMENT && payments.cardsOffered() && payments.publishableKey() != null
+                && !payments.publishableKey().isBlank();
+        model.addAttribute("publishableKey", payable ? payments.publishableKey() : null);
+        return (payable ? payments.payment(order.id()).map(p -> p.clientSecret() == null ? "" : p.clientSecret()).defaultIfEmpty("")
+                : Mono.just(""))
+                .doOnNext(secret -> model.addAttribute("clientSecret", secret.isEmpty() ? null : secret))
+                .thenReturn("orders/order");
+    }
+}

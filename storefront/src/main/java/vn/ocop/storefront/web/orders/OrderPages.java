@@ -1,0 +1,25 @@
+package vn.ocop.storefront.web.orders;
+
+import vn.ocop.orders.OrdersException;
+
+/** What the order pages say when the orders module refuses: on the page, never a bare error page. */
+final class OrderPages {
+
+    private OrderPages() {
+    }
+
+    /** A message key the page shows, and the module's own words when they say which field is wrong. */
+    record Problem(String key, String detail) {
+    }
+
+    static Problem problem(OrdersException e) {
+        return switch (e.code()) {
+            case NOT_SELLABLE -> new Problem("order.error.not-sellable", null);
+            case NOT_ENOUGH_STOCK -> new Problem("order.error.not-enough", e.getMessage());
+            case INVALID_STATE -> new Problem("order.error.state", null);
+            case IDEMPOTENCY_MISMATCH -> new Problem("order.error.resubmitted", null);
+            case NOT_FOUND -> new Problem("order.error.not-found", null);
+            case INVALID_REQUEST, INVALID_SIGNATURE -> new Problem("order.error.invalid", e.getMessage());
+        };
+    }
+}
