@@ -8,7 +8,8 @@ import java.lang.annotation.Target;
 /**
  * The Spring test class gets a PostgreSQL database of its own (on the server at 127.0.0.1:5432, else an
  * embedded one), migrated by Flyway, and {@code ocop.elasticsearch.url} points at the test JVM's
- * Elasticsearch node, which starts the first time that property is read.
+ * Elasticsearch node, which starts the first time that property is read; its search alias
+ * ({@code ocop.elasticsearch.index}) is the class's own too.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

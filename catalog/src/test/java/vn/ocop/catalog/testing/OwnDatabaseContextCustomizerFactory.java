@@ -37,7 +37,10 @@ public class OwnDatabaseContextCustomizerFactory implements ContextCustomizerFac
                     "spring.flyway.url", pg.jdbcUrl(db),
                     "spring.flyway.user", pg.user(),
                     "spring.flyway.password", "",
-                    "ocop.test.database", db)));
+                    "ocop.test.database", db,
+                    // the Elasticsearch node is shared by the whole test JVM: each test class gets an index of its own,
+                    // or the demo products' fixed ids would let one class's newer versions hide another's updates
+                    "ocop.elasticsearch.index", "products-" + db.toLowerCase(java.util.Locale.ROOT))));
             sources.addFirst(new LazyElasticsearchUrl());
         }
 

@@ -57,9 +57,9 @@ public class Placing {
         return destinations.check(request.destination())
                 .then(stock.offers(request.lines().stream().map(OrderRequest.Line::product).toList(), today).collectMap(ProductOffer::product))
                 .flatMap(offers -> sellable(request, offers))
-                .flatMap(offers -> reserveAll(id, request, offers, today))
+                .flatMap(offers -> allocateAll(id, request, offers, today))
                 .map(lines -> order(id, request, lines))
-                .flatMap(order -> orders.insert(order, request.idempotencyKey()).thenReturn(order));
+                .flatMap(order -> orders.insert(order, request.idempotencyKey()).then(reserveAll(order)).thenReturn(order));
     }
 
     private static Mono<Map<ProductId, ProductOffer>> sellable(OrderRequest request, Map<ProductId, ProductOffer> offers) {
@@ -69,26 +69,39 @@ public class Placing {
                         "a product in this order is no longer on sale (its OCOP ranking expired or was revoked): remove it and try again"));
     }
 
-    /** Lines in product order (so concurrent orders lock stock rows in the same order), each reserved where it is taken from. */
-    private Mono<List<Order.Line>> reserveAll(OrderId id, OrderRequest request, Map<ProductId, ProductOffer> offers, LocalDate today) {
+    /**
+     * Gives each line its location (the pickup outlet, else the one with the most available) from what is
+     * available now, without locking anything: a line no location can supply is refused here, before any write.
+     */
+    private Mono<List<Order.Line>> allocateAll(OrderId id, OrderRequest request, Map<ProductId, ProductOffer> offers, LocalDate today) {
         List<OrderRequest.Line> sorted = request.lines().stream().sorted(Comparator.comparing((OrderRequest.Line l) -> l.product().value())).toList();
         Map<String, UUID> fulfilments = new HashMap<>();
         return Flux.range(0, sorted.size())
-                .concatMap(i -> reserve(id, i + 1, sorted.get(i), offers.get(sorted.get(i).product()), request.destination().pickupAt(), today, fulfilments))
+                .concatMap(i -> allocate(id, i + 1, sorted.get(i), offers.get(sorted.get(i).product()), request.destination().pickupAt(), today, fulfilments))
                 .collectList();
     }
 
-    private Mono<Order.Line> reserve(OrderId id, int number, OrderRequest.Line line, ProductOffer offer, LocationId pickupAt, LocalDate today,
-                                     Map<String, UUID> fulfilments) {
-        UUID movement = Inventory.derivedId(id.value(), "reserve:" + number);
+    private Mono<Order.Line> allocate(OrderId id, int number, OrderRequest.Line line, ProductOffer offer, LocationId pickupAt, LocalDate today,
+                                      Map<String, UUID> fulfilments) {
         return stock.of(line.product(), today).collectList()
                 .flatMap(levels -> Mono.justOrEmpty(Allocation.choose(levels, pickupAt, line.quantity())))
-                .switchIfEmpty(Mono.error(() -> notEnough(offer)))
-                .flatMap(location -> inventory.reserve(movement, location, line.product(), line.quantity(), "order:" + id.value(), "checkout")
-                        .onErrorMap(CatalogException.class, e -> e.code() == CatalogErrorCode.INSUFFICIENT_STOCK ? notEnough(offer) : e)
-                        .thenReturn(new Order.Line(number, line.product(), offer.name(), offer.price(), line.quantity(), location,
-                                offer.producer(), fulfilments.computeIfAbsent(location.value() + ":" + offer.producer().value(),
-                                        k -> UUID.randomUUID()), OrderStatus.PLACED, movement)));
+                .switchIfEmpty(Mono.error(() -> notEnough(offer.name())))
+                .map(location -> new Order.Line(number, line.product(), offer.name(), offer.price(), line.quantity(), location,
+                        offer.producer(), fulfilments.computeIfAbsent(location.value() + ":" + offer.producer().value(), k -> UUID.randomUUID()),
+                        OrderStatus.PLACED, Inventory.derivedId(id.value(), "reserve:" + number)));
+    }
+
+    /**
+     * Reserves every line, last of all, so that the stock rows stay locked only from their conditional update to
+     * the commit (a hot product's row is what every concurrent checkout waits for). Lines go in product order,
+     * so concurrent orders lock rows in the same order. Not enough left (taken since the allocation): the whole
+     * transaction is rolled back.
+     */
+    private Mono<Void> reserveAll(Order order) {
+        return Flux.fromIterable(order.lines())
+                .concatMap(l -> inventory.reserve(l.reserveMovement(), l.location(), l.product(), l.quantity(), "order:" + order.id().value(), "checkout")
+                        .onErrorMap(CatalogException.class, e -> e.code() == CatalogErrorCode.INSUFFICIENT_STOCK ? notEnough(l.name()) : e))
+                .then();
     }
 
     private Order order(OrderId id, OrderRequest request, List<Order.Line> lines) {
@@ -101,7 +114,7 @@ public class Placing {
                 lines, now, request.hash());
     }
 
-    private static OrdersException notEnough(ProductOffer offer) {
-        return new OrdersException(OrdersErrorCode.NOT_ENOUGH_STOCK, "not enough of \"" + offer.name() + "\" left to order that many");
+    private static OrdersException notEnough(String product) {
+        return new OrdersException(OrdersErrorCode.NOT_ENOUGH_STOCK, "not enough of \"" + product + "\" left to order that many");
     }
 }

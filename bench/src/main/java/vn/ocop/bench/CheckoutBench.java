@@ -1,0 +1,232 @@
+package vn.ocop.bench;
+
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListSet;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.HdrHistogram.ConcurrentHistogram;
+import org.HdrHistogram.Histogram;
+
+/**
+ * A flash rush on one hot product: N buyers, each signed in once, all start at the same instant and each places
+ * {@code orders} orders of one unit through {@code POST /api/v1/orders}, more attempts than there are units.
+ * Some answers are "lost": the buyer sends the same request again with the same Idempotency-Key and must get
+ * the same order back. The database then says whether anything was oversold or an acknowledged order lost. One table.
+ */
+final class CheckoutBench {
+
+    private static final String PASSWORD = "bench-password-2026";
+    private static final Pattern ORDER_ID = Pattern.compile("\"id\"\\s*:\\s*\"([0-9a-f-]{36})\"");
+
+    private final int buyers;
+    private final int ordersEach;
+    private final int stock;
+    private final double retries;
+
+    CheckoutBench(Map<String, String> o) {
+        this.buyers = Integer.parseInt(o.getOrDefault("buyers", "200"));
+        this.ordersEach = Integer.parseInt(o.getOrDefault("orders", "5"));
+        this.stock = Integer.parseInt(o.getOrDefault("stock", "500"));
+        this.retries = Double.parseDouble(o.getOrDefault("retries", "0.1"));
+    }
+
+    /** What the rush saw from the buyers' side. */
+    private static final class Tally {
+        final Histogram latencyMicros = new ConcurrentHistogram(120_000_000L, 3);
+        final Map<Integer, LongAdder> statuses = new ConcurrentHashMap<>();
+        final Set<UUID> acknowledged = new ConcurrentSkipListSet<>();
+        final LongAdder retried = new LongAdder();
+        final LongAdder retriedSame = new LongAdder();
+        final LongAdder failures = new LongAdder();
+
+        long status(int code) {
+            LongAdder a = statuses.get(code);
+            return a == null ? 0 : a.sum();
+        }
+    }
+
+    void run() throws Exception {
+        try (ShopUnderTest shop = ShopUnderTest.start(); Connection db = shop.database()) {
+            HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+            Till till = new TillFleet(db, new Random(20261123)).create(1, 1, 1, 1).get(0);
+            UUID product = single(db, "select id from product");
+            till.receive(stock);
+            SyncClient sync = new SyncClient(shop.url);
+            till.drain(sync, 50, Till.Faults.NONE).join();
+            if (sync.status("applied") != 1) {
+                throw new IllegalStateException("the opening receipt was not applied: " + sync.failures());
+            }
+            List<Buyer> sessions = signIn(http, shop, db);
+            long t0 = System.nanoTime();
+            Tally tally = rush(http, shop.url, sessions, product, till.location);
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            print(shop, tally, seconds, check(db, product, tally));
+        }
+    }
+
+    /** Registers one shopper through the API, copies its password hash to the other buyers, and signs each in once. */
+    private List<Buyer> signIn(HttpClient http, ShopUnderTest shop, Connection db) throws Exception {
+        var first = http.send(HttpRequest.newBuilder(java.net.URI.create(shop.url + "/api/v1/accounts")).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"email\":\"buyer0@bench.ocop.vn\",\"displayName\":\"Người mua 0\",\"password\":\""
+                        + PASSWORD + "\",\"confirmPassword\":\"" + PASSWORD + "\"}")).build(), HttpResponse.BodyHandlers.ofString());
+        if (first.statusCode() != 201) {
+            throw new IllegalStateException("registration: " + first.statusCode() + " " + first.body());
+        }
+        try (var st = db.prepareStatement("""
+                insert into account (id, email, password_hash, display_name, role)
+                select gen_random_uuid(), 'buyer' || n || '@bench.ocop.vn', a.password_hash, 'Người mua ' || n, 'SHOPPER'
+                from account a, generate_series(1, ?) n where a.email = 'buyer0@bench.ocop.vn'""")) {
+            st.setInt(1, buyers - 1);
+            st.executeUpdate();
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            var futures = java.util.stream.IntStream.range(0, buyers)
+                    .mapToObj(n -> pool.submit(() -> Buyer.signIn(http, shop.url, "buyer" + n + "@bench.ocop.vn", PASSWORD))).toList();
+            List<Buyer> sessions = new java.util.ArrayList<>();
+            for (var f : futures) {
+                sessions.add(f.get());
+            }
+            return sessions;
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    private Tally rush(HttpClient http, String shop, List<Buyer> sessions, UUID product, UUID location) throws InterruptedException {
+        Tally tally = new Tally();
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(sessions.size());
+        for (int b = 0; b < sessions.size(); b++) {
+            Buyer buyer = sessions.get(b);
+            Random random = new Random(b);
+            pool.submit(() -> {
+                start.await();
+                for (int n = 0; n < ordersEach; n++) {
+                    String body = """
+                            {"lines":[{"productId":"%s","quantity":1}],
+                             "contact":{"name":"Người mua","phone":"0912345678","email":"%s"},
+                             "pickupLocationId":"%s","payment":"PAY_AT_PICKUP"}""".formatted(product, buyer.email, location);
+                    HttpRequest request = buyer.request(shop + "/api/v1/orders").header("Content-Type", "application/json")
+                            .header("Idempotency-Key", UUID.randomUUID().toString()).POST(HttpRequest.BodyPublishers.ofString(body)).build();
+                    String first = send(http, request, tally);
+                    if (random.nextDouble() < retries) {
+                        tally.retried.increment();
+                        String again = send(http, request, tally);
+                        if (first != null && first.equals(again)) {
+                            tally.retriedSame.increment();
+                        } else if (first == null && again == null) {
+                            tally.retriedSame.increment();
+                        }
+                    }
+                }
+                return null;
+            });
+        }
+        start.countDown();
+        pool.shutdown();
+        pool.awaitTermination(30, TimeUnit.MINUTES);
+        return tally;
+    }
+
+    /** Sends one checkout and records it; the order id when it was placed (201) or found again (200). */
+    private static String send(HttpClient http, HttpRequest request, Tally tally) {
+        long t0 = System.nanoTime();
+        try {
+            HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
+            tally.latencyMicros.recordValue(Math.max(1, (System.nanoTime() - t0) / 1000));
+            tally.statuses.computeIfAbsent(r.statusCode(), k -> new LongAdder()).increment();
+            if (r.statusCode() == 201 || r.statusCode() == 200) {
+                Matcher m = ORDER_ID.matcher(r.body());
+                if (m.find()) {
+                    tally.acknowledged.add(UUID.fromString(m.group(1)));
+                    return m.group(1);
+                }
+            }
+            return null;
+        } catch (Exception e) {
+            tally.failures.increment();
+            return null;
+        }
+    }
+
+    /** The database's word: orders and units, oversold units, acknowledged orders missing, reserved units against ordered. */
+    private record Check(long orders, long unitsOrdered, long oversold, long lost, long reserved, long onHand) {
+    }
+
+    private Check check(Connection db, UUID product, Tally tally) throws SQLException {
+        long orders;
+        long units;
+        try (var st = db.prepareStatement("select count(distinct o.id), coalesce(sum(l.quantity), 0) from customer_order o "
+                + "join order_line l on l.order_id = o.id where l.product_id = ? and o.status <> 'CANCELLED'")) {
+            st.setObject(1, product);
+            try (var rs = st.executeQuery()) {
+                rs.next();
+                orders = rs.getLong(1);
+                units = rs.getLong(2);
+            }
+        }
+        long lost;
+        try (var st = db.prepareStatement("select count(*) from unnest(?) as ack(id) where not exists (select 1 from customer_order o where o.id = ack.id)")) {
+            st.setArray(1, db.createArrayOf("uuid", tally.acknowledged.toArray()));
+            try (var rs = st.executeQuery()) {
+                rs.next();
+                lost = rs.getLong(1);
+            }
+        }
+        long reserved;
+        long onHand;
+        try (var st = db.prepareStatement("select coalesce(sum(reserved), 0), coalesce(sum(on_hand), 0) from stock where product_id = ?")) {
+            st.setObject(1, product);
+            try (var rs = st.executeQuery()) {
+                rs.next();
+                reserved = rs.getLong(1);
+                onHand = rs.getLong(2);
+            }
+        }
+        return new Check(orders, units, Math.max(0, units - stock), lost, reserved, onHand);
+    }
+
+    private void print(ShopUnderTest shop, Tally t, double seconds, Check c) {
+        long requests = t.latencyMicros.getTotalCount();
+        System.out.println();
+        System.out.printf("Checkout rush via %s: %d buyers signed in, %d orders of 1 unit each, on one product with %d units at one showroom; "
+                + "%.0f%% of requests sent again with the same Idempotency-Key%n", shop.url, buyers, ordersEach, stock, retries * 100);
+        System.out.printf("| %6s | %8s | %6s | %6s | %7s | %6s | %9s | %7s | %8s | %8s | %6s |%n",
+                "buyers", "requests", "201", "200", "409", "other", "orders/s", "req/s", "p50 ms", "p99 ms", "wall s");
+        System.out.println("|--------|----------|--------|--------|---------|--------|-----------|---------|----------|----------|--------|");
+        long other = requests - t.status(201) - t.status(200) - t.status(409);
+        System.out.printf("| %6d | %8d | %6d | %6d | %7d | %6d | %9.1f | %7.1f | %8.1f | %8.1f | %6.1f |%n", buyers, requests, t.status(201),
+                t.status(200), t.status(409), other, t.status(201) / seconds, requests / seconds,
+                t.latencyMicros.getValueAtPercentile(50) / 1000.0, t.latencyMicros.getValueAtPercentile(99) / 1000.0, seconds);
+        System.out.printf("answers by status: %s; failed requests: %d; resent with the same key: %d, same answer: %d%n",
+                new java.util.TreeMap<>(t.statuses), t.failures.sum(), t.retried.sum(), t.retriedSame.sum());
+        System.out.printf("database: %d orders for %d units of %d in stock (reserved %d, on hand %d)%n", c.orders(), c.unitsOrdered(), stock,
+                c.reserved(), c.onHand());
+        System.out.printf("oversold %d, lost %d%n", c.oversold(), c.lost());
+        System.out.println("  (oversold = units ordered beyond the stock received; lost = orders acknowledged with 201/200 that are not in the database)");
+    }
+
+    private static UUID single(Connection db, String sql) throws SQLException {
+        try (var rs = db.createStatement().executeQuery(sql)) {
+            rs.next();
+            return rs.getObject(1, UUID.class);
+        }
+    }
+}
