@@ -5,16 +5,18 @@ import vn.ocop.catalog.Vnd;
 
 /**
  * A cart line as the shopper sees it now: the price read again from the catalog, whether the product is
- * still on sale, and how many one location can still promise.
+ * still on sale, and how many one location can still promise. {@code flashQuantity} units of it are held at a
+ * live event's flash price ({@code flashTotal} for them all) while the claim lasts; the rest are at list price.
  */
-public record CartLine(ProductId product, String name, Vnd unitPrice, int quantity, boolean sellable, int mostAvailable) {
+public record CartLine(ProductId product, String name, Vnd unitPrice, int quantity, boolean sellable, int mostAvailable,
+                       int flashQuantity, Vnd flashTotal) {
 
     public Vnd total() {
-        return unitPrice.times(quantity);
+        return flashTotal.plus(unitPrice.times(quantity - flashQuantity));
     }
 
-    /** A line may be checked out when the product is on sale and one location has that many. */
+    /** A line may be checked out when the product is on sale and one location has the units not held at a flash price. */
     public boolean orderable() {
-        return sellable && quantity <= mostAvailable;
+        return sellable && quantity - flashQuantity <= mostAvailable;
     }
 }

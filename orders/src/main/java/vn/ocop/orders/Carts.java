@@ -3,6 +3,7 @@ package vn.ocop.orders;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
@@ -10,6 +11,9 @@ import vn.ocop.catalog.Catalog;
 import vn.ocop.catalog.ProductId;
 import vn.ocop.catalog.ProductOffer;
 import vn.ocop.catalog.StockReports;
+import vn.ocop.catalog.Vnd;
+import vn.ocop.orders.live.FlashClaims.Held;
+import vn.ocop.orders.live.FlashPricing;
 import vn.ocop.orders.cart.CartRows;
 
 /**
@@ -26,17 +30,28 @@ public class Carts {
     private final StockReports stock;
     private final Catalog catalog;
     private final TransactionalOperator transactions;
+    private final FlashPricing flash;
 
-    Carts(CartRows rows, StockReports stock, Catalog catalog, TransactionalOperator transactions) {
+    Carts(CartRows rows, StockReports stock, Catalog catalog, TransactionalOperator transactions, FlashPricing flash) {
         this.rows = rows;
         this.stock = stock;
         this.catalog = catalog;
         this.transactions = transactions;
+        this.flash = flash;
     }
 
     /** The account's cart, made on first use. */
     public Mono<CartId> ofAccount(UUID account) {
-        return rows.ofAccount(account).switchIfEmpty(Mono.defer(() -> rows.create(account)));
+        return rows.ofAccount(account).switchIfEmpty(Mono.defer(() -> rows.create(account)
+                .onErrorResume(DuplicateKeyException.class, raced -> rows.ofAccount(account))));
+    }
+
+    /**
+     * Puts units claimed at a live event into the account's cart, without the stock check of {@link #add}: they
+     * are already set aside in the offer's pool. Runs in the claim's transaction.
+     */
+    public Mono<Void> addClaimed(UUID account, ProductId product, int quantity) {
+        return ofAccount(account).flatMap(cart -> rows.add(cart, product, quantity));
     }
 
     /** The anonymous cart of that cookie, or a new one when the cookie names none. */
@@ -56,7 +71,8 @@ public class Carts {
     public Mono<Cart> add(CartId cart, ProductId product, int quantity) {
         return checkQuantity(quantity)
                 .then(rows.lines(cart))
-                .flatMap(lines -> orderable(product, Math.min(MAX_QUANTITY, lines.getOrDefault(product, 0) + quantity)))
+                .flatMap(lines -> flashUnits(cart, product, Math.min(MAX_QUANTITY, lines.getOrDefault(product, 0) + quantity))
+                        .flatMap(flashUnits -> orderable(product, Math.min(MAX_QUANTITY, lines.getOrDefault(product, 0) + quantity) - flashUnits)))
                 .then(rows.add(cart, product, quantity))
                 .then(view(cart));
     }
@@ -66,7 +82,8 @@ public class Carts {
         if (quantity == 0) {
             return rows.remove(cart, product).then(view(cart));
         }
-        return checkQuantity(quantity).then(orderable(product, quantity)).then(rows.set(cart, product, quantity)).then(view(cart));
+        return checkQuantity(quantity).then(flashUnits(cart, product, quantity)).flatMap(f -> orderable(product, quantity - f))
+                .then(rows.set(cart, product, quantity)).then(view(cart));
     }
 
     /** At sign-in: the anonymous cart's lines join the account's cart. Merging again finds nothing to merge. */
@@ -82,15 +99,25 @@ public class Carts {
     }
 
     private Mono<Cart> priced(CartId cart, Map<ProductId, Integer> lines) {
-        return stock.offers(lines.keySet(), catalog.today()).collectMap(ProductOffer::product)
-                .map(offers -> new Cart(cart, lines.entrySet().stream()
-                        .filter(e -> offers.containsKey(e.getKey()))
-                        .map(e -> line(offers.get(e.getKey()), e.getValue()))
+        return Mono.zip(stock.offers(lines.keySet(), catalog.today()).collectMap(ProductOffer::product),
+                        rows.accountOf(cart).flatMap(account -> flash.held(account, lines.keySet())).defaultIfEmpty(Map.of()))
+                .map(t -> new Cart(cart, lines.entrySet().stream()
+                        .filter(e -> t.getT1().containsKey(e.getKey()))
+                        .map(e -> line(t.getT1().get(e.getKey()), e.getValue(), FlashPricing.fitting(t.getT2().get(e.getKey()), e.getValue())))
                         .toList()));
     }
 
-    private static CartLine line(ProductOffer offer, int quantity) {
-        return new CartLine(offer.product(), offer.name(), offer.price(), quantity, offer.sellable(), offer.mostAvailable());
+    private static CartLine line(ProductOffer offer, int quantity, List<Held> flashClaims) {
+        int flashUnits = flashClaims.stream().mapToInt(Held::quantity).sum();
+        Vnd flashTotal = flashClaims.stream().map(h -> h.flashPrice().times(h.quantity())).reduce(new Vnd(0), Vnd::plus);
+        return new CartLine(offer.product(), offer.name(), offer.price(), quantity, offer.sellable(), offer.mostAvailable(), flashUnits, flashTotal);
+    }
+
+    /** How many of {@code quantity} units of the product the cart's owner holds at a flash price. */
+    private Mono<Integer> flashUnits(CartId cart, ProductId product, int quantity) {
+        return rows.accountOf(cart).flatMap(account -> flash.held(account, List.of(product)))
+                .map(held -> FlashPricing.fitting(held.get(product), quantity).stream().mapToInt(Held::quantity).sum())
+                .defaultIfEmpty(0);
     }
 
     private Mono<Void> orderable(ProductId product, int quantity) {

@@ -15,5 +15,7 @@ public enum OrdersErrorCode {
     /** The order is in a state that does not allow this. */
     INVALID_STATE,
     /** A payment provider's message whose signature is wrong or too old. */
-    INVALID_SIGNATURE
+    INVALID_SIGNATURE,
+    /** A buyer asking for more flash units than the offer's limit per buyer. */
+    LIMIT_REACHED
 }

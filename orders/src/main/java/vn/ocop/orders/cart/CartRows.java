@@ -33,6 +33,12 @@ public class CartRows {
     }
 
     /** An anonymous cart with that id; empty when there is none (or it belongs to an account). */
+    /** The account whose cart it is; empty for an anonymous cart. */
+    public Mono<UUID> accountOf(CartId cart) {
+        return db.sql("select account_id from cart where id = :id and account_id is not null").bind("id", cart.value())
+                .map((r, m) -> r.get("account_id", UUID.class)).one();
+    }
+
     public Mono<CartId> anonymous(UUID id) {
         return db.sql("select id from cart where id = :id and account_id is null").bind("id", id)
                 .map((row, md) -> new CartId(row.get("id", UUID.class))).one();

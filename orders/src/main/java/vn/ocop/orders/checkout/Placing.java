@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -18,6 +19,7 @@ import vn.ocop.catalog.CatalogErrorCode;
 import vn.ocop.catalog.CatalogException;
 import vn.ocop.catalog.Inventory;
 import vn.ocop.catalog.LocationId;
+import vn.ocop.catalog.ProducerId;
 import vn.ocop.catalog.ProductId;
 import vn.ocop.catalog.ProductOffer;
 import vn.ocop.catalog.StockReports;
@@ -29,6 +31,9 @@ import vn.ocop.orders.OrderStatus;
 import vn.ocop.orders.OrdersErrorCode;
 import vn.ocop.orders.OrdersException;
 import vn.ocop.orders.PaymentMethod;
+import vn.ocop.orders.live.FlashClaims;
+import vn.ocop.orders.live.FlashClaims.Held;
+import vn.ocop.orders.live.FlashPricing;
 
 /** The steps of placing one order, inside the caller's transaction. */
 @Service
@@ -38,17 +43,28 @@ public class Placing {
     private final StockReports stock;
     private final Inventory inventory;
     private final Destinations destinations;
+    private final FlashPricing flash;
+    private final FlashClaims claims;
     private final Clock clock;
     private final Duration pickupWindow;
 
-    Placing(OrderRows orders, StockReports stock, Inventory inventory, Destinations destinations, Clock clock,
-            @Value("${ocop.pickup.days:3}") int pickupDays) {
+    Placing(OrderRows orders, StockReports stock, Inventory inventory, Destinations destinations, FlashPricing flash, FlashClaims claims,
+            Clock clock, @Value("${ocop.pickup.days:3}") int pickupDays) {
         this.orders = orders;
         this.stock = stock;
         this.inventory = inventory;
         this.destinations = destinations;
+        this.flash = flash;
+        this.claims = claims;
         this.clock = clock;
         this.pickupWindow = Duration.ofDays(pickupDays);
+    }
+
+    /** The order's lines, and the flash claims some of them take (their units are already set aside in an offer's pool). */
+    private record Allocated(List<Order.Line> lines, List<Held> claims) {
+        boolean flash(Order.Line line) {
+            return claims.stream().anyMatch(c -> Inventory.derivedId(c.claim(), "order").equals(line.reserveMovement()));
+        }
     }
 
     public Mono<Order> place(OrderRequest request) {
@@ -57,9 +73,14 @@ public class Placing {
         return destinations.check(request.destination())
                 .then(stock.offers(request.lines().stream().map(OrderRequest.Line::product).toList(), today).collectMap(ProductOffer::product))
                 .flatMap(offers -> sellable(request, offers))
-                .flatMap(offers -> allocateAll(id, request, offers, today))
-                .map(lines -> order(id, request, lines))
-                .flatMap(order -> orders.insert(order, request.idempotencyKey()).then(reserveAll(order)).thenReturn(order));
+                .flatMap(offers -> flash.held(request.account(), offers.keySet()).flatMap(held -> allocateAll(id, request, offers, today, held)))
+                .flatMap(allocated -> {
+                    Order order = order(id, request, allocated.lines());
+                    return orders.insert(order, request.idempotencyKey())
+                            .thenMany(Flux.fromIterable(allocated.claims()).concatMap(c -> claims.ordered(c.claim(), id.value(), order.placedAt())))
+                            .then(reserveAll(order, allocated))
+                            .thenReturn(order);
+                });
     }
 
     private static Mono<Map<ProductId, ProductOffer>> sellable(OrderRequest request, Map<ProductId, ProductOffer> offers) {
@@ -72,23 +93,44 @@ public class Placing {
     /**
      * Gives each line its location (the pickup outlet, else the one with the most available) from what is
      * available now, without locking anything: a line no location can supply is refused here, before any write.
+     * Units the shopper holds at a flash price become lines of their own, at the offer's price and location.
      */
-    private Mono<List<Order.Line>> allocateAll(OrderId id, OrderRequest request, Map<ProductId, ProductOffer> offers, LocalDate today) {
+    private Mono<Allocated> allocateAll(OrderId id, OrderRequest request, Map<ProductId, ProductOffer> offers, LocalDate today,
+                                        Map<ProductId, List<Held>> held) {
         List<OrderRequest.Line> sorted = request.lines().stream().sorted(Comparator.comparing((OrderRequest.Line l) -> l.product().value())).toList();
         Map<String, UUID> fulfilments = new HashMap<>();
-        return Flux.range(0, sorted.size())
-                .concatMap(i -> allocate(id, i + 1, sorted.get(i), offers.get(sorted.get(i).product()), request.destination().pickupAt(), today, fulfilments))
-                .collectList();
+        List<Order.Line> lines = new ArrayList<>();
+        List<Held> taken = new ArrayList<>();
+        LocationId pickupAt = request.destination().pickupAt();
+        return Flux.fromIterable(sorted).concatMap(line -> {
+            List<Held> fitting = FlashPricing.fitting(held.get(line.product()), line.quantity());
+            for (Held h : fitting) {
+                if (pickupAt != null && !pickupAt.equals(h.location())) {
+                    return Mono.error(new OrdersException(OrdersErrorCode.INVALID_REQUEST, "your flash-price units of \"" + h.name()
+                            + "\" wait at another location: collect them there or choose delivery"));
+                }
+                lines.add(new Order.Line(lines.size() + 1, h.product(), h.name(), h.flashPrice(), h.quantity(), h.location(), h.producer(),
+                        fulfilment(fulfilments, h.location(), h.producer()), OrderStatus.PLACED, Inventory.derivedId(h.claim(), "order")));
+                taken.add(h);
+            }
+            int rest = line.quantity() - fitting.stream().mapToInt(Held::quantity).sum();
+            if (rest == 0) {
+                return Mono.empty();
+            }
+            ProductOffer offer = offers.get(line.product());
+            return stock.of(line.product(), today).collectList()
+                    .flatMap(levels -> Mono.justOrEmpty(Allocation.choose(levels, pickupAt, rest)))
+                    .switchIfEmpty(Mono.error(() -> notEnough(offer.name())))
+                    .doOnNext(location -> {
+                        int number = lines.size() + 1;
+                        lines.add(new Order.Line(number, line.product(), offer.name(), offer.price(), rest, location, offer.producer(),
+                                fulfilment(fulfilments, location, offer.producer()), OrderStatus.PLACED, Inventory.derivedId(id.value(), "reserve:" + number)));
+                    });
+        }).then(Mono.fromSupplier(() -> new Allocated(List.copyOf(lines), List.copyOf(taken))));
     }
 
-    private Mono<Order.Line> allocate(OrderId id, int number, OrderRequest.Line line, ProductOffer offer, LocationId pickupAt, LocalDate today,
-                                      Map<String, UUID> fulfilments) {
-        return stock.of(line.product(), today).collectList()
-                .flatMap(levels -> Mono.justOrEmpty(Allocation.choose(levels, pickupAt, line.quantity())))
-                .switchIfEmpty(Mono.error(() -> notEnough(offer.name())))
-                .map(location -> new Order.Line(number, line.product(), offer.name(), offer.price(), line.quantity(), location,
-                        offer.producer(), fulfilments.computeIfAbsent(location.value() + ":" + offer.producer().value(), k -> UUID.randomUUID()),
-                        OrderStatus.PLACED, Inventory.derivedId(id.value(), "reserve:" + number)));
+    private static UUID fulfilment(Map<String, UUID> fulfilments, LocationId location, ProducerId producer) {
+        return fulfilments.computeIfAbsent(location.value() + ":" + producer.value(), k -> UUID.randomUUID());
     }
 
     /**
@@ -97,8 +139,9 @@ public class Placing {
      * so concurrent orders lock rows in the same order. Not enough left (taken since the allocation): the whole
      * transaction is rolled back.
      */
-    private Mono<Void> reserveAll(Order order) {
+    private Mono<Void> reserveAll(Order order, Allocated allocated) {
         return Flux.fromIterable(order.lines())
+                .filter(l -> !allocated.flash(l))
                 .concatMap(l -> inventory.reserve(l.reserveMovement(), l.location(), l.product(), l.quantity(), "order:" + order.id().value(), "checkout")
                         .onErrorMap(CatalogException.class, e -> e.code() == CatalogErrorCode.INSUFFICIENT_STOCK ? notEnough(l.name()) : e))
                 .then();

@@ -71,7 +71,7 @@ public final class Problems {
     private static ProblemDetail orders(OrdersException e) {
         HttpStatus status = switch (e.code()) {
             case NOT_FOUND -> HttpStatus.NOT_FOUND;
-            case NOT_SELLABLE, NOT_ENOUGH_STOCK, INVALID_STATE -> HttpStatus.CONFLICT;
+            case NOT_SELLABLE, NOT_ENOUGH_STOCK, INVALID_STATE, LIMIT_REACHED -> HttpStatus.CONFLICT;
             case INVALID_REQUEST, INVALID_SIGNATURE -> HttpStatus.BAD_REQUEST;
             case IDEMPOTENCY_MISMATCH -> HttpStatus.UNPROCESSABLE_CONTENT;
         };

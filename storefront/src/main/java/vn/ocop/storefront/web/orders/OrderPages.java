@@ -19,6 +19,7 @@ final class OrderPages {
             case INVALID_STATE -> new Problem("order.error.state", null);
             case IDEMPOTENCY_MISMATCH -> new Problem("order.error.resubmitted", null);
             case NOT_FOUND -> new Problem("order.error.not-found", null);
+            case LIMIT_REACHED -> new Problem("live.error.limit", e.getMessage());
             case INVALID_REQUEST, INVALID_SIGNATURE -> new Problem("order.error.invalid", e.getMessage());
         };
     }

@@ -1,0 +1,52 @@
+package vn.ocop.orders.live;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Mono;
+import vn.ocop.orders.Carts;
+import vn.ocop.orders.FlashClaim;
+
+/**
+ * "Buy now" during a live event: one transaction takes the units from the offer (conditional update on its
+ * remaining count, then on the buyer's allowance), records the claim, puts the units in the buyer's cart and
+ * tells viewers the new count. Held claims lapse after 10 minutes and their units return to the cap.
+ */
+@Service
+public class Claiming {
+
+    private final FlashClaims claims;
+    private final LiveRows rows;
+    private final Carts carts;
+    private final TransactionalOperator transactions;
+    private final Clock clock;
+
+    Claiming(FlashClaims claims, LiveRows rows, Carts carts, TransactionalOperator transactions, Clock clock) {
+        this.claims = claims;
+        this.rows = rows;
+        this.carts = carts;
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    public Mono<FlashClaim> claim(UUID account, UUID event, UUID offer, int quantity) {
+        if (quantity < 1 || quantity > Carts.MAX_QUANTITY) {
+            return Mono.error(new vn.ocop.orders.OrdersException(vn.ocop.orders.OrdersErrorCode.INVALID_REQUEST, "a claim is 1 to 99 units"));
+        }
+        return transactions.transactional(claims.claim(event, offer, account, quantity, OffsetDateTime.now(clock))
+                .flatMap(taken -> carts.addClaimed(account, taken.claim().product(), quantity)
+                        .then(rows.announce(event, "remaining", offer, taken.remaining()))
+                        .thenReturn(taken.claim())));
+    }
+
+    /** Lapses every claim past its hold, each in its own transaction; emits how many lapsed. */
+    public Mono<Long> lapse() {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        return claims.expired(now, 1000)
+                .concatMap(c -> transactions.transactional(claims.lapse(c[0], c[1], now)
+                        .flatMap(back -> rows.announce(back.event(), "remaining", back.offer(), back.remaining()))).thenReturn(1))
+                .count();
+    }
+}

@@ -1,0 +1,176 @@
+package vn.ocop.orders.live;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Repository;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import vn.ocop.catalog.LocationId;
+import vn.ocop.catalog.ProducerId;
+import vn.ocop.catalog.ProductId;
+import vn.ocop.catalog.Vnd;
+import vn.ocop.orders.FlashClaim;
+import vn.ocop.orders.OrdersErrorCode;
+import vn.ocop.orders.OrdersException;
+
+/**
+ * Claims on flash offers. Locks are always taken in one order, offer then allowance then claim, so claims,
+ * lapses and closes never deadlock one another. Every method runs inside the caller's transaction.
+ */
+@Repository
+public class FlashClaims {
+
+    public static final Duration HOLD = Duration.ofMinutes(10);
+
+    private final DatabaseClient db;
+
+    FlashClaims(DatabaseClient db) {
+        this.db = db;
+    }
+
+    /** A held claim still good for checkout: its product, units, flash price and where the units are. */
+    public record Held(UUID claim, UUID offer, ProductId product, int quantity, Vnd flashPrice, LocationId location, ProducerId producer,
+                       String name) {
+    }
+
+    /** What a claim took: the offer's event and its remaining count after it. */
+    public record Taken(FlashClaim claim, UUID event, int remaining) {
+    }
+
+    /**
+     * Takes units from the offer's remaining count (one conditional update: open, its event live, enough left),
+     * then from the buyer's allowance (one conditional upsert: never above the limit per buyer), then records the claim.
+     */
+    public Mono<Taken> claim(UUID event, UUID offer, UUID account, int quantity, OffsetDateTime now) {
+        return db.sql("""
+                        update flash_offer o set remaining = remaining - :q
+                        where o.id = :offer and o.event_id = :event and o.status = 'OPEN' and o.remaining >= :q
+                          and exists (select 1 from live_event e where e.id = o.event_id and e.status = 'LIVE')
+                        returning o.remaining, o.per_buyer, o.product_id""")
+                .bind("q", quantity).bind("offer", offer).bind("event", event)
+                .map((r, m) -> new int[] {r.get("remaining", Integer.class), r.get("per_buyer", Integer.class)})
+                .one()
+                .switchIfEmpty(Mono.defer(() -> whyNot(event, offer, quantity)))
+                .flatMap(left -> allow(offer, account, quantity, left[1]).thenReturn(left[0]))
+                .flatMap(left -> record(offer, account, quantity, now).map(c -> new Taken(c, event, left)));
+    }
+
+    private Mono<Void> allow(UUID offer, UUID account, int quantity, int perBuyer) {
+        return db.sql("""
+                        insert into flash_allowance (offer_id, account_id, taken) select :offer, :account, :q where :q <= :per
+                        on conflict (offer_id, account_id) do update set taken = flash_allowance.taken + excluded.taken
+                        where flash_allowance.taken + excluded.taken <= :per""")
+                .bind("offer", offer).bind("account", account).bind("q", quantity).bind("per", perBuyer)
+                .fetch().rowsUpdated()
+                .flatMap(n -> n == 1 ? Mono.<Void>empty() : Mono.error(new OrdersException(OrdersErrorCode.LIMIT_REACHED,
+                        "this offer allows " + perBuyer + " per buyer, counting the units you hold or bought")));
+    }
+
+    private Mono<FlashClaim> record(UUID offer, UUID account, int quantity, OffsetDateTime now) {
+        UUID id = UUID.randomUUID();
+        return db.sql("""
+                        insert into flash_claim (id, offer_id, account_id, product_id, quantity, status, claimed_at, expires_at)
+                        select :id, o.id, :account, o.product_id, :q, 'HELD', :now, :until from flash_offer o where o.id = :offer
+                        returning product_id""")
+                .bind("id", id).bind("offer", offer).bind("account", account).bind("q", quantity).bind("now", now).bind("until", now.plus(HOLD))
+                .map((r, m) -> new FlashClaim(id, offer, account, new ProductId(r.get("product_id", UUID.class)), quantity, "HELD", now.plus(HOLD)))
+                .one();
+    }
+
+    private Mono<int[]> whyNot(UUID event, UUID offer, int quantity) {
+        return db.sql("select o.status, o.remaining, e.status as event_status from flash_offer o join live_event e on e.id = o.event_id "
+                        + "where o.id = :offer and o.event_id = :event")
+                .bind("offer", offer).bind("event", event)
+                .map((r, m) -> {
+                    if (!"LIVE".equals(r.get("event_status", String.class)) || !"OPEN".equals(r.get("status", String.class))) {
+                        return new OrdersException(OrdersErrorCode.INVALID_STATE, "this flash offer is closed: flash prices hold only while the event is live");
+                    }
+                    return new OrdersException(OrdersErrorCode.NOT_ENOUGH_STOCK, "sold out: " + r.get("remaining", Integer.class)
+                            + " left, " + quantity + " asked");
+                })
+                .one()
+                .switchIfEmpty(Mono.fromSupplier(() -> new OrdersException(OrdersErrorCode.NOT_FOUND, "no such flash offer in this event")))
+                .flatMap(Mono::error);
+    }
+
+    /** Claims past their hold, a page at a time: (claim, offer). */
+    public Flux<UUID[]> expired(OffsetDateTime now, int limit) {
+        return db.sql("select id, offer_id from flash_claim where status = 'HELD' and expires_at <= :now order by expires_at limit :limit")
+                .bind("now", now).bind("limit", limit)
+                .map((r, m) -> new UUID[] {r.get("id", UUID.class), r.get("offer_id", UUID.class)}).all();
+    }
+
+    /** An offer's remaining count after units came back to it. */
+    public record Returned(UUID event, UUID offer, int remaining) {
+    }
+
+    /**
+     * Lapses one held claim: its units go back to the buyer's allowance and, while the offer is open, to its
+     * remaining count (a closed offer released them from its pool when it closed). Emits the offer's new count
+     * when it was open; empty otherwise, or when the claim was no longer held.
+     */
+    public Mono<Returned> lapse(UUID claim, UUID offer, OffsetDateTime now) {
+        return lockOffer(offer)
+                .then(db.sql("update flash_claim set status = 'LAPSED', ended_at = :now where id = :id and status = 'HELD' returning account_id, quantity")
+                        .bind("now", now).bind("id", claim)
+                        .map((r, m) -> new Object[] {r.get("account_id", UUID.class), r.get("quantity", Integer.class)}).one())
+                .flatMap(row -> giveBack(offer, (UUID) row[0], (Integer) row[1])
+                        .then(db.sql("update flash_offer set remaining = remaining + :q where id = :offer and status = 'OPEN' returning event_id, remaining")
+                                .bind("q", row[1]).bind("offer", offer)
+                                .map((r, m) -> new Returned(r.get("event_id", UUID.class), offer, r.get("remaining", Integer.class))).one()));
+    }
+
+    /** Closes the offer: held claims lapse (allowances given back); emits how many units to release from its pool. */
+    public Mono<Integer> close(UUID offer, OffsetDateTime now) {
+        return db.sql("select remaining from flash_offer where id = :offer and status = 'OPEN' for update").bind("offer", offer)
+                .map((r, m) -> r.get("remaining", Integer.class)).one()
+                .flatMap(remaining -> db.sql("update flash_claim set status = 'LAPSED', ended_at = :now where offer_id = :offer and status = 'HELD' "
+                                + "returning account_id, quantity")
+                        .bind("now", now).bind("offer", offer)
+                        .map((r, m) -> new Object[] {r.get("account_id", UUID.class), r.get("quantity", Integer.class)}).all()
+                        .concatMap(row -> giveBack(offer, (UUID) row[0], (Integer) row[1]).thenReturn((Integer) row[1]))
+                        .reduce(0, Integer::sum)
+                        .flatMap(held -> db.sql("update flash_offer set status = 'CLOSED', closed_at = :now, remaining = 0 where id = :offer")
+                                .bind("now", now).bind("offer", offer).then().thenReturn(remaining + held)));
+    }
+
+    /** The account's held claims still good for checkout on those products: unexpired, their offer open and event live. */
+    public Flux<Held> held(UUID account, Collection<ProductId> products, OffsetDateTime now) {
+        if (products.isEmpty()) {
+            return Flux.empty();
+        }
+        return db.sql("""
+                        select c.id, c.offer_id, c.product_id, c.quantity, o.flash_price_vnd, o.location_id, e.producer_id, o.product_name
+                        from flash_claim c join flash_offer o on o.id = c.offer_id join live_event e on e.id = o.event_id
+                        where c.account_id = :account and c.status = 'HELD' and c.expires_at > :now and o.status = 'OPEN' and e.status = 'LIVE'
+                          and c.product_id = any(:products)
+                        order by c.claimed_at""")
+                .bind("account", account).bind("now", now).bind("products", products.stream().map(ProductId::value).toArray(UUID[]::new))
+                .map((r, m) -> new Held(r.get("id", UUID.class), r.get("offer_id", UUID.class), new ProductId(r.get("product_id", UUID.class)),
+                        r.get("quantity", Integer.class), new Vnd(r.get("flash_price_vnd", Long.class)), new LocationId(r.get("location_id", UUID.class)),
+                        new ProducerId(r.get("producer_id", UUID.class)), r.get("product_name", String.class)))
+                .all();
+    }
+
+    /** Checkout took the held claim into an order: one conditional update, refused once it lapsed or its offer closed. */
+    public Mono<Void> ordered(UUID claim, UUID order, OffsetDateTime now) {
+        return db.sql("update flash_claim set status = 'ORDERED', order_id = :order, ended_at = :now where id = :id and status = 'HELD' and expires_at > :now")
+                .bind("order", order).bind("now", now).bind("id", claim)
+                .fetch().rowsUpdated()
+                .flatMap(n -> n == 1 ? Mono.<Void>empty() : Mono.error(new OrdersException(OrdersErrorCode.INVALID_STATE,
+                        "your flash price has lapsed (10 minutes, or the live event ended): the cart now shows the list price")));
+    }
+
+    private Mono<Void> lockOffer(UUID offer) {
+        return db.sql("select id from flash_offer where id = :offer for update").bind("offer", offer).fetch().all().then();
+    }
+
+    private Mono<Void> giveBack(UUID offer, UUID account, int quantity) {
+        return db.sql("update flash_allowance set taken = taken - :q where offer_id = :offer and account_id = :account")
+                .bind("q", quantity).bind("offer", offer).bind("account", account).then();
+    }
+}
