@@ -41,6 +41,9 @@ class SecurityConfig {
         var api = new PathPatternParserServerWebExchangeMatcher("/api/**");
         return http
                 .authorizeExchange(ex -> ex
+                        // watching is public, claiming needs an account (checked before /live/** is let through)
+                        .pathMatchers(HttpMethod.POST, "/live/*/offers/*/claim", "/api/v1/live/*/offers/*/claims").authenticated()
+                        .pathMatchers(HttpMethod.POST, "/api/v1/live", "/api/v1/live/**").hasRole("PRODUCER")
                         .pathMatchers(PUBLIC_PAGES).permitAll()
                         .pathMatchers(PUBLIC_DOCS).permitAll()
                         .pathMatchers(HttpMethod.GET, "/api/v1/products/**", "/api/v1/locations", "/api/v1/locations/*",
