@@ -6,7 +6,7 @@ import java.util.Map;
 
 /**
  * Entry point: {@code ./mvnw -q -pl bench exec:java -Dexec.args="search"} (after {@code ./mvnw install -DskipTests}).
- * {@code browse} drives a shop that is already running; {@code search}, {@code tills} and {@code checkout} start a shop of their own.
+ * {@code browse} drives a shop that is already running; {@code search}, {@code tills}, {@code checkout} and {@code live} start a shop of their own.
  * Each prints one table.
  */
 public final class Bench {
@@ -19,6 +19,7 @@ public final class Bench {
             System.out.println("usage: Bench browse [--url http://localhost:8080] [--concurrency 32] [--seconds 20]");
             System.out.println("       Bench search [--products 100000] [--concurrency 16] [--seconds 20] [--lag-samples 50]");
             System.out.println("       Bench checkout [--buyers 200] [--orders 5] [--stock 500] [--retries 0.1]");
+            System.out.println("       Bench live [--viewers 5000] [--pins 20] [--buyers 200] [--claims 5] [--cap 500]");
             System.out.println("       Bench tills [--tills 50] [--locations 10] [--sales 200] [--batch 50] [--lost-answers 0.2] [--duplicates 0.1]");
             return;
         }
@@ -28,6 +29,7 @@ public final class Bench {
             case "search" -> new SearchBench(options).run();
             case "tills" -> new TillBench(options).run();
             case "checkout" -> new CheckoutBench(options).run();
+            case "live" -> new LiveBench(options).run();
             default -> throw new IllegalArgumentException("unknown benchmark: " + args[0]);
         }
     }

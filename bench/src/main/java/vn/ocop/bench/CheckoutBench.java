@@ -72,40 +72,11 @@ final class CheckoutBench {
             if (sync.status("applied") != 1) {
                 throw new IllegalStateException("the opening receipt was not applied: " + sync.failures());
             }
-            List<Buyer> sessions = signIn(http, shop, db);
+            List<Buyer> sessions = ShopBuyers.signIn(http, shop, db, buyers, PASSWORD);
             long t0 = System.nanoTime();
             Tally tally = rush(http, shop.url, sessions, product, till.location);
             double seconds = (System.nanoTime() - t0) / 1e9;
             print(shop, tally, seconds, check(db, product, tally));
-        }
-    }
-
-    /** Registers one shopper through the API, copies its password hash to the other buyers, and signs each in once. */
-    private List<Buyer> signIn(HttpClient http, ShopUnderTest shop, Connection db) throws Exception {
-        var first = http.send(HttpRequest.newBuilder(java.net.URI.create(shop.url + "/api/v1/accounts")).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"email\":\"buyer0@bench.ocop.vn\",\"displayName\":\"Người mua 0\",\"password\":\""
-                        + PASSWORD + "\",\"confirmPassword\":\"" + PASSWORD + "\"}")).build(), HttpResponse.BodyHandlers.ofString());
-        if (first.statusCode() != 201) {
-            throw new IllegalStateException("registration: " + first.statusCode() + " " + first.body());
-        }
-        try (var st = db.prepareStatement("""
-                insert into account (id, email, password_hash, display_name, role)
-                select gen_random_uuid(), 'buyer' || n || '@bench.ocop.vn', a.password_hash, 'Người mua ' || n, 'SHOPPER'
-                from account a, generate_series(1, ?) n where a.email = 'buyer0@bench.ocop.vn'""")) {
-            st.setInt(1, buyers - 1);
-            st.executeUpdate();
-        }
-        ExecutorService pool = Executors.newFixedThreadPool(8);
-        try {
-            var futures = java.util.stream.IntStream.range(0, buyers)
-                    .mapToObj(n -> pool.submit(() -> Buyer.signIn(http, shop.url, "buyer" + n + "@bench.ocop.vn", PASSWORD))).toList();
-            List<Buyer> sessions = new java.util.ArrayList<>();
-            for (var f : futures) {
-                sessions.add(f.get());
-            }
-            return sessions;
-        } finally {
-            pool.shutdown();
         }
     }
 

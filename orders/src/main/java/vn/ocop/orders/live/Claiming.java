@@ -10,8 +10,8 @@ import vn.ocop.orders.Carts;
 import vn.ocop.orders.FlashClaim;
 
 /**
- * "Buy now" during a live event: one transaction takes the units from the offer (conditional update on its
- * remaining count, then on the buyer's allowance), records the claim, puts the units in the buyer's cart and
+ * "Buy now" during a live event: one transaction puts the units in the buyer's cart, takes them from the
+ * offer (conditional update on its remaining count, then on the buyer's allowance), records the claim and
  * tells viewers the new count. Held claims lapse after 10 minutes and their units return to the cap.
  */
 @Service
@@ -35,10 +35,13 @@ public class Claiming {
         if (quantity < 1 || quantity > Carts.MAX_QUANTITY) {
             return Mono.error(new vn.ocop.orders.OrdersException(vn.ocop.orders.OrdersErrorCode.INVALID_REQUEST, "a claim is 1 to 99 units"));
         }
-        return transactions.transactional(claims.claim(event, offer, account, quantity, OffsetDateTime.now(clock))
-                .flatMap(taken -> carts.addClaimed(account, taken.claim().product(), quantity)
-                        .then(rows.announce(event, "remaining", offer, taken.remaining()))
-                        .thenReturn(taken.claim())));
+        // the cart first: the offer's row, which every buyer of this offer waits for, stays locked only from its
+        // conditional update to the commit (a refused claim rolls the cart back with it)
+        return transactions.transactional(rows.offer(offer)
+                .switchIfEmpty(Mono.error(() -> new vn.ocop.orders.OrdersException(vn.ocop.orders.OrdersErrorCode.NOT_FOUND, "no such flash offer")))
+                .flatMap(o -> carts.addClaimed(account, o.product(), quantity))
+                .then(claims.claim(event, offer, account, quantity, OffsetDateTime.now(clock)))
+                .flatMap(taken -> rows.announce(event, "remaining", offer, taken.remaining()).thenReturn(taken.claim())));
     }
 
     /** Lapses every claim past its hold, each in its own transaction; emits how many lapsed. */

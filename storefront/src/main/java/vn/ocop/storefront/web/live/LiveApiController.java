@@ -29,7 +29,6 @@ import vn.ocop.storefront.security.CurrentAccount;
 import vn.ocop.storefront.web.live.LiveJson.ClaimJson;
 import vn.ocop.storefront.web.live.LiveJson.ClaimView;
 import vn.ocop.storefront.web.live.LiveJson.EventView;
-import vn.ocop.storefront.web.live.LiveJson.NewsView;
 import vn.ocop.storefront.web.live.LiveJson.OfferJson;
 import vn.ocop.storefront.web.live.LiveJson.OfferView;
 import vn.ocop.storefront.web.live.LiveJson.PinJson;
@@ -45,10 +44,12 @@ class LiveApiController {
 
     private final LiveSales live;
     private final CurrentAccount current;
+    private final NewsJson json;
 
-    LiveApiController(LiveSales live, CurrentAccount current) {
+    LiveApiController(LiveSales live, CurrentAccount current, NewsJson json) {
         this.live = live;
         this.current = current;
+        this.json = json;
     }
 
     @GetMapping("/api/v1/live")
@@ -68,10 +69,10 @@ class LiveApiController {
             description = "First `state` (the whole state; also after reconnecting with Last-Event-ID), then `started`, `pinned`, `offer-opened`, "
                     + "`offer-closed`, `ended` (each with the new state), `remaining` ({offerId, remaining}) and `viewers` ({viewers}); a comment "
                     + "every 15 s keeps the connection open.")
-    Flux<ServerSentEvent<NewsView>> events(@PathVariable UUID id) {
-        Flux<ServerSentEvent<NewsView>> news = live.news(id)
-                .map(n -> ServerSentEvent.builder(NewsView.of(n)).id(Long.toString(n.id())).event(n.type()).build());
-        Flux<ServerSentEvent<NewsView>> heartbeat = Flux.interval(HEARTBEAT).map(t -> ServerSentEvent.<NewsView>builder().comment("keep-alive").build());
+    Flux<ServerSentEvent<String>> events(@PathVariable UUID id) {
+        Flux<ServerSentEvent<String>> news = live.news(id)
+                .map(n -> ServerSentEvent.builder(json.of(n)).id(Long.toString(n.id())).event(n.type()).build());
+        Flux<ServerSentEvent<String>> heartbeat = Flux.interval(HEARTBEAT).map(t -> ServerSentEvent.<String>builder().comment("keep-alive").build());
         return Flux.merge(news, heartbeat).takeUntil(e -> "ended".equals(e.event()));
     }
 

@@ -1,0 +1,281 @@
+package vn.ocop.bench;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Flow;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.HdrHistogram.ConcurrentHistogram;
+import org.HdrHistogram.Histogram;
+
+/**
+ * One live event watched by N viewers over Server-Sent Events (each its own HTTP connection): the host pins a
+ * product P times, and each viewer notes when each pin reaches it; then buyers claim flash units against a cap
+ * all at once. Prints pin-to-delivery latency and the count delivered, claim throughput, and the database's
+ * word on the cap (never exceeded). Two tables.
+ */
+final class LiveBench {
+
+    private static final String PASSWORD = "bench-password-2026";
+    private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([0-9a-f-]{36})\"");
+
+    private final int viewers;
+    private final int pins;
+    private final int buyers;
+    private final int claimsEach;
+    private final int cap;
+
+    LiveBench(Map<String, String> o) {
+        this.viewers = Integer.parseInt(o.getOrDefault("viewers", "5000"));
+        this.pins = Integer.parseInt(o.getOrDefault("pins", "20"));
+        this.buyers = Integer.parseInt(o.getOrDefault("buyers", "200"));
+        this.claimsEach = Integer.parseInt(o.getOrDefault("claims", "5"));
+        this.cap = Integer.parseInt(o.getOrDefault("cap", "500"));
+    }
+
+    void run() throws Exception {
+        try (ShopUnderTest shop = ShopUnderTest.start(); Connection db = shop.database()) {
+            HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(30)).build();
+            Till till = new TillFleet(db, new Random(20261123)).create(1, 1, 2, 2).get(0);
+            List<UUID> products = ids(db, "select id from product order by id");
+            till.receive(cap + 100);
+            SyncClient sync = new SyncClient(shop.url);
+            till.drain(sync, 50, Till.Faults.NONE).join();
+            Buyer host = producer(http, shop, db, products.get(0));
+            String event = startEvent(http, shop.url, host);
+
+            Viewers watching = new Viewers(viewers, pins);
+            HttpClient sse = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(60)).build();
+            for (int v = 0; v < viewers; v++) {
+                watching.connect(sse, shop.url + "/api/v1/live/" + event + "/events", v);
+            }
+            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
+            while (watching.connected.get() < viewers && System.nanoTime() < deadline) {
+                Thread.sleep(200);
+            }
+            long[] sent = new long[pins];
+            for (int p = 0; p < pins; p++) {
+                sent[p] = System.nanoTime();
+                post(http, host, shop.url + "/api/v1/live/" + event + "/pin", "{\"productId\":\"" + products.get(p % products.size()) + "\"}", 200);
+                Thread.sleep(500);
+            }
+            Thread.sleep(5000);
+            Histogram delivery = watching.latencies(sent);
+
+            String offer = openOffer(http, shop.url, host, event, products.get(0), till.location);
+            List<Buyer> claimers = ShopBuyers.signIn(http, shop, db, buyers, PASSWORD);
+            Claims claims = claim(http, shop.url, claimers, event, offer);
+            long claimed = single(db, "select coalesce(sum(quantity), 0) from flash_claim where offer_id = '" + offer + "'");
+            long remaining = single(db, "select remaining from flash_offer where id = '" + offer + "'");
+            print(shop, watching, delivery, claims, claimed, remaining);
+            watching.close();
+        }
+    }
+
+    /** The SSE connections and what each saw. */
+    private static final class Viewers {
+        final AtomicInteger connected = new AtomicInteger();
+        final LongAdder failed = new LongAdder();
+        final AtomicLongArray[] arrivals;
+        final AtomicInteger[] pinsSeen;
+        final List<CompletableFuture<?>> streams = new ArrayList<>();
+        final List<Flow.Subscription> subscriptions = java.util.Collections.synchronizedList(new ArrayList<>());
+
+        Viewers(int n, int pins) {
+            arrivals = new AtomicLongArray[n];
+            pinsSeen = new AtomicInteger[n];
+            for (int i = 0; i < n; i++) {
+                arrivals[i] = new AtomicLongArray(pins);
+                pinsSeen[i] = new AtomicInteger();
+            }
+        }
+
+        void connect(HttpClient http, String url, int v) {
+            HttpRequest request = HttpRequest.newBuilder(URI.create(url)).header("Accept", "text/event-stream").build();
+            streams.add(http.sendAsync(request, HttpResponse.BodyHandlers.fromLineSubscriber(new Flow.Subscriber<String>() {
+                String event;
+
+                @Override
+                public void onSubscribe(Flow.Subscription s) {
+                    subscriptions.add(s);
+                    s.request(Long.MAX_VALUE);
+                }
+
+                @Override
+                public void onNext(String line) {
+                    if (line.startsWith("event:")) {
+                        event = line.substring(6).strip();
+                    } else if (line.startsWith("data:") && event != null) {
+                        if (event.equals("state")) {
+                            connected.incrementAndGet();
+                        } else if (event.equals("pinned")) {
+                            int k = pinsSeen[v].getAndIncrement();
+                            if (k < arrivals[v].length()) {
+                                arrivals[v].set(k, System.nanoTime());
+                            }
+                        }
+                    } else if (line.isEmpty()) {
+                        event = null;
+                    }
+                }
+
+                @Override
+                public void onError(Throwable t) {
+                    failed.increment();
+                }
+
+                @Override
+                public void onComplete() {
+                }
+            })).exceptionally(e -> {
+                failed.increment();
+                return null;
+            }));
+        }
+
+        Histogram latencies(long[] sent) {
+            Histogram h = new Histogram(120_000_000L, 3);
+            for (AtomicLongArray a : arrivals) {
+                for (int p = 0; p < sent.length; p++) {
+                    long at = a.get(p);
+                    if (at != 0) {
+                        h.recordValue(Math.max(1, (at - sent[p]) / 1000));
+                    }
+                }
+            }
+            return h;
+        }
+
+        void close() {
+            subscriptions.forEach(Flow.Subscription::cancel);
+            streams.forEach(s -> s.cancel(true));
+        }
+    }
+
+    private record Claims(long requests, long won, long soldOut, long other, double seconds, Histogram latencyMicros) {
+    }
+
+    private Claims claim(HttpClient http, String shop, List<Buyer> claimers, String event, String offer) throws InterruptedException {
+        Histogram latency = new ConcurrentHistogram(120_000_000L, 3);
+        Map<Integer, LongAdder> statuses = new ConcurrentHashMap<>();
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(claimers.size());
+        for (Buyer b : claimers) {
+            pool.submit(() -> {
+                start.await();
+                for (int i = 0; i < claimsEach; i++) {
+                    long t0 = System.nanoTime();
+                    int status;
+                    try {
+                        status = http.send(b.request(shop + "/api/v1/live/" + event + "/offers/" + offer + "/claims").header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString("{\"quantity\":1}")).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+                    } catch (Exception e) {
+                        status = -1;
+                    }
+                    latency.recordValue(Math.max(1, (System.nanoTime() - t0) / 1000));
+                    statuses.computeIfAbsent(status, k -> new LongAdder()).increment();
+                }
+                return null;
+            });
+        }
+        long t0 = System.nanoTime();
+        start.countDown();
+        pool.shutdown();
+        pool.awaitTermination(30, TimeUnit.MINUTES);
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        long won = statuses.getOrDefault(201, new LongAdder()).sum();
+        long soldOut = statuses.getOrDefault(409, new LongAdder()).sum();
+        return new Claims(latency.getTotalCount(), won, soldOut, latency.getTotalCount() - won - soldOut, seconds, latency);
+    }
+
+    private void print(ShopUnderTest shop, Viewers w, Histogram delivery, Claims c, long claimed, long remaining) {
+        long expected = (long) viewers * pins;
+        System.out.println();
+        System.out.printf("Live event via %s: %d viewers over Server-Sent Events, %d pins 500 ms apart%n", shop.url, viewers, pins);
+        System.out.printf("| %7s | %9s | %4s | %9s | %9s | %8s | %8s | %8s | %6s |%n", "viewers", "connected", "pins", "delivered", "expected",
+                "p50 ms", "p99 ms", "max ms", "failed");
+        System.out.println("|---------|-----------|------|-----------|-----------|----------|----------|----------|--------|");
+        System.out.printf("| %7d | %9d | %4d | %9d | %9d | %8.1f | %8.1f | %8.1f | %6d |%n", viewers, w.connected.get(), pins, delivery.getTotalCount(), expected,
+                delivery.getValueAtPercentile(50) / 1000.0, delivery.getValueAtPercentile(99) / 1000.0, delivery.getMaxValue() / 1000.0, w.failed.sum());
+        System.out.println();
+        System.out.printf("Flash claims: %d buyers signed in, %d claims of 1 unit each, all at once, on an offer capped at %d%n", buyers, claimsEach, cap);
+        System.out.printf("| %8s | %6s | %6s | %6s | %9s | %8s | %8s | %6s |%n", "requests", "201", "409", "other", "claims/s", "p50 ms", "p99 ms", "wall s");
+        System.out.println("|----------|--------|--------|--------|-----------|----------|----------|--------|");
+        System.out.printf("| %8d | %6d | %6d | %6d | %9.1f | %8.1f | %8.1f | %6.1f |%n", c.requests(), c.won(), c.soldOut(), c.other(), c.requests() / c.seconds(),
+                c.latencyMicros().getValueAtPercentile(50) / 1000.0, c.latencyMicros().getValueAtPercentile(99) / 1000.0, c.seconds());
+        System.out.printf("database: %d units claimed of a cap of %d, %d remaining; over cap %d%n", claimed, cap, remaining, Math.max(0, claimed - cap));
+    }
+
+    private Buyer producer(HttpClient http, ShopUnderTest shop, Connection db, UUID product) throws Exception {
+        List<Buyer> one = ShopBuyers.signIn(http, shop, db, 1, PASSWORD, "host", "update account set role = 'PRODUCER', producer_id = "
+                + "(select producer_id from product where id = '" + product + "') where email = 'host0@bench.ocop.vn'");
+        return one.get(0);
+    }
+
+    private static String startEvent(HttpClient http, String shop, Buyer host) throws Exception {
+        var now = java.time.OffsetDateTime.now();
+        String event = id(post(http, host, shop + "/api/v1/live", "{\"title\":\"Phiên live đo tải\",\"videoUrl\":\"https://youtu.be/dQw4w9WgXcQ\","
+                + "\"plannedStart\":\"" + now + "\",\"plannedEnd\":\"" + now.plusHours(2) + "\"}", 201));
+        post(http, host, shop + "/api/v1/live/" + event + "/start", "", 200);
+        return event;
+    }
+
+    private String openOffer(HttpClient http, String shop, Buyer host, String event, UUID product, UUID location) throws Exception {
+        post(http, host, shop + "/api/v1/live/" + event + "/pin", "{\"productId\":\"" + product + "\"}", 200);
+        return id(post(http, host, shop + "/api/v1/live/" + event + "/offers", "{\"productId\":\"" + product + "\",\"locationId\":\"" + location
+                + "\",\"flashPriceVnd\":1000,\"cap\":" + cap + ",\"perBuyer\":" + Math.min(99, cap) + "}", 201));
+    }
+
+    private static String post(HttpClient http, Buyer who, String url, String json, int expected) throws Exception {
+        HttpResponse<String> r = http.send(who.request(url).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() != expected) {
+            throw new IllegalStateException(url + ": " + r.statusCode() + " " + r.body());
+        }
+        return r.body();
+    }
+
+    private static String id(String json) {
+        Matcher m = ID.matcher(json);
+        if (!m.find()) {
+            throw new IllegalStateException("no id in " + json);
+        }
+        return m.group(1);
+    }
+
+    private static List<UUID> ids(Connection db, String sql) throws SQLException {
+        List<UUID> ids = new ArrayList<>();
+        try (var rs = db.createStatement().executeQuery(sql)) {
+            while (rs.next()) {
+                ids.add(rs.getObject(1, UUID.class));
+            }
+        }
+        return ids;
+    }
+
+    private static long single(Connection db, String sql) throws SQLException {
+        try (var rs = db.createStatement().executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+}
