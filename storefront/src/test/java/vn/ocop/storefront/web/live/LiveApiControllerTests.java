@@ -49,6 +49,8 @@ class LiveApiControllerTests {
         UUID product = fixtures.productOf("producer@demo.ocop.vn", 30);
         UUID showroom = fixtures.showroom();
         String event = scheduledAndLive();
+        assertThat(web.get().uri("/").accept(MediaType.TEXT_HTML).exchange().expectBody(String.class).returnResult().getResponseBody())
+                .as("the home page shows what is live now").contains("/live/" + event, "Đặc sản Hà Giang trực tiếp");
 
         Flux<ServerSentEvent<Map<String, Object>>> stream = web.get().uri("/api/v1/live/{id}/events", event).accept(MediaType.TEXT_EVENT_STREAM)
                 .exchange().expectStatus().isOk()
