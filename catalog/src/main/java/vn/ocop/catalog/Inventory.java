@@ -53,7 +53,8 @@ public class Inventory {
     /**
      * Sends goods from the producer's warehouse to an outlet (or another of its warehouses): TRANSFER_OUT there
      * and TRANSFER_IN at the destination in one transaction; refused with INSUFFICIENT_STOCK when the
-     * warehouse does not have them available. The transfer id makes a retry harmless.
+     * warehouse does not have them available. The transfer id makes a retry harmless. The answer's
+     * {@code onHandAfter} is the destination's.
      */
     public Mono<Recorded> transfer(ProducerId producer, UUID transferId, LocationId from, LocationId to, ProductId product,
                                    int quantity, String by) {

@@ -36,8 +36,9 @@ public record Movement(UUID id, MovementType type, ProductId product, int quanti
     /** Why these quantities are not a movement of that type; null when they are. */
     public static String quantityProblem(MovementType type, Integer quantity, Integer expected, Integer counted) {
         if (type == MovementType.COUNT) {
-            if (expected == null || counted == null || expected < 0 || counted < 0 || expected > MAX_QUANTITY || counted > MAX_QUANTITY) {
-                return "a COUNT needs expected and counted, each 0 to " + MAX_QUANTITY;
+            // expected is what the books say, which offline sales can take below zero; counted is what is on the shelf
+            if (expected == null || counted == null || expected < -MAX_QUANTITY || counted < 0 || expected > MAX_QUANTITY || counted > MAX_QUANTITY) {
+                return "a COUNT needs expected (what the books say, " + -MAX_QUANTITY + " to " + MAX_QUANTITY + ") and counted (0 to " + MAX_QUANTITY + ")";
             }
             return quantity != null && quantity != counted - expected ? "a COUNT's quantity is counted − expected" : null;
         }

@@ -84,9 +84,9 @@ public class InventoryWrites {
                         .filter(owners -> producer.value().equals(owners.get(product.value())))
                         .switchIfEmpty(Mono.error(() -> CatalogException.notFound("product " + product.value())))
                         .then(transactions.transactional(ledger.guarded(from, out, recorder)
-                                .flatMap(applied -> ledger.addAll(to, List.of(in), recorder).thenReturn(applied)))))
-                .retryWhen(Transient.RETRY)
-                .map(applied -> new Recorded(transferId, applied, 0));
+                                .flatMap(applied -> ledger.addAll(to, List.of(in), recorder)
+                                        .map(arrived -> new Recorded(transferId, applied, arrived.get(0).onHandAfter()))))))
+                .retryWhen(Transient.RETRY);
     }
 
     /** A guarded movement in the caller's transaction (or one of its own). */

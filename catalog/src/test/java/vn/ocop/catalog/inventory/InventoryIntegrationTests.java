@@ -104,7 +104,9 @@ class InventoryIntegrationTests {
                 OffsetDateTime.now(), null)), "producer@demo").block();
         UUID transfer = UUID.randomUUID();
 
-        assertThat(inventory.transfer(producer, transfer, warehouse, showroom, honey, 12, "producer@demo").block().applied()).isTrue();
+        var sent = inventory.transfer(producer, transfer, warehouse, showroom, honey, 12, "producer@demo").block();
+        assertThat(sent.applied()).isTrue();
+        assertThat(sent.onHandAfter()).as("on hand at the destination").isEqualTo(12);
         assertThat(inventory.transfer(producer, transfer, warehouse, showroom, honey, 12, "producer@demo").block().applied())
                 .as("a retried transfer").isFalse();
 
@@ -139,6 +141,20 @@ class InventoryIntegrationTests {
         inventory.recordAtLocation(showroom, List.of(Movement.count(UUID.randomUUID(), honey, 10, 6, OffsetDateTime.now())), "staff@demo").block();
 
         assertThat(fixtures.stock(showroom, honey).block().onHand()).isEqualTo(6);
+    }
+
+    @Test
+    void aCountSetsStockRightAfterOfflineSalesTookItBelowZero() {
+        var till = keys.issue(showroom, "Quầy 2").block().key();
+        inventory.sync(new SyncBatch(showroom, till, "till-2", null, List.of(
+                new TillMovement(UUID.randomUUID(), "SALE", honey.value(), null, 3, null, null, OffsetDateTime.now())))).block();
+        assertThat(fixtures.stock(showroom, honey).block().onHand()).isEqualTo(-3);
+
+        inventory.recordAtLocation(showroom, List.of(Movement.count(UUID.randomUUID(), honey, -3, 2, OffsetDateTime.now())), "staff@demo").block();
+
+        assertThat(fixtures.stock(showroom, honey).block().onHand()).isEqualTo(2);
+        assertThatThrownBy(() -> Movement.count(UUID.randomUUID(), honey, 0, -1, OffsetDateTime.now()))
+                .isInstanceOfSatisfying(CatalogException.class, e -> assertThat(e.code()).isEqualTo(CatalogErrorCode.INVALID_MOVEMENT));
     }
 
     @Test

@@ -26,7 +26,7 @@ final class StockForms {
     /** A receipt or a count, chosen from a list or by product id. */
     record MovementPageForm(@NotNull UUID id, UUID locationId, @NotNull MovementType type, UUID productId,
                             @Size(max = 36) String productCode, @Min(1) @Max(Movement.MAX_QUANTITY) Integer quantity,
-                            @Min(0) @Max(Movement.MAX_QUANTITY) Integer expected, @Min(0) @Max(Movement.MAX_QUANTITY) Integer counted) {
+                            @Min(-Movement.MAX_QUANTITY) @Max(Movement.MAX_QUANTITY) Integer expected, @Min(0) @Max(Movement.MAX_QUANTITY) Integer counted) {
 
         static MovementPageForm blank(UUID location) {
             return new MovementPageForm(UUID.randomUUID(), location, MovementType.RECEIPT, null, null, null, null, null);
