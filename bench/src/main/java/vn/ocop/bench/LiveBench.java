@@ -78,7 +78,7 @@ final class LiveBench {
                 post(http, host, shop.url + "/api/v1/live/" + event + "/pin", "{\"productId\":\"" + products.get(p % products.size()) + "\"}", 200);
                 Thread.sleep(500);
             }
-            Thread.sleep(5000);
+            watching.awaitPins(pins, Duration.ofSeconds(30));
             Histogram delivery = watching.latencies(sent);
 
             String offer = openOffer(http, shop.url, host, event, products.get(0), till.location);
@@ -150,6 +150,14 @@ final class LiveBench {
                 failed.increment();
                 return null;
             }));
+        }
+
+        /** Until every viewer has seen every pin, or the time is up (what did not arrive then counts as not delivered). */
+        void awaitPins(int pins, Duration atMost) throws InterruptedException {
+            long deadline = System.nanoTime() + atMost.toNanos();
+            while (java.util.Arrays.stream(pinsSeen).anyMatch(n -> n.get() < pins) && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+            }
         }
 
         Histogram latencies(long[] sent) {

@@ -93,13 +93,13 @@ public class LiveSales {
      * as it is committed on any instance. NOT_FOUND for an unknown event.
      */
     public Flux<LiveNews> news(UUID event) {
-        return states.event(event).thenMany(Flux.defer(() -> {
+        return Flux.defer(() -> {
             // listen first, so that nothing committed while the state is read is missed
             var changes = hub.news(event).replay(256);
             var listening = changes.connect();
             return Flux.concat(Mono.defer(() -> states.state(event, hub.viewers(event))).map(s -> LiveNews.state(hub.nextId(), "state", s)), changes)
                     .doFinally(s -> listening.dispose());
-        }));
+        });
     }
 
     /** Completes once this instance listens for other instances' changes. */

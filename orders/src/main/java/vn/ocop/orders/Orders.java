@@ -24,8 +24,7 @@ import vn.ocop.orders.checkout.OrderRows;
 @Service
 public class Orders {
 
-    static final List<OrderStatus> CANCELLABLE = List.of(OrderStatus.PENDING_PAYMENT, OrderStatus.PLACED, OrderStatus.CONFIRMED,
-            OrderStatus.READY_FOR_PICKUP);
+    static final List<OrderStatus> CANCELLABLE = java.util.Arrays.stream(OrderStatus.values()).filter(OrderStatus::cancellable).toList();
     static final Duration UNPAID_LIMIT = Duration.ofMinutes(30);
 
     private final OrderRows rows;

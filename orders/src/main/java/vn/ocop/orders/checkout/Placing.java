@@ -63,8 +63,13 @@ public class Placing {
     /** The order's lines, and the flash claims some of them take (their units are already set aside in an offer's pool). */
     private record Allocated(List<Order.Line> lines, List<Held> claims) {
         boolean flash(Order.Line line) {
-            return claims.stream().anyMatch(c -> Inventory.derivedId(c.claim(), "order").equals(line.reserveMovement()));
+            return claims.stream().map(c -> flashMovement(c.claim())).anyMatch(line.reserveMovement()::equals);
         }
+    }
+
+    /** A flash line's movement id: it reserves nothing (the pool did), but releases and fulfils under it. */
+    private static UUID flashMovement(UUID claim) {
+        return Inventory.derivedId(claim, "order");
     }
 
     public Mono<Order> place(OrderRequest request) {
@@ -110,7 +115,7 @@ public class Placing {
                             + "\" wait at another location: collect them there or choose delivery"));
                 }
                 lines.add(new Order.Line(lines.size() + 1, h.product(), h.name(), h.flashPrice(), h.quantity(), h.location(), h.producer(),
-                        fulfilment(fulfilments, h.location(), h.producer()), OrderStatus.PLACED, Inventory.derivedId(h.claim(), "order")));
+                        fulfilment(fulfilments, h.location(), h.producer()), OrderStatus.PLACED, flashMovement(h.claim())));
                 taken.add(h);
             }
             int rest = line.quantity() - fitting.stream().mapToInt(Held::quantity).sum();

@@ -8,6 +8,8 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
 import vn.ocop.orders.Carts;
 import vn.ocop.orders.FlashClaim;
+import vn.ocop.orders.OrdersErrorCode;
+import vn.ocop.orders.OrdersException;
 
 /**
  * "Buy now" during a live event: one transaction puts the units in the buyer's cart, takes them from the
@@ -33,12 +35,12 @@ public class Claiming {
 
     public Mono<FlashClaim> claim(UUID account, UUID event, UUID offer, int quantity) {
         if (quantity < 1 || quantity > Carts.MAX_QUANTITY) {
-            return Mono.error(new vn.ocop.orders.OrdersException(vn.ocop.orders.OrdersErrorCode.INVALID_REQUEST, "a claim is 1 to 99 units"));
+            return Mono.error(new OrdersException(OrdersErrorCode.INVALID_REQUEST, "a claim is 1 to 99 units"));
         }
         // the cart first: the offer's row, which every buyer of this offer waits for, stays locked only from its
         // conditional update to the commit (a refused claim rolls the cart back with it)
         return transactions.transactional(rows.offer(offer)
-                .switchIfEmpty(Mono.error(() -> new vn.ocop.orders.OrdersException(vn.ocop.orders.OrdersErrorCode.NOT_FOUND, "no such flash offer")))
+                .switchIfEmpty(Mono.error(() -> new OrdersException(OrdersErrorCode.NOT_FOUND, "no such flash offer")))
                 .flatMap(o -> carts.addClaimed(account, o.product(), quantity))
                 .then(claims.claim(event, offer, account, quantity, OffsetDateTime.now(clock)))
                 .flatMap(taken -> rows.announce(event, "remaining", offer, taken.remaining()).thenReturn(taken.claim())));

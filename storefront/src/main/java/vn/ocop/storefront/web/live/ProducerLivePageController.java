@@ -26,6 +26,7 @@ import vn.ocop.catalog.Vnd;
 import vn.ocop.orders.EventPlan;
 import vn.ocop.orders.LiveSales;
 import vn.ocop.orders.OfferTerms;
+import vn.ocop.orders.OrdersErrorCode;
 import vn.ocop.orders.OrdersException;
 import vn.ocop.storefront.security.CurrentAccount;
 
@@ -63,7 +64,7 @@ class ProducerLivePageController {
         OfferTerms terms() {
             String[] ids = stocked == null ? new String[0] : stocked.split(":");
             if (ids.length != 2 || flashPriceVnd == null || cap == null || perBuyer == null || flashPriceVnd < 1) {
-                throw new OrdersException(vn.ocop.orders.OrdersErrorCode.INVALID_REQUEST, "choose a product at a location, a flash price, a cap and a limit per buyer");
+                throw new OrdersException(OrdersErrorCode.INVALID_REQUEST, "choose a product at a location, a flash price, a cap and a limit per buyer");
             }
             return new OfferTerms(new ProductId(UUID.fromString(ids[0])), new LocationId(UUID.fromString(ids[1])), new Vnd(flashPriceVnd), cap, perBuyer);
         }
@@ -101,7 +102,7 @@ class ProducerLivePageController {
     @PostMapping("/{id}/pin")
     Mono<String> pin(@PathVariable UUID id, @ModelAttribute PinForm form, ServerWebExchange exchange, Model model) {
         return act(id, exchange, model, p -> form.productId() == null
-                ? Mono.error(new OrdersException(vn.ocop.orders.OrdersErrorCode.INVALID_REQUEST, "choose a product to pin"))
+                ? Mono.error(new OrdersException(OrdersErrorCode.INVALID_REQUEST, "choose a product to pin"))
                 : live.pin(p, id, new ProductId(form.productId())).then());
     }
 
@@ -119,7 +120,7 @@ class ProducerLivePageController {
         return current.producer().flatMap(p -> action.apply(p)
                 .thenReturn("redirect:/producer/live/" + id + "?done")
                 .onErrorResume(OrdersException.class, e -> {
-                    exchange.getResponse().setStatusCode(e.code() == vn.ocop.orders.OrdersErrorCode.NOT_FOUND ? HttpStatus.NOT_FOUND : HttpStatus.CONFLICT);
+                    exchange.getResponse().setStatusCode(e.code() == OrdersErrorCode.NOT_FOUND ? HttpStatus.NOT_FOUND : HttpStatus.CONFLICT);
                     return roomPage(p, id, model, LivePages.problem(e));
                 }));
     }
@@ -134,7 +135,7 @@ class ProducerLivePageController {
     private Mono<String> roomPage(ProducerId producer, UUID id, Model model, LivePages problem) {
         model.addAttribute("problem", problem);
         return live.event(id).filter(e -> e.producer().equals(producer))
-                .switchIfEmpty(Mono.error(() -> new OrdersException(vn.ocop.orders.OrdersErrorCode.NOT_FOUND, "no live event " + id)))
+                .switchIfEmpty(Mono.error(() -> new OrdersException(OrdersErrorCode.NOT_FOUND, "no live event " + id)))
                 .then(live.state(id))
                 .doOnNext(s -> model.addAttribute("state", s))
                 .then(stock.ofProducer(producer, catalog.today()).filter(StockLevel::sellable).collectList())

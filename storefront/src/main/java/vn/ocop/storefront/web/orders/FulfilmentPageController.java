@@ -15,6 +15,7 @@ import vn.ocop.catalog.Locations;
 import vn.ocop.catalog.ProducerId;
 import vn.ocop.orders.Order;
 import vn.ocop.orders.Orders;
+import vn.ocop.orders.OrdersErrorCode;
 import vn.ocop.orders.OrdersException;
 import vn.ocop.storefront.security.CurrentAccount;
 
@@ -52,7 +53,7 @@ class FulfilmentPageController {
                 })
                 .thenReturn("redirect:/producer/orders?done=" + action)
                 .onErrorResume(OrdersException.class, e -> {
-                    exchange.getResponse().setStatusCode(e.code() == vn.ocop.orders.OrdersErrorCode.NOT_FOUND ? HttpStatus.NOT_FOUND : HttpStatus.CONFLICT);
+                    exchange.getResponse().setStatusCode(e.code() == OrdersErrorCode.NOT_FOUND ? HttpStatus.NOT_FOUND : HttpStatus.CONFLICT);
                     return producerPage(p, model, OrderPages.problem(e));
                 }));
     }
@@ -67,7 +68,7 @@ class FulfilmentPageController {
         return current.get().zipWith(current.staffLocation()).flatMap(t -> orders.handOver(t.getT2(), form.code(), t.getT1().email())
                 .map(o -> "redirect:/staff/pickups?handedOver=" + o.code())
                 .onErrorResume(OrdersException.class, e -> {
-                    exchange.getResponse().setStatusCode(e.code() == vn.ocop.orders.OrdersErrorCode.NOT_FOUND ? HttpStatus.NOT_FOUND : HttpStatus.CONFLICT);
+                    exchange.getResponse().setStatusCode(e.code() == OrdersErrorCode.NOT_FOUND ? HttpStatus.NOT_FOUND : HttpStatus.CONFLICT);
                     return pickupPage(t.getT2(), model, OrderPages.problem(e), form.code());
                 }));
     }

@@ -15,6 +15,7 @@ import vn.ocop.orders.Order;
 import vn.ocop.orders.OrderId;
 import vn.ocop.orders.OrderStatus;
 import vn.ocop.orders.Orders;
+import vn.ocop.orders.OrdersErrorCode;
 import vn.ocop.orders.OrdersException;
 import vn.ocop.orders.Payments;
 import vn.ocop.storefront.security.CurrentAccount;
@@ -56,7 +57,7 @@ class OrderPageController {
     Mono<String> cancel(@PathVariable UUID id, ServerWebExchange exchange, Model model) {
         return current.get().flatMap(a -> orders.cancel(a.id(), new OrderId(id))
                 .thenReturn("redirect:/orders/" + id + "?cancelled")
-                .onErrorResume(OrdersException.class, e -> e.code() == vn.ocop.orders.OrdersErrorCode.NOT_FOUND ? Mono.error(e)
+                .onErrorResume(OrdersException.class, e -> e.code() == OrdersErrorCode.NOT_FOUND ? Mono.error(e)
                         : orders.mine(a.id(), new OrderId(id)).flatMap(o -> {
                             exchange.getResponse().setStatusCode(HttpStatus.CONFLICT);
                             return page(o, model, OrderPages.problem(e));
@@ -66,8 +67,7 @@ class OrderPageController {
     private Mono<String> page(Order order, Model model, OrderPages.Problem problem) {
         model.addAttribute("order", order);
         model.addAttribute("problem", problem);
-        model.addAttribute("cancellable", order.status() == OrderStatus.PENDING_PAYMENT || order.status() == OrderStatus.PLACED
-                || order.status() == OrderStatus.CONFIRMED || order.status() == OrderStatus.READY_FOR_PICKUP);
+        model.addAttribute("cancellable", order.status().cancellable());
         var d = order.destination();
         if (d.isPickup()) {
             model.addAttribute("pickupAt", locations.get(d.pickupAt()));
