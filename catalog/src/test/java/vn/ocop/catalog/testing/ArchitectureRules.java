@@ -3,9 +3,18 @@ package vn.ocop.catalog.testing;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.Dependency;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaMethodCall;
 import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+import com.tngtech.archunit.library.dependencies.SliceAssignment;
+import com.tngtech.archunit.library.dependencies.SliceIdentifier;
+import com.tngtech.archunit.library.dependencies.SlicesRuleDefinition;
+import org.springframework.stereotype.Component;
 
 /** DESIGN.md's boundaries, written once; every module's ArchitectureTests runs them all over its own classes. */
 public final class ArchitectureRules {
@@ -69,4 +78,74 @@ public final class ArchitectureRules {
             .that().resideInAPackage("vn.ocop.search..")
             .should().dependOnClassesThat().resideInAnyPackage("vn.ocop.orders..", "vn.ocop.storefront..")
             .allowEmptyShould(true);
+
+    /**
+     * No package cycles inside a module. A module's root package is its public API and holds two kinds of class:
+     * shared types (records, enums, exceptions, interfaces) that everyone may use, and facades (Spring beans) that
+     * compose the feature packages. So the root counts as two slices, the shared types below every feature package
+     * and the facades above them, and each feature package is a slice of its own: a feature package that calls a
+     * facade, a shared type that needs a feature package, or two feature packages that use each other close a
+     * cycle and fail.
+     */
+    @ArchTest
+    public static final ArchRule NO_PACKAGE_CYCLES_INSIDE_A_MODULE = SlicesRuleDefinition.slices()
+            .assignedFrom(new ModuleSlices())
+            .should().beFreeOfCycles()
+            .allowEmptyShould(true)
+            .because("inside a module dependencies point one way: facades → feature packages → shared types (STYLE.md)");
+
+    /** Another module is used through its root package only: its feature packages are its own business. */
+    @ArchTest
+    public static final ArchRule OTHER_MODULES_ONLY_THROUGH_THEIR_ROOT_PACKAGE = com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes()
+            .should(new ArchCondition<JavaClass>("use other modules only through their root package") {
+                @Override
+                public void check(JavaClass origin, ConditionEvents events) {
+                    for (Dependency d : origin.getDirectDependenciesFromSelf()) {
+                        String target = d.getTargetClass().getPackageName();
+                        String module = module(target);
+                        if (module != null && !module.equals(module(origin.getPackageName())) && !target.equals(ROOT + module)) {
+                            events.add(SimpleConditionEvent.violated(d, d.getDescription()));
+                        }
+                    }
+                }
+            })
+            .allowEmptyShould(true)
+            .because("a module's root package is its public API (STYLE.md)");
+
+    private static final String ROOT = "vn.ocop.";
+
+    /** The module a package belongs to ({@code vn.ocop.orders.live} → {@code orders}), or null outside the project. */
+    static String module(String packageName) {
+        if (!packageName.startsWith(ROOT)) {
+            return null;
+        }
+        String rest = packageName.substring(ROOT.length());
+        int dot = rest.indexOf('.');
+        return dot < 0 ? rest : rest.substring(0, dot);
+    }
+
+    /** Slices of a module: each feature package, and its root package split into shared types and facades. */
+    static final class ModuleSlices implements SliceAssignment {
+
+        @Override
+        public SliceIdentifier getIdentifierOf(JavaClass c) {
+            String module = module(c.getPackageName());
+            if (module == null) {
+                return SliceIdentifier.ignore();
+            }
+            if (!c.getPackageName().equals(ROOT + module)) {
+                return SliceIdentifier.of(c.getPackageName());
+            }
+            JavaClass top = c;
+            while (top.getEnclosingClass().isPresent()) {
+                top = top.getEnclosingClass().get();
+            }
+            return SliceIdentifier.of(ROOT + module + (top.isMetaAnnotatedWith(Component.class) ? " facades" : " shared types"));
+        }
+
+        @Override
+        public String getDescription() {
+            return "each feature package, and the root package as its shared types and its facades";
+        }
+    }
 }
