@@ -4,5 +4,6 @@ package vn.ocop.catalog;
  * What a cart needs to know of a product now: its name and price, whether it may be sold today, and the most
  * that one location can still promise (a cart line is fulfilled from a single location).
  */
-public record ProductOffer(ProductId product, String name, ProducerId producer, Vnd price, boolean sellable, int mostAvailable) {
+public record ProductOffer(ProductId product, String name, ProducerId producer, Vnd price, boolean sellable, int mostAvailable,
+                           int shippingWeightGrams) {
 }

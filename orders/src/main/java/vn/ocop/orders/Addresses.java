@@ -9,22 +9,36 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.text.Normalizer;
+import java.util.Locale;
 import org.springframework.core.io.ClassPathResource;
-import org.springframework.stereotype.Service;
 
 /**
  * Vietnam's two administrative levels for delivery addresses: 34 provinces and their 3,321 communes, from
- * {@code address/vn-communes.csv} (official codes; see SOURCES.md beside it). Read once when the application
- * starts, so no request ever waits on the file.
+ * {@code address/vn-communes.csv} (official codes; see SOURCES.md beside it). Read once, when first asked for
+ * (the application asks at start-up), so no request ever waits on the file. An immutable value: everyone may
+ * hold it.
  */
-@Service
-public class Addresses {
+public final class Addresses {
+
+    private static volatile Addresses vietnam;
 
     private final Map<String, Province> provinces;
     private final Map<String, List<Commune>> communes;
+    private final Map<String, Province> byName;
 
-    Addresses() {
-        this(read("address/vn-communes.csv"));
+    /** The 34 provinces and their communes as of the vendored list. */
+    public static Addresses vietnam() {
+        Addresses loaded = vietnam;
+        if (loaded == null) {
+            synchronized (Addresses.class) {
+                if (vietnam == null) {
+                    vietnam = new Addresses(read("address/vn-communes.csv"));
+                }
+                loaded = vietnam;
+            }
+        }
+        return loaded;
     }
 
     private Addresses(List<String[]> rows) {
@@ -37,6 +51,32 @@ public class Addresses {
         c.replaceAll((k, list) -> List.copyOf(list));
         this.provinces = Collections.unmodifiableMap(p);
         this.communes = Collections.unmodifiableMap(c);
+        Map<String, Province> names = new LinkedHashMap<>();
+        p.values().forEach(province -> {
+            names.put(key(province.name()), province);
+            names.put(key(province.shortName()), province);
+            names.put(province.code(), province);
+        });
+        this.byName = Collections.unmodifiableMap(names);
+    }
+
+    /**
+     * The province a name denotes, however it is written: its code, its full name ("Thành phố Hà Nội"), its short
+     * name ("Hà Nội", "TP. Hồ Chí Minh"), with or without diacritics. Locations name their province in words.
+     */
+    public Optional<Province> provinceNamed(String name) {
+        return Optional.ofNullable(name == null ? null : byName.get(key(name)));
+    }
+
+    private static String key(String name) {
+        String folded = Normalizer.normalize(name.strip(), Normalizer.Form.NFD).replaceAll("\\p{M}+", "")
+                .replace('đ', 'd').replace('Đ', 'D').toLowerCase(Locale.ROOT).replaceAll("[.\\s]+", " ").strip();
+        for (String prefix : List.of("thanh pho ", "tinh ", "tp ")) {
+            if (folded.startsWith(prefix)) {
+                return folded.substring(prefix.length());
+            }
+        }
+        return folded;
     }
 
     /** The provinces in code order. */

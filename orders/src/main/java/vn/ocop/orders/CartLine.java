@@ -11,6 +11,9 @@ import vn.ocop.catalog.Vnd;
 public record CartLine(ProductId product, String name, Vnd unitPrice, int quantity, boolean sellable, int mostAvailable,
                        int flashQuantity, Vnd flashTotal) {
 
+    /** The most of one product a cart line, an order line or a flash claim may hold. */
+    public static final int MAX_QUANTITY = 99;
+
     public Vnd total() {
         return flashTotal.plus(unitPrice.times(quantity - flashQuantity));
     }

@@ -3,7 +3,6 @@ package vn.ocop.orders;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
@@ -24,7 +23,7 @@ import vn.ocop.orders.cart.CartRows;
 @Service
 public class Carts {
 
-    public static final int MAX_QUANTITY = 99;
+    public static final int MAX_QUANTITY = CartLine.MAX_QUANTITY;
 
     private final CartRows rows;
     private final StockReports stock;
@@ -42,16 +41,7 @@ public class Carts {
 
     /** The account's cart, made on first use. */
     public Mono<CartId> ofAccount(UUID account) {
-        return rows.ofAccount(account).switchIfEmpty(Mono.defer(() -> rows.create(account)
-                .onErrorResume(DuplicateKeyException.class, raced -> rows.ofAccount(account))));
-    }
-
-    /**
-     * Puts units claimed at a live event into the account's cart, without the stock check of {@link #add}: they
-     * are already set aside in the offer's pool. Runs in the claim's transaction.
-     */
-    public Mono<Void> addClaimed(UUID account, ProductId product, int quantity) {
-        return ofAccount(account).flatMap(cart -> rows.add(cart, product, quantity));
+        return rows.ofAccountOrNew(account);
     }
 
     /** The anonymous cart of that cookie, or a new one when the cookie names none. */

@@ -5,7 +5,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
-import vn.ocop.orders.checkout.OrderRows;
+import vn.ocop.orders.lifecycle.OrderRows;
 import vn.ocop.orders.checkout.Placing;
 
 /**
@@ -56,6 +56,11 @@ public class Checkout {
                             return Mono.empty();
                         })
                         .thenReturn(placed));
+    }
+
+    /** What the basket would cost now: its parcels, each with its shipping fee and delivery window, and the totals. Nothing is written. */
+    public Mono<Quote> quote(Basket basket) {
+        return placing.quote(basket);
     }
 
     /** The order this account placed with that Idempotency-Key, if any: a checkout form sent twice finds its order. */

@@ -13,7 +13,7 @@ public record OfferTerms(ProductId product, LocationId location, Vnd flashPrice,
         if (product == null || location == null || flashPrice == null || flashPrice.dong() <= 0) {
             throw new OrdersException(OrdersErrorCode.INVALID_REQUEST, "a flash offer names a product, a location and a flash price above 0 đ");
         }
-        if (cap < 1 || cap > MAX_CAP || perBuyer < 1 || perBuyer > Carts.MAX_QUANTITY || perBuyer > cap) {
+        if (cap < 1 || cap > MAX_CAP || perBuyer < 1 || perBuyer > CartLine.MAX_QUANTITY || perBuyer > cap) {
             throw new OrdersException(OrdersErrorCode.INVALID_REQUEST, "a cap is 1 to " + MAX_CAP + " units and the limit per buyer 1 to 99, not above the cap");
         }
     }

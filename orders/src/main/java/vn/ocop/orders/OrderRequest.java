@@ -27,13 +27,20 @@ public record OrderRequest(String idempotencyKey, UUID account, List<Line> lines
         Objects.requireNonNull(destination, "destination");
         Objects.requireNonNull(payment, "payment");
         lines = List.copyOf(lines);
-        if (lines.isEmpty() || lines.size() > 50 || lines.stream().anyMatch(l -> l.quantity() < 1 || l.quantity() > Carts.MAX_QUANTITY)
+        if (lines.isEmpty() || lines.size() > 50 || lines.stream().anyMatch(l -> l.quantity() < 1 || l.quantity() > CartLine.MAX_QUANTITY)
                 || lines.stream().map(Line::product).distinct().count() != lines.size()) {
             throw new OrdersException(OrdersErrorCode.INVALID_REQUEST, "1 to 50 lines, each a different product, 1 to 99 of each");
         }
         if (payment == PaymentMethod.PAY_AT_PICKUP && !destination.isPickup()) {
             throw new OrdersException(OrdersErrorCode.INVALID_REQUEST, "pay at pickup is for orders collected at a showroom");
         }
+        if (payment == PaymentMethod.COD && destination.isPickup()) {
+            throw new OrdersException(OrdersErrorCode.INVALID_REQUEST, "cash on delivery is for deliveries: choose pay at pickup");
+        }
+    }
+
+    public Basket basket() {
+        return new Basket(account, lines, destination);
     }
 
     /** What the request says, as a hash: the same key with a different request is refused, not repeated. */

@@ -17,5 +17,9 @@ public enum OrdersErrorCode {
     /** A payment provider's message whose signature is wrong or too old. */
     INVALID_SIGNATURE,
     /** A buyer asking for more flash units than the offer's limit per buyer. */
-    LIMIT_REACHED
+    LIMIT_REACHED,
+    /** Money taken that is not what the order says is due (cash on delivery, pay at pickup). */
+    AMOUNT_MISMATCH,
+    /** Too many wrong attempts (pickup codes at one location): try again later. */
+    TOO_MANY_ATTEMPTS
 }

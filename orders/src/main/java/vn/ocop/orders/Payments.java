@@ -4,9 +4,8 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
-import vn.ocop.orders.checkout.OrderRows;
+import vn.ocop.orders.lifecycle.Moves;
 import vn.ocop.orders.payment.PaymentRows;
-import vn.ocop.orders.payment.PaymentRows.CardPayment;
 import vn.ocop.orders.payment.StripeEvents;
 import vn.ocop.orders.payment.StripeEvents.PaymentEvent;
 import vn.ocop.orders.payment.StripePayments;
@@ -23,15 +22,15 @@ public class Payments {
     private final StripePayments stripe;
     private final StripeEvents events;
     private final PaymentRows rows;
-    private final OrderRows orders;
+    private final Moves moves;
     private final OrderNotices notices;
     private final Clock clock;
 
-    Payments(StripePayments stripe, StripeEvents events, PaymentRows rows, OrderRows orders, OrderNotices notices, Clock clock) {
+    Payments(StripePayments stripe, StripeEvents events, PaymentRows rows, Moves moves, OrderNotices notices, Clock clock) {
         this.stripe = stripe;
         this.events = events;
         this.rows = rows;
-        this.orders = orders;
+        this.moves = moves;
         this.notices = notices;
         this.clock = clock;
     }
@@ -68,7 +67,7 @@ public class Payments {
     public Mono<Void> refundIfPaid(OrderId order) {
         return rows.of(order)
                 .filter(p -> p.paidAt() != null && p.refundedAt() == null && p.intent() != null)
-                .flatMap(p -> orders.byId(order).flatMap(o -> stripe.refund(o, p.intent())))
+                .flatMap(p -> moves.read(order).flatMap(o -> stripe.refund(o, p.intent())))
                 .flatMap(refund -> rows.refunded(order, now()))
                 .then();
     }
@@ -78,12 +77,10 @@ public class Payments {
             return Mono.empty();
         }
         return rows.byIntent(e.paymentIntent()).flatMap(p -> switch (e.type()) {
-            case "payment_intent.succeeded" -> rows.paid(p.order(), now())
-                    .filter(placed -> placed && OrderStatus.PENDING_PAYMENT.name().equals(p.status()))
-                    .flatMap(placed -> orders.byId(p.order()).flatMap(o -> notices.changed(OrderStatus.PENDING_PAYMENT, o)))
-                    .then(rows.of(p.order()))
-                    .filter(now -> OrderStatus.CANCELLED.name().equals(now.status()))
-                    .flatMap(cancelled -> refundIfPaid(cancelled.order()));
+            case "payment_intent.succeeded" -> moves.move(p.order(), (o, at) -> o.markPaid(at), "stripe")
+                    .flatMap(moved -> notices.changed(moved.before().status(), moved.after()))
+                    .filter(o -> o.status() == OrderStatus.CANCELLED)
+                    .flatMap(cancelled -> refundIfPaid(cancelled.id()));
             case "payment_intent.payment_failed" -> rows.failed(p.order(), e.error());
             default -> Mono.empty();
         });

@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 /** The vendored address list: 34 provinces, 3,321 communes, official codes that belong together. */
 class AddressesTests {
 
-    final Addresses addresses = new Addresses();
+    final Addresses addresses = Addresses.vietnam();
 
     @Test
     void thirtyFourProvincesAndTheirCommunes() {
@@ -23,5 +23,15 @@ class AddressesTests {
         assertThat(addresses.commune("79", "00070")).isEmpty();
         assertThat(addresses.province("01")).get().extracting(Province::shortName).isEqualTo("Hà Nội");
         assertThat(addresses.province("99")).isEmpty();
+    }
+
+    @Test
+    void aProvinceIsFoundByHoweverALocationWritesItsName() {
+        assertThat(addresses.provinceNamed("Hà Nội")).get().extracting(Province::code).isEqualTo("01");
+        assertThat(addresses.provinceNamed("TP. Hồ Chí Minh")).get().extracting(Province::code).isEqualTo("79");
+        assertThat(addresses.provinceNamed("Thành phố Hồ Chí Minh")).get().extracting(Province::code).isEqualTo("79");
+        assertThat(addresses.provinceNamed("tinh quang ninh")).get().extracting(Province::code).isEqualTo("22");
+        assertThat(addresses.provinceNamed("Đắk Lắk")).get().extracting(Province::code).isEqualTo("66");
+        assertThat(addresses.provinceNamed("Bắc Kạn")).as("merged into Thái Nguyên in 2025: not one of the 34").isEmpty();
     }
 }

@@ -68,7 +68,9 @@ class CheckoutIntegrationTests {
 
         assertThat(first.created()).isTrue();
         assertThat(first.order().status()).isEqualTo(OrderStatus.PLACED);
-        assertThat(first.order().total().dong()).isEqualTo(3 * 120000);
+        assertThat(first.order().linesTotal().dong()).isEqualTo(3 * 120000);
+        assertThat(first.order().shipping().dong()).as("1,500 g within Hà Nội: the 1–2 kg band of the starting rates").isEqualTo(26_000);
+        assertThat(first.order().total().dong()).isEqualTo(3 * 120000 + 26_000);
         assertThat(retry.created()).isFalse();
         assertThat(retry.order().id()).isEqualTo(first.order().id());
         assertThat(fixtures.stock(showroom, honey).block()).isEqualTo(new Stock(50, 3));
@@ -100,7 +102,8 @@ class CheckoutIntegrationTests {
 
         assertThat(order.pickupCode()).matches("[A-Z2-9]{6}");
         assertThat(order.pickupDeadline()).isAfter(OffsetDateTime.now().plusDays(2));
-        assertThat(order.lines()).singleElement().satisfies(l -> assertThat(l.location()).isEqualTo(showroom));
+        assertThat(order.fulfilments()).singleElement().satisfies(f -> assertThat(f.location()).isEqualTo(showroom));
+        assertThat(order.shipping().dong()).as("a pickup sends nothing").isZero();
     }
 
     @Test
@@ -111,7 +114,10 @@ class CheckoutIntegrationTests {
                 .isInstanceOfSatisfying(OrdersException.class, e -> assertThat(e.code()).isEqualTo(OrdersErrorCode.INVALID_REQUEST));
         assertThatThrownBy(() -> checkout.place(request("key-5", 1, Destination.delivery("79", "00070", "1 Lê Lợi"), PaymentMethod.COD)).block())
                 .isInstanceOfSatisfying(OrdersException.class, e -> assertThat(e.code()).isEqualTo(OrdersErrorCode.INVALID_REQUEST));
-        assertThatThrownBy(() -> checkout.place(request("key-6", 1, Destination.pickup(kiosk), PaymentMethod.COD)).block())
+        assertThatThrownBy(() -> checkout.place(request("key-6", 1, Destination.pickup(kiosk), PaymentMethod.PAY_AT_PICKUP)).block())
+                .isInstanceOfSatisfying(OrdersException.class, e -> assertThat(e.code()).isEqualTo(OrdersErrorCode.INVALID_REQUEST));
+        assertThatThrownBy(() -> request("k", 1, Destination.pickup(showroom), PaymentMethod.COD))
+                .as("cash on delivery is for deliveries")
                 .isInstanceOfSatisfying(OrdersException.class, e -> assertThat(e.code()).isEqualTo(OrdersErrorCode.INVALID_REQUEST));
         assertThat(fixtures.stock(showroom, honey).block().reserved()).isZero();
     }

@@ -30,12 +30,13 @@ import vn.ocop.catalog.Movement;
 import vn.ocop.catalog.MovementType;
 import vn.ocop.catalog.ProducerId;
 import vn.ocop.catalog.ProductId;
+import vn.ocop.catalog.Vnd;
 import vn.ocop.catalog.testing.MutableClock;
 import vn.ocop.catalog.testing.OwnDatabase;
 import vn.ocop.catalog.testing.StockFixtures;
 import vn.ocop.catalog.testing.StockFixtures.Stock;
 
-/** An order's life after checkout, with the stock that moves with it, on the real database. */
+/** An order's life after checkout, each move and the stock and money that move with it, on the real database. */
 @SpringBootTest(classes = OrdersTestApplication.class)
 @Import(OrdersIntegrationTests.Clocks.class)
 @OwnDatabase
@@ -75,6 +76,10 @@ class OrdersIntegrationTests {
     @Autowired
     Orders orders;
     @Autowired
+    Fulfilments fulfilments;
+    @Autowired
+    Pickups pickups;
+    @Autowired
     Inventory inventory;
     @Autowired
     Catalog catalog;
@@ -91,6 +96,7 @@ class OrdersIntegrationTests {
 
     @BeforeEach
     void productInStock() {
+        clock.set(Instant.parse("2026-11-23T03:00:00Z"));
         fixtures = new StockFixtures(db);
         producer = fixtures.catalog().producer("HTX Mật ong", null).block();
         honey = fixtures.sellableProduct(producer, "Mật ong bạc hà", catalog.today()).block();
@@ -100,83 +106,151 @@ class OrdersIntegrationTests {
     }
 
     @Test
-    void aDeliveryIsConfirmedShippedAndDeliveredByItsProducer() {
-        Order order = place(Destination.delivery("01", "00070", "25 Hàng Bạc"), PaymentMethod.COD, 2);
-        UUID fulfilment = order.lines().get(0).fulfilment();
+    void aDeliveryIsConfirmedShippedAndDeliveredByItsProducerWithTheCashCollected() {
+        Order order = place(HANOI, PaymentMethod.COD, 2);
+        UUID parcel = parcel(order);
+        long due = order.total().dong();
 
-        assertThat(orders.confirm(producer, fulfilment).block().status()).isEqualTo(OrderStatus.CONFIRMED);
-        assertThat(orders.ship(producer, fulfilment).block().status()).isEqualTo(OrderStatus.SHIPPED);
-        assertThatThrownBy(() -> orders.ship(producer, fulfilment).block())
-                .isInstanceOfSatisfying(OrdersException.class, e -> assertThat(e.code()).isEqualTo(OrdersErrorCode.INVALID_STATE));
-        assertThat(orders.delivered(producer, fulfilment).block().status()).isEqualTo(OrderStatus.COMPLETED);
+        assertThat(fulfilments.confirm(producer, parcel, "p@x.vn").block().orderStatus()).isEqualTo(OrderStatus.CONFIRMED);
+        assertThat(fulfilments.ship(producer, parcel, "p@x.vn").block().orderStatus()).isEqualTo(OrderStatus.SHIPPED);
         assertThat(fixtures.stock(showroom, honey).block()).as("shipped goods left the showroom").isEqualTo(new Stock(8, 0));
+        assertCode(() -> fulfilments.ship(producer, parcel, "p@x.vn").block(), OrdersErrorCode.INVALID_STATE);
+        assertCode(() -> fulfilments.delivered(producer, parcel, new Vnd(due - 1), "p@x.vn").block(), OrdersErrorCode.AMOUNT_MISMATCH);
+        ProducerFulfilment delivered = fulfilments.delivered(producer, parcel, new Vnd(due), "p@x.vn").block();
+
+        assertThat(delivered.orderStatus()).isEqualTo(OrderStatus.COMPLETED);
+        Order done = orders.mine(shopper, order.id()).block();
+        assertThat(done.fulfilments().get(0).taken()).extracting(MoneyTaken::method, MoneyTaken::amount).containsExactly(MoneyTaken.Method.CASH, new Vnd(due));
+        assertThat(done.history()).extracting(OrderEvent::kind).containsExactly(OrderEvent.Kind.PLACED, OrderEvent.Kind.CONFIRMED,
+                OrderEvent.Kind.SHIPPED, OrderEvent.Kind.DELIVERED);
+        assertThat(done.history()).extracting(e -> e.by().kind()).containsExactly(Actor.Kind.SHOPPER, Actor.Kind.PRODUCER, Actor.Kind.PRODUCER, Actor.Kind.PRODUCER);
+        assertThat(fixtures.stock(showroom, honey).block()).as("fulfilled once").isEqualTo(new Stock(8, 0));
     }
 
     @Test
     void anotherProducerOrShopperSeesNothing() {
-        Order order = place(Destination.delivery("01", "00070", "25 Hàng Bạc"), PaymentMethod.COD, 1);
+        Order order = place(HANOI, PaymentMethod.COD, 1);
         ProducerId other = fixtures.catalog().producer("HTX khác", null).block();
 
-        assertThatThrownBy(() -> orders.confirm(other, order.lines().get(0).fulfilment()).block())
-                .isInstanceOfSatisfying(OrdersException.class, e -> assertThat(e.code()).isEqualTo(OrdersErrorCode.NOT_FOUND));
-        assertThatThrownBy(() -> orders.mine(UUID.randomUUID(), order.id()).block())
-                .isInstanceOfSatisfying(OrdersException.class, e -> assertThat(e.code()).isEqualTo(OrdersErrorCode.NOT_FOUND));
-        assertThat(orders.ofProducer(other).collectList().block()).isEmpty();
+        assertCode(() -> fulfilments.confirm(other, parcel(order), "o@x.vn").block(), OrdersErrorCode.NOT_FOUND);
+        assertCode(() -> fulfilments.of(other, parcel(order)).block(), OrdersErrorCode.NOT_FOUND);
+        assertCode(() -> orders.mine(UUID.randomUUID(), order.id()).block(), OrdersErrorCode.NOT_FOUND);
+        assertThat(fulfilments.ofProducer(other).collectList().block()).isEmpty();
+        assertCode(() -> orders.cancel(UUID.randomUUID(), order.id(), CancelReason.CHANGED_MIND).block(), OrdersErrorCode.NOT_FOUND);
     }
 
     @Test
-    void aShopperCancelsBeforeShippingAndTheStockComesBackOnce() {
-        Order order = place(Destination.delivery("01", "00070", "25 Hàng Bạc"), PaymentMethod.COD, 3);
+    void aShopperCancelsBeforeShippingWithAReasonAndTheStockComesBackOnce() {
+        Order order = place(HANOI, PaymentMethod.COD, 3);
 
-        assertThat(orders.cancel(shopper, order.id()).block().status()).isEqualTo(OrderStatus.CANCELLED);
-        orders.cancel(shopper, order.id()).block();
+        Order cancelled = orders.cancel(shopper, order.id(), CancelReason.BETTER_PRICE_ELSEWHERE).block();
+        orders.cancel(shopper, order.id(), CancelReason.CHANGED_MIND).block();
 
+        assertThat(cancelled.status()).isEqualTo(OrderStatus.CANCELLED);
+        assertThat(orders.mine(shopper, order.id()).block().cancellation()).get()
+                .extracting(OrderEvent::reason, e -> e.by().kind()).containsExactly(CancelReason.BETTER_PRICE_ELSEWHERE, Actor.Kind.SHOPPER);
         assertThat(fixtures.stock(showroom, honey).block()).isEqualTo(new Stock(10, 0));
+        assertThat(db.sql("select cancel_reason, cancelled_by_kind from customer_order where id = :id").bind("id", order.id().value())
+                .map((r, m) -> r.get("cancel_reason", String.class) + "/" + r.get("cancelled_by_kind", String.class)).one().block())
+                .isEqualTo("BETTER_PRICE_ELSEWHERE/SHOPPER");
+        assertCode(() -> orders.cancel(shopper, order.id(), CancelReason.NOT_COLLECTED).block(), OrdersErrorCode.INVALID_REQUEST);
     }
 
     @Test
     void aShippedOrderCannotBeCancelled() {
-        Order order = place(Destination.delivery("01", "00070", "25 Hàng Bạc"), PaymentMethod.COD, 1);
-        orders.confirm(producer, order.lines().get(0).fulfilment()).block();
-        orders.ship(producer, order.lines().get(0).fulfilment()).block();
+        Order order = place(HANOI, PaymentMethod.COD, 1);
+        fulfilments.confirm(producer, parcel(order), "p@x.vn").block();
+        fulfilments.ship(producer, parcel(order), "p@x.vn").block();
 
-        assertThatThrownBy(() -> orders.cancel(shopper, order.id()).block())
-                .isInstanceOfSatisfying(OrdersException.class, e -> assertThat(e.code()).isEqualTo(OrdersErrorCode.INVALID_STATE));
+        assertCode(() -> orders.cancel(shopper, order.id(), CancelReason.CHANGED_MIND).block(), OrdersErrorCode.INVALID_STATE);
+        assertThat(fixtures.stock(showroom, honey).block()).isEqualTo(new Stock(9, 0));
     }
 
     @Test
-    void staffHandAPickupOverByItsCode() {
+    void aPickupIsHandedOverOnlyWhenReadyAndForThePaymentDue() {
         Order order = place(Destination.pickup(showroom), PaymentMethod.PAY_AT_PICKUP, 2);
-        assertThat(orders.pickupsAt(showroom).collectList().block()).extracting(Order::id).contains(order.id());
+        long due = order.total().dong();
+        assertThat(pickups.at(showroom).collectList().block()).extracting(PickupTask::order).contains(order.id());
+        assertThat(pickups.find(showroom, order.pickupCode()).block().amountToTake()).isEqualTo(new Vnd(due));
 
-        assertThatThrownBy(() -> orders.handOver(showroom, "WRONG1", "staff").block())
-                .isInstanceOfSatisfying(OrdersException.class, e -> assertThat(e.code()).isEqualTo(OrdersErrorCode.NOT_FOUND));
-        Order handed = orders.handOver(showroom, order.pickupCode().toLowerCase(), "staff").block();
+        assertCode(() -> pickups.handOver(showroom, order.pickupCode(), MoneyTaken.Method.CASH, new Vnd(due), "staff").block(), OrdersErrorCode.INVALID_STATE);
+        fulfilments.confirm(producer, parcel(order), "p@x.vn").block();
+        assertThat(orders.mine(shopper, order.id()).block().status()).isEqualTo(OrderStatus.READY_FOR_PICKUP);
+        assertCode(() -> pickups.handOver(showroom, order.pickupCode(), MoneyTaken.Method.CASH, new Vnd(due + 1000), "staff").block(), OrdersErrorCode.AMOUNT_MISMATCH);
+        assertThat(fixtures.stock(showroom, honey).block()).as("a refused handover moves nothing").isEqualTo(new Stock(10, 2));
+
+        PickupTask handed = pickups.handOver(showroom, order.pickupCode().toLowerCase(), MoneyTaken.Method.CASH, new Vnd(due), "staff@x.vn").block();
 
         assertThat(handed.status()).isEqualTo(OrderStatus.COMPLETED);
         assertThat(fixtures.stock(showroom, honey).block()).isEqualTo(new Stock(8, 0));
-        assertThatThrownBy(() -> orders.handOver(showroom, order.pickupCode(), "staff").block())
-                .isInstanceOfSatisfying(OrdersException.class, e -> assertThat(e.code()).isEqualTo(OrdersErrorCode.INVALID_STATE));
+        Order done = orders.mine(shopper, order.id()).block();
+        assertThat(done.fulfilments()).singleElement().satisfies(f -> assertThat(f.taken()).extracting(MoneyTaken::method, MoneyTaken::amount, t -> t.by().name())
+                .containsExactly(MoneyTaken.Method.CASH, new Vnd(due), "staff@x.vn"));
+        assertCode(() -> pickups.handOver(showroom, order.pickupCode(), MoneyTaken.Method.CASH, new Vnd(due), "staff").block(), OrdersErrorCode.INVALID_STATE);
+    }
+
+    @Test
+    void aShowroomMakesReadyTheGoodsItHoldsOnConsignment() {
+        Order order = place(Destination.pickup(showroom), PaymentMethod.PAY_AT_PICKUP, 1);
+        LocationId elsewhere = fixtures.showroom("Showroom khác", true).block();
+
+        assertCode(() -> pickups.markReady(elsewhere, parcel(order), "staff").block(), OrdersErrorCode.NOT_FOUND);
+        PickupTask ready = pickups.markReady(showroom, parcel(order), "staff@x.vn").block();
+
+        assertThat(ready.ready()).isTrue();
+        assertThat(orders.mine(shopper, order.id()).block().history()).last()
+                .extracting(OrderEvent::kind, e -> e.by().kind()).containsExactly(OrderEvent.Kind.READY_FOR_PICKUP, Actor.Kind.STAFF);
+        assertCode(() -> pickups.markReady(showroom, parcel(order), "staff").block(), OrdersErrorCode.INVALID_STATE);
+    }
+
+    @Test
+    void tenWrongCodesAtALocationWithinTenMinutesAndTheCounterWaits() {
+        Order order = place(Destination.pickup(showroom), PaymentMethod.PAY_AT_PICKUP, 1);
+        LocationId other = fixtures.showroom("Showroom bên cạnh", true).block();
+        for (int i = 0; i < 10; i++) {
+            String wrong = "WRONG" + i;
+            assertCode(() -> pickups.find(showroom, wrong).block(), OrdersErrorCode.NOT_FOUND);
+            clock.set(clock.instant().plusSeconds(30));
+        }
+
+        assertThatThrownBy(() -> pickups.find(showroom, order.pickupCode()).block())
+                .isInstanceOfSatisfying(TooManyAttempts.class, e -> assertThat(e.retryAfter()).isPositive().isLessThanOrEqualTo(java.time.Duration.ofMinutes(10)));
+        assertCode(() -> pickups.find(other, "WRONG1").block(), OrdersErrorCode.NOT_FOUND);
+
+        clock.set(clock.instant().plus(java.time.Duration.ofMinutes(6)));
+        assertThat(pickups.find(showroom, order.pickupCode()).block().order()).as("once the oldest are ten minutes old").isEqualTo(order.id());
     }
 
     @Test
     void unpaidCardOrdersAndUncollectedPickupsLapseAndGiveTheirStockBack() {
-        Order card = place(Destination.delivery("01", "00070", "25 Hàng Bạc"), PaymentMethod.CARD, 1);
+        Order card = place(HANOI, PaymentMethod.CARD, 1);
         Order pickup = place(Destination.pickup(showroom), PaymentMethod.PAY_AT_PICKUP, 2);
         assertThat(orders.cancelLapsed().block()).isZero();
 
         clock.set(Instant.parse("2026-11-23T03:31:00Z"));
         assertThat(orders.cancelLapsed().block()).isEqualTo(1);
         clock.set(Instant.parse("2026-11-26T03:01:00Z"));
-        assertThat(orders.cancelLapsed().block()).isEqualTo(1);
+        assertThat(orders.cancelLapsed().block()).as("this pickup, and any other test's left uncollected").isPositive();
+        assertThat(orders.cancelLapsed().block()).as("each lapses once").isZero();
 
-        assertThat(orders.mine(shopper, card.id()).block().status()).isEqualTo(OrderStatus.CANCELLED);
-        assertThat(orders.mine(shopper, pickup.id()).block().status()).isEqualTo(OrderStatus.CANCELLED);
+        assertThat(orders.mine(shopper, card.id()).block().cancellation()).get().extracting(OrderEvent::reason, e -> e.by().kind())
+                .containsExactly(CancelReason.NOT_PAID_IN_TIME, Actor.Kind.SYSTEM);
+        assertThat(orders.mine(shopper, pickup.id()).block().cancellation()).get().extracting(OrderEvent::reason).isEqualTo(CancelReason.NOT_COLLECTED);
         assertThat(fixtures.stock(showroom, honey).block()).isEqualTo(new Stock(10, 0));
     }
+
+    static final Destination HANOI = Destination.delivery("01", "00070", "25 Hàng Bạc");
 
     private Order place(Destination destination, PaymentMethod payment, int quantity) {
         return checkout.place(new OrderRequest(UUID.randomUUID().toString(), shopper, List.of(new OrderRequest.Line(honey, quantity)),
                 new Contact("Nguyễn Thị Mai", "0912345678", "mai@example.vn"), destination, payment)).block().order();
+    }
+
+    private static UUID parcel(Order order) {
+        return order.fulfilments().get(0).id();
+    }
+
+    private static void assertCode(org.assertj.core.api.ThrowableAssert.ThrowingCallable call, OrdersErrorCode code) {
+        assertThatThrownBy(call).isInstanceOfSatisfying(OrdersException.class, e -> assertThat(e.code()).isEqualTo(code));
     }
 }

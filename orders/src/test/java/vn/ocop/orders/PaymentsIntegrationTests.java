@@ -99,9 +99,10 @@ class PaymentsIntegrationTests {
         Order order = checkout.place(request).block().order();
         checkout.place(request).block();
 
+        assertThat(order.total().dong()).as("the lines and the shipping fee (1,500 g within Hà Nội)").isEqualTo(360000 + 26000);
         STRIPE.verify(1, postRequestedFor(urlEqualTo("/v1/payment_intents"))
                 .withHeader("Idempotency-Key", equalTo(order.id().value().toString()))
-                .withRequestBody(containing("amount=360000"))
+                .withRequestBody(containing("amount=" + (360000 + 26000)))
                 .withRequestBody(containing("currency=vnd"))
                 .withRequestBody(containing("metadata[orderId]=" + order.id().value())));
         assertThat(order.status()).isEqualTo(OrderStatus.PENDING_PAYMENT);
@@ -157,8 +158,8 @@ class PaymentsIntegrationTests {
         String succeeded = event("evt_" + UUID.randomUUID(), "payment_intent.succeeded", "pi_" + order.id().value());
         payments.webhook(succeeded, sign(succeeded, now())).block();
 
-        orders.cancel(shopper, order.id()).block();
-        orders.cancel(shopper, order.id()).block();
+        orders.cancel(shopper, order.id(), CancelReason.CHANGED_MIND).block();
+        orders.cancel(shopper, order.id(), CancelReason.CHANGED_MIND).block();
 
         STRIPE.verify(1, postRequestedFor(urlEqualTo("/v1/refunds"))
                 .withHeader("Idempotency-Key", equalTo("refund:" + order.id().value()))

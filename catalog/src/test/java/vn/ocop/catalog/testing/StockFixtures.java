@@ -26,11 +26,16 @@ public final class StockFixtures {
 
     /** A showroom in Hà Nội where shoppers may or may not collect orders. */
     public Mono<LocationId> showroom(String name, boolean pickup) {
-        return location("SHOWROOM", name, pickup, null);
+        return location("SHOWROOM", name, pickup, null, "Hà Nội");
+    }
+
+    /** A showroom in another province, named as locations name it ("TP. Hồ Chí Minh", "Quảng Ninh"). */
+    public Mono<LocationId> showroomIn(String province, String name, boolean pickup) {
+        return location("SHOWROOM", name, pickup, null, province);
     }
 
     public Mono<LocationId> warehouse(ProducerId producer) {
-        return location("WAREHOUSE", "Kho " + UUID.randomUUID().toString().substring(0, 8), false, producer);
+        return location("WAREHOUSE", "Kho " + UUID.randomUUID().toString().substring(0, 8), false, producer, "Hà Nội");
     }
 
     /** An active product of {@code producer} with a 4-star ranking valid from a year before {@code today} for two more years. */
@@ -58,11 +63,12 @@ public final class StockFixtures {
     public record Stock(int onHand, int reserved) {
     }
 
-    private Mono<LocationId> location(String kind, String name, boolean pickup, ProducerId producer) {
+    private Mono<LocationId> location(String kind, String name, boolean pickup, ProducerId producer, String province) {
         LocationId id = LocationId.random();
         return db.sql("""
                         insert into location (id, kind, name, province, address, pickup_allowed, producer_id)
-                        values (:id, :kind, :name, 'Hà Nội', '25 phố Lý Thường Kiệt, Hà Nội', :pickup, :producer)""")
+                        values (:id, :kind, :name, :province, '25 phố Lý Thường Kiệt, ' || :province, :pickup, :producer)""")
+                .bind("province", province)
                 .bind("id", id.value())
                 .bind("kind", kind)
                 .bind("name", name)

@@ -27,18 +27,24 @@ public class CartRows {
                 .then(account == null ? Mono.just(id) : ofAccount(account));
     }
 
+    /** The account's cart, made on first use (two first uses at once make one). */
+    public Mono<CartId> ofAccountOrNew(UUID account) {
+        return ofAccount(account).switchIfEmpty(Mono.defer(() -> create(account)
+                .onErrorResume(org.springframework.dao.DuplicateKeyException.class, raced -> ofAccount(account))));
+    }
+
     public Mono<CartId> ofAccount(UUID account) {
         return db.sql("select id from cart where account_id = :account").bind("account", account)
                 .map((row, md) -> new CartId(row.get("id", UUID.class))).one();
     }
 
-    /** An anonymous cart with that id; empty when there is none (or it belongs to an account). */
     /** The account whose cart it is; empty for an anonymous cart. */
     public Mono<UUID> accountOf(CartId cart) {
         return db.sql("select account_id from cart where id = :id and account_id is not null").bind("id", cart.value())
                 .map((r, m) -> r.get("account_id", UUID.class)).one();
     }
 
+    /** An anonymous cart with that id; empty when there is none (or it belongs to an account). */
     public Mono<CartId> anonymous(UUID id) {
         return db.sql("select id from cart where id = :id and account_id is null").bind("id", id)
                 .map((row, md) -> new CartId(row.get("id", UUID.class))).one();

@@ -38,6 +38,14 @@ class Destinations {
         return Mono.empty();
     }
 
+    /** For a quote only the province counts (or the pickup outlet). */
+    Mono<Void> checkForQuote(Destination d) {
+        if (d.isPickup()) {
+            return check(d);
+        }
+        return addresses.province(d.provinceCode()).isPresent() ? Mono.empty() : Mono.error(invalid("choose the province it goes to"));
+    }
+
     private static OrdersException invalid(String message) {
         return new OrdersException(OrdersErrorCode.INVALID_REQUEST, message);
     }

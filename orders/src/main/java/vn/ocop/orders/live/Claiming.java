@@ -6,7 +6,8 @@ import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
-import vn.ocop.orders.Carts;
+import vn.ocop.orders.CartLine;
+import vn.ocop.orders.cart.CartRows;
 import vn.ocop.orders.FlashClaim;
 import vn.ocop.orders.OrdersErrorCode;
 import vn.ocop.orders.OrdersException;
@@ -21,11 +22,11 @@ public class Claiming {
 
     private final FlashClaims claims;
     private final LiveRows rows;
-    private final Carts carts;
+    private final CartRows carts;
     private final TransactionalOperator transactions;
     private final Clock clock;
 
-    Claiming(FlashClaims claims, LiveRows rows, Carts carts, TransactionalOperator transactions, Clock clock) {
+    Claiming(FlashClaims claims, LiveRows rows, CartRows carts, TransactionalOperator transactions, Clock clock) {
         this.claims = claims;
         this.rows = rows;
         this.carts = carts;
@@ -34,14 +35,15 @@ public class Claiming {
     }
 
     public Mono<FlashClaim> claim(UUID account, UUID event, UUID offer, int quantity) {
-        if (quantity < 1 || quantity > Carts.MAX_QUANTITY) {
+        if (quantity < 1 || quantity > CartLine.MAX_QUANTITY) {
             return Mono.error(new OrdersException(OrdersErrorCode.INVALID_REQUEST, "a claim is 1 to 99 units"));
         }
         // the cart first: the offer's row, which every buyer of this offer waits for, stays locked only from its
         // conditional update to the commit (a refused claim rolls the cart back with it)
         return transactions.transactional(rows.offer(offer)
                 .switchIfEmpty(Mono.error(() -> new OrdersException(OrdersErrorCode.NOT_FOUND, "no such flash offer")))
-                .flatMap(o -> carts.addClaimed(account, o.product(), quantity))
+                // into the cart without the stock check of Carts.add: the units are already set aside in the offer's pool
+                .flatMap(o -> carts.ofAccountOrNew(account).flatMap(cart -> carts.add(cart, o.product(), quantity)))
                 .then(claims.claim(event, offer, account, quantity, OffsetDateTime.now(clock)))
                 .flatMap(taken -> rows.announce(event, "remaining", offer, taken.remaining()).thenReturn(taken.claim())));
     }

@@ -6,6 +6,7 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.Parameter;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Mono;
+import vn.ocop.orders.CardPayment;
 import vn.ocop.orders.OrderId;
 
 /** The payment columns of orders and the record of Stripe events already applied. */
@@ -16,11 +17,6 @@ public class PaymentRows {
 
     PaymentRows(DatabaseClient db) {
         this.db = db;
-    }
-
-    /** What is known of an order's card payment. */
-    public record CardPayment(OrderId order, String status, String intent, String clientSecret, OffsetDateTime paidAt,
-                              OffsetDateTime refundedAt, String error) {
     }
 
     public Mono<CardPayment> of(OrderId order) {
@@ -42,15 +38,6 @@ public class PaymentRows {
         return db.sql("insert into stripe_event (id, type, payment_intent_id) values (:id, :type, :intent) on conflict (id) do nothing")
                 .bind("id", eventId).bind("type", type).bind("intent", Parameter.fromOrEmpty(intent, String.class))
                 .fetch().rowsUpdated().map(n -> n == 1);
-    }
-
-    /** A paid card order that was waiting for its payment is placed; true when this call placed it. */
-    public Mono<Boolean> paid(OrderId order, OffsetDateTime at) {
-        return db.sql("""
-                        update customer_order set paid_at = coalesce(paid_at, :at), payment_error = null,
-                            status = case when status = 'PENDING_PAYMENT' then 'PLACED' else status end, updated_at = :at
-                        where id = :id and paid_at is null""")
-                .bind("at", at).bind("id", order.value()).fetch().rowsUpdated().map(n -> n == 1);
     }
 
     public Mono<Void> failed(OrderId order, String error) {

@@ -1,0 +1,53 @@
+package vn.ocop.orders;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import vn.ocop.catalog.LocationId;
+import vn.ocop.catalog.ProducerId;
+import vn.ocop.catalog.ProductId;
+import vn.ocop.catalog.Vnd;
+
+/** Orders in memory for the aggregate's own tests: a delivery or a pickup in parcels of given line prices and fees. */
+final class OrderFixtures {
+
+    static final OffsetDateTime PLACED_AT = OffsetDateTime.parse("2026-12-01T09:00:00+07:00");
+    static final Contact MAI = new Contact("Nguyễn Thị Mai", "0912345678", "mai@example.vn");
+
+    private OrderFixtures() {
+    }
+
+    /** A parcel of one line of {@code quantity} × {@code unitPrice}, sent for {@code shipping}. */
+    record ParcelSpec(long unitPrice, int quantity, long shipping) {
+    }
+
+    static ParcelSpec parcel(long unitPrice, int quantity, long shipping) {
+        return new ParcelSpec(unitPrice, quantity, shipping);
+    }
+
+    static Order delivery(PaymentMethod payment, ParcelSpec... parcels) {
+        return order(Destination.delivery("01", "00070", "12 Hàng Bạc"), payment, parcels);
+    }
+
+    static Order pickup(PaymentMethod payment, ParcelSpec... parcels) {
+        return order(Destination.pickup(LocationId.random()), payment, parcels);
+    }
+
+    private static Order order(Destination destination, PaymentMethod payment, ParcelSpec... parcels) {
+        List<Fulfilment> fulfilments = new ArrayList<>();
+        int line = 1;
+        for (ParcelSpec p : parcels) {
+            fulfilments.add(new Fulfilment(UUID.randomUUID(), destination.isPickup() ? destination.pickupAt() : LocationId.random(),
+                    new ProducerId(UUID.randomUUID()), FulfilmentStatus.PLACED,
+                    List.of(new Order.Line(line++, new ProductId(UUID.randomUUID()), "Mật ong bạc hà", new Vnd(p.unitPrice()), p.quantity(), UUID.randomUUID())),
+                    new Vnd(p.shipping()), 500 * p.quantity(), destination.isPickup() ? null : new DeliveryWindow(1, 2), null));
+        }
+        OrderStatus status = payment == PaymentMethod.CARD ? OrderStatus.PENDING_PAYMENT : OrderStatus.PLACED;
+        OrderEvent placed = new OrderEvent(1, PLACED_AT, null, status == OrderStatus.PLACED ? OrderEvent.Kind.PLACED : OrderEvent.Kind.AWAITING_PAYMENT,
+                Actor.shopper("mai"), null);
+        return new Order(new OrderId(UUID.randomUUID()), "OCOP-TEST0001", UUID.randomUUID(), status, payment, MAI, destination,
+                destination.isPickup() ? "K7Q2ZP" : null, destination.isPickup() ? PLACED_AT.plusDays(3) : null, fulfilments, PLACED_AT, "hash",
+                null, List.of(placed));
+    }
+}
