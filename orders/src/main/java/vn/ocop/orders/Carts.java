@@ -83,6 +83,13 @@ public class Carts {
                 .thenReturn(target));
     }
 
+    /** The cart's lines as a basket bound for {@code destination}, to quote its parcels and shipping; its owner's flash units count. */
+    public Mono<Basket> basket(CartId cart, Destination destination) {
+        return rows.lines(cart).zipWith(rows.accountOf(cart).map(java.util.Optional::of).defaultIfEmpty(java.util.Optional.empty()))
+                .map(t -> new Basket(t.getT2().orElse(null), t.getT1().entrySet().stream()
+                        .map(e -> new OrderRequest.Line(e.getKey(), e.getValue())).toList(), destination));
+    }
+
     /** Removes the lines that were ordered (after checkout). */
     public Mono<Void> removeOrdered(CartId cart, List<ProductId> products) {
         return rows.clear(cart, products);

@@ -5,6 +5,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import vn.ocop.catalog.Vnd;
+import vn.ocop.orders.InvalidRateTable.Problem;
 
 /**
  * The marketplace's shipping rates: for each {@link ShippingZone} a delivery window and weight bands. A band
@@ -52,20 +53,20 @@ public record RateTable(List<ZoneRates> zones) {
             ZoneRates rates = zones.get(z);
             String at = "zones[" + z + "]";
             if (rates == null || rates.zone() == null) {
-                errors.add(new InvalidRateTable.FieldError(at + ".zone", "name the zone: SAME_PROVINCE, SAME_REGION or OTHER_REGION"));
+                errors.add(err(at + ".zone", Problem.ZONE_UNNAMED, "name the zone: SAME_PROVINCE, SAME_REGION or OTHER_REGION"));
                 continue;
             }
             if (!seen.add(rates.zone())) {
-                errors.add(new InvalidRateTable.FieldError(at + ".zone", rates.zone() + " is given twice"));
+                errors.add(err(at + ".zone", Problem.ZONE_TWICE, rates.zone() + " is given twice", rates.zone()));
             }
             if (rates.minDays() < 0 || rates.maxDays() > 60 || rates.maxDays() < rates.minDays()) {
-                errors.add(new InvalidRateTable.FieldError(at + ".maxDays", "a delivery window is 0 to 60 days, the soonest first"));
+                errors.add(err(at + ".maxDays", Problem.WINDOW, "a delivery window is 0 to 60 days, the soonest first"));
             }
             bands(rates.bands(), at, errors);
         }
         for (ShippingZone zone : ShippingZone.values()) {
             if (!seen.contains(zone)) {
-                errors.add(new InvalidRateTable.FieldError("zones", "rates for " + zone + " are missing"));
+                errors.add(err("zones", Problem.ZONE_MISSING, "rates for " + zone + " are missing", zone));
             }
         }
         return errors;
@@ -73,7 +74,7 @@ public record RateTable(List<ZoneRates> zones) {
 
     private static void bands(List<WeightBand> bands, String zone, List<InvalidRateTable.FieldError> errors) {
         if (bands.isEmpty()) {
-            errors.add(new InvalidRateTable.FieldError(zone + ".bands", "give at least one weight band, from 0 g"));
+            errors.add(err(zone + ".bands", Problem.NO_BANDS, "give at least one weight band, from 0 g"));
             return;
         }
         Integer expectedFrom = 0;
@@ -81,33 +82,37 @@ public record RateTable(List<ZoneRates> zones) {
             WeightBand band = bands.get(b);
             String at = zone + ".bands[" + b + "]";
             if (band == null || band.fee() == null) {
-                errors.add(new InvalidRateTable.FieldError(at + ".feeVnd", "every band has a fee"));
+                errors.add(err(at + ".feeVnd", Problem.NO_FEE, "every band has a fee"));
                 continue;
             }
             if (expectedFrom == null) {
-                errors.add(new InvalidRateTable.FieldError(at + ".fromGrams", "overlaps the open-ended band before it: only the last band may be open-ended"));
+                errors.add(err(at + ".fromGrams", Problem.OVERLAP_OPEN, "overlaps the open-ended band before it: only the last band may be open-ended"));
             } else if (band.fromGrams() < expectedFrom) {
-                errors.add(new InvalidRateTable.FieldError(at + ".fromGrams", "overlaps the band before it, which ends at " + expectedFrom + " g"));
+                errors.add(err(at + ".fromGrams", Problem.OVERLAP, "overlaps the band before it, which ends at " + expectedFrom + " g", expectedFrom));
             } else if (band.fromGrams() > expectedFrom) {
-                errors.add(new InvalidRateTable.FieldError(at + ".fromGrams", "leaves parcels of " + expectedFrom + " to " + band.fromGrams() + " g without a fee"));
+                errors.add(err(at + ".fromGrams", Problem.GAP, "leaves parcels of " + expectedFrom + " to " + band.fromGrams() + " g without a fee", expectedFrom, band.fromGrams()));
             }
             if (band.toGrams() != null && band.toGrams() <= band.fromGrams()) {
-                errors.add(new InvalidRateTable.FieldError(at + ".toGrams", "ends at or before where it starts (" + band.fromGrams() + " g)"));
+                errors.add(err(at + ".toGrams", Problem.ENDS_BEFORE_START, "ends at or before where it starts (" + band.fromGrams() + " g)", band.fromGrams()));
             }
             if (band.fee().dong() > MAX_FEE) {
-                errors.add(new InvalidRateTable.FieldError(at + ".feeVnd", "a fee is 0 to 10,000,000 đồng"));
+                errors.add(err(at + ".feeVnd", Problem.FEE_RANGE, "a fee is 0 to 10,000,000 đồng"));
             }
             if (band.extraPer500g() != null && band.extraPer500g().dong() > 0 && !band.openEnded()) {
-                errors.add(new InvalidRateTable.FieldError(at + ".extraPer500gVnd", "only the open-ended last band adds a fee per 500 g"));
+                errors.add(err(at + ".extraPer500gVnd", Problem.EXTRA_NOT_LAST, "only the open-ended last band adds a fee per 500 g"));
             } else if (band.extraPer500g() != null && band.extraPer500g().dong() > MAX_FEE) {
-                errors.add(new InvalidRateTable.FieldError(at + ".extraPer500gVnd", "a fee is 0 to 10,000,000 đồng"));
+                errors.add(err(at + ".extraPer500gVnd", Problem.FEE_RANGE, "a fee is 0 to 10,000,000 đồng"));
             }
             expectedFrom = band.toGrams();
         }
         if (expectedFrom != null) {
-            errors.add(new InvalidRateTable.FieldError(zone + ".bands[" + (bands.size() - 1) + "].toGrams",
-                    "parcels of " + expectedFrom + " g or more have no fee: make the last band open-ended (toGrams null)"));
+            errors.add(err(zone + ".bands[" + (bands.size() - 1) + "].toGrams", Problem.LAST_NOT_OPEN,
+                    "parcels of " + expectedFrom + " g or more have no fee: make the last band open-ended (toGrams null)", expectedFrom));
         }
+    }
+
+    private static InvalidRateTable.FieldError err(String field, Problem problem, String message, Object... args) {
+        return new InvalidRateTable.FieldError(field, problem, message, java.util.List.of(args));
     }
 
     /** The fee and window for a parcel of {@code grams} in {@code zone}; the table must be valid. */

@@ -65,6 +65,8 @@ class RateTableTests {
 
         assertThat(table.problems()).extracting(InvalidRateTable.FieldError::field).containsExactly("zones[1].bands[1].fromGrams");
         assertThat(table.problems().get(0).message()).contains("overlaps", "1000 g");
+        assertThat(table.problems().get(0)).extracting(InvalidRateTable.FieldError::problem, InvalidRateTable.FieldError::args)
+                .as("what pages word in the reader's language").containsExactly(InvalidRateTable.Problem.OVERLAP, List.of(1000));
     }
 
     @Test

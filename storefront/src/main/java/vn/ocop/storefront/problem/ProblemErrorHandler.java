@@ -61,11 +61,13 @@ class ProblemErrorHandler extends AbstractErrorWebExceptionHandler {
                         if (error instanceof ErrorResponse withHeaders) {
                             h.addAll(withHeaders.getHeaders());
                         }
+                        h.addAll(Problems.headers(error));
                     })
                     .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                     .bodyValue(problem);
         }
         return ServerResponse.status(problem.getStatus())
+                .headers(h -> h.addAll(Problems.headers(error)))
                 .contentType(MediaType.TEXT_HTML)
                 .render("error/error", Map.of("problem", problem, "status", problem.getStatus(),
                         "reason", String.valueOf(HttpStatus.resolve(problem.getStatus()))));

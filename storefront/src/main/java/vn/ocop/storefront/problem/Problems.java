@@ -12,7 +12,9 @@ import org.springframework.web.bind.support.WebExchangeBindException;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.server.ResponseStatusException;
 import vn.ocop.catalog.CatalogException;
+import vn.ocop.orders.InvalidRateTable;
 import vn.ocop.orders.OrdersException;
+import vn.ocop.orders.TooManyAttempts;
 import vn.ocop.storefront.account.EmailAlreadyRegistered;
 
 /** Maps what went wrong to a problem: {@code type} https://ocop.vn/problems/&lt;code&gt;, title, status, detail, code. */
@@ -36,6 +38,12 @@ public final class Problems {
         }
         if (error instanceof CatalogException refused) {
             return catalog(refused);
+        }
+        if (error instanceof InvalidRateTable invalid) {
+            ProblemDetail p = of(HttpStatus.BAD_REQUEST, "validation", invalid.getMessage());
+            p.setProperty("errors", invalid.errors().stream()
+                    .map(f -> Map.<String, Object>of("field", f.field(), "message", f.message())).toList());
+            return p;
         }
         if (error instanceof OrdersException refused) {
             return orders(refused);
@@ -71,11 +79,21 @@ public final class Problems {
     private static ProblemDetail orders(OrdersException e) {
         HttpStatus status = switch (e.code()) {
             case NOT_FOUND -> HttpStatus.NOT_FOUND;
-            case NOT_SELLABLE, NOT_ENOUGH_STOCK, INVALID_STATE, LIMIT_REACHED -> HttpStatus.CONFLICT;
+            case NOT_SELLABLE, NOT_ENOUGH_STOCK, INVALID_STATE, LIMIT_REACHED, AMOUNT_MISMATCH -> HttpStatus.CONFLICT;
+            case TOO_MANY_ATTEMPTS -> HttpStatus.TOO_MANY_REQUESTS;
             case INVALID_REQUEST, INVALID_SIGNATURE -> HttpStatus.BAD_REQUEST;
             case IDEMPOTENCY_MISMATCH -> HttpStatus.UNPROCESSABLE_CONTENT;
         };
         return of(status, e.code().name().toLowerCase().replace('_', '-'), e.getMessage());
+    }
+
+    /** Headers a problem carries: when to try again after too many attempts. */
+    static org.springframework.http.HttpHeaders headers(Throwable error) {
+        org.springframework.http.HttpHeaders headers = new org.springframework.http.HttpHeaders();
+        if (error instanceof TooManyAttempts wait) {
+            headers.set(org.springframework.http.HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, wait.retryAfter().toSeconds())));
+        }
+        return headers;
     }
 
     private static ProblemDetail validation(WebExchangeBindException bind) {

@@ -11,10 +11,14 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 import vn.ocop.catalog.ProductId;
+import vn.ocop.orders.Addresses;
 import vn.ocop.orders.Carts;
+import vn.ocop.orders.Checkout;
+import vn.ocop.orders.Destination;
 import vn.ocop.orders.OrdersException;
 
 /**
@@ -26,10 +30,14 @@ class CartPageController {
 
     private final Carts carts;
     private final CartCookie cookie;
+    private final Checkout checkout;
+    private final Addresses addresses;
 
-    CartPageController(Carts carts, CartCookie cookie) {
+    CartPageController(Carts carts, CartCookie cookie, Checkout checkout, Addresses addresses) {
         this.carts = carts;
         this.cookie = cookie;
+        this.checkout = checkout;
+        this.addresses = addresses;
     }
 
     record LineForm(@NotNull UUID productId, @Min(0) @Max(Carts.MAX_QUANTITY) Integer quantity) {
@@ -39,8 +47,34 @@ class CartPageController {
     }
 
     @GetMapping("/cart")
-    Mono<String> cart(ServerWebExchange exchange, Model model) {
-        return page(exchange, model, null);
+    Mono<String> cart(@RequestParam(required = false) String shipTo, ServerWebExchange exchange, Model model) {
+        model.addAttribute("shipTo", shipTo);
+        return page(exchange, model, null).flatMap(view -> shipping(shipTo, exchange, model).thenReturn(view));
+    }
+
+    /** The shipping estimate to a province, as the cart page shows it (htmx swaps it in when the province changes). */
+    @GetMapping("/cart/shipping")
+    Mono<String> estimate(@RequestParam(required = false) String shipTo, ServerWebExchange exchange, Model model) {
+        return shipping(shipTo, exchange, model).thenReturn("orders/quote :: quote");
+    }
+
+    private Mono<Void> shipping(String shipTo, ServerWebExchange exchange, Model model) {
+        model.addAttribute("provinces", addresses.provinces());
+        model.addAttribute("quote", null);
+        model.addAttribute("quoteProblem", null);
+        if (shipTo == null || addresses.province(shipTo).isEmpty()) {
+            return Mono.empty();
+        }
+        return cookie.cart(exchange)
+                .flatMap(c -> carts.basket(c, Destination.delivery(shipTo, null, null)))
+                .filter(b -> !b.lines().isEmpty())
+                .flatMap(checkout::quote)
+                .doOnNext(q -> model.addAttribute("quote", q))
+                .onErrorResume(OrdersException.class, e -> {
+                    model.addAttribute("quoteProblem", OrderPages.problem(e));
+                    return Mono.empty();
+                })
+                .then();
     }
 
     @PostMapping("/cart/add")
@@ -72,6 +106,7 @@ class CartPageController {
 
     private Mono<String> page(ServerWebExchange exchange, Model model, OrderPages.Problem problem) {
         model.addAttribute("problem", problem);
+        model.addAttribute("provinces", addresses.provinces());
         return cookie.cart(exchange).flatMap(carts::view).doOnNext(c -> model.addAttribute("cart", c)).thenReturn("orders/cart");
     }
 }

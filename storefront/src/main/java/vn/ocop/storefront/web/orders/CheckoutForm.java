@@ -63,6 +63,8 @@ record CheckoutForm(String key, String name, String phone, String email, Mode mo
             errors.rejectValue("payment", "checkout.error.payment");
         } else if (payment == PaymentMethod.PAY_AT_PICKUP && !pickup()) {
             errors.rejectValue("payment", "checkout.error.pay-at-pickup");
+        } else if (payment == PaymentMethod.COD && pickup()) {
+            errors.rejectValue("payment", "checkout.error.cod-pickup");
         }
         return !errors.hasErrors();
     }
@@ -73,6 +75,14 @@ record CheckoutForm(String key, String name, String phone, String email, Mode mo
         Destination destination = pickup() ? Destination.pickup(new LocationId(pickupLocationId))
                 : Destination.delivery(provinceCode, communeCode, street.strip());
         return new OrderRequest(key, account, lines, new Contact(name, phone, email), destination, payment);
+    }
+
+    /** Where the quote goes as the form stands: the outlet chosen for a pickup, else the province chosen (null: nothing chosen yet). */
+    Destination quoteDestination() {
+        if (pickup()) {
+            return pickupLocationId == null ? null : Destination.pickup(new LocationId(pickupLocationId));
+        }
+        return provinceCode == null || provinceCode.isBlank() ? null : Destination.delivery(provinceCode, null, null);
     }
 
     static List<vn.ocop.catalog.ProductId> products(Cart cart) {

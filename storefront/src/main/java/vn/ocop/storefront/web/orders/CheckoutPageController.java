@@ -22,6 +22,7 @@ import vn.ocop.orders.Addresses;
 import vn.ocop.orders.Cart;
 import vn.ocop.orders.Carts;
 import vn.ocop.orders.Checkout;
+import vn.ocop.orders.Destination;
 import vn.ocop.orders.OrdersException;
 import vn.ocop.orders.Payments;
 import vn.ocop.storefront.account.Account;
@@ -71,6 +72,12 @@ class CheckoutPageController {
         return "orders/checkout :: communes";
     }
 
+    /** The parcels, shipping fees and delivery windows for the form as it stands (htmx swaps them in as the shopper chooses). */
+    @GetMapping("/checkout/quote")
+    Mono<String> quote(@ModelAttribute("checkoutForm") CheckoutForm form, ServerWebExchange exchange, Model model) {
+        return cart(exchange).flatMap(cart -> quoted(cart, form, model)).thenReturn("orders/quote :: quote");
+    }
+
     @PostMapping("/checkout")
     Mono<String> place(@ModelAttribute("checkoutForm") CheckoutForm form, BindingResult errors, ServerWebExchange exchange, Model model) {
         return current.get().flatMap(account -> alreadyPlaced(account, form)
@@ -112,7 +119,27 @@ class CheckoutPageController {
         model.addAttribute("communes", form.provinceCode() == null ? List.of() : addresses.communes(form.provinceCode()));
         model.addAttribute("selected", form.communeCode());
         model.addAttribute("cardsOffered", payments.cardsOffered());
-        return pickupOutlets(cart).collectList().doOnNext(outlets -> model.addAttribute("outlets", outlets)).thenReturn("orders/checkout");
+        return pickupOutlets(cart).collectList().doOnNext(outlets -> model.addAttribute("outlets", outlets))
+                .then(quoted(cart, form, model))
+                .thenReturn("orders/checkout");
+    }
+
+    /** Puts the quote for the form's destination in the model, or what stands in its way; nothing when no destination is chosen yet. */
+    private Mono<Void> quoted(Cart cart, CheckoutForm form, Model model) {
+        Destination destination = form.quoteDestination();
+        model.addAttribute("quote", null);
+        model.addAttribute("quoteProblem", null);
+        if (destination == null || cart.lines().isEmpty()) {
+            return Mono.empty();
+        }
+        return carts.basket(cart.id(), destination)
+                .flatMap(checkout::quote)
+                .doOnNext(q -> model.addAttribute("quote", q))
+                .onErrorResume(OrdersException.class, e -> {
+                    model.addAttribute("quoteProblem", OrderPages.problem(e));
+                    return Mono.empty();
+                })
+                .then();
     }
 
     /** The outlets where every line of the cart can be collected: each has at least the quantity of each line available. */

@@ -2,66 +2,71 @@ package vn.ocop.storefront.web.orders;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import java.util.UUID;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import vn.ocop.orders.Orders;
+import vn.ocop.catalog.Vnd;
+import vn.ocop.orders.Fulfilments;
 import vn.ocop.storefront.security.CurrentAccount;
-import vn.ocop.storefront.web.orders.OrderJson.OrderView;
 
-/** Producers' part of orders and showroom staff's pickups. Another producer's fulfilment or another location's code is 404. */
+/** Producers' parcels of orders, as {@link ProducerFulfilmentJson}: another producer's parcel is 404, a wrong state 409. */
 @RestController
-@Tag(name = "Fulfilment", description = "Producers confirm and ship their part of orders (PRODUCER); staff hand pickups over (STAFF)")
+@Tag(name = "Fulfilment", description = "Producers confirm, ship and deliver their parcels of orders (PRODUCER)")
 class FulfilmentApiController {
 
-    private final Orders orders;
+    private final Fulfilments fulfilments;
     private final CurrentAccount current;
 
-    FulfilmentApiController(Orders orders, CurrentAccount current) {
-        this.orders = orders;
+    FulfilmentApiController(Fulfilments fulfilments, CurrentAccount current) {
+        this.fulfilments = fulfilments;
         this.current = current;
     }
 
+    /** For cash on delivery: what the courier collected, exactly the parcel's {@code amountToCollectVnd}. */
+    record DeliveredJson(@Min(0) @Max(100_000_000_000L) Long collectedVnd) {
+    }
+
     @GetMapping("/api/v1/producer/orders")
-    @Operation(summary = "Orders with your goods, newest first", description = "Each line says its fulfilment; act on your own fulfilments only.")
-    Flux<OrderView> producerOrders() {
-        return current.producer().flatMapMany(orders::ofProducer).map(OrderView::of);
+    @Operation(summary = "Your parcels of orders, newest first",
+            description = "Each is your part of one order: your lines, the location it ships from, for a delivery the recipient and the whole address, "
+                    + "the payment and the amount to collect on delivery (your lines and your shipping fee). Never another producer's lines or the pickup code.")
+    Flux<ProducerFulfilmentJson> parcels() {
+        return current.producer().flatMapMany(fulfilments::ofProducer).map(ProducerFulfilmentJson::of);
+    }
+
+    @GetMapping("/api/v1/producer/fulfilments/{id}")
+    @Operation(summary = "One of your parcels")
+    Mono<ProducerFulfilmentJson> one(@PathVariable UUID id) {
+        return current.producer().flatMap(p -> fulfilments.of(p, id)).map(ProducerFulfilmentJson::of);
     }
 
     @PostMapping("/api/v1/producer/fulfilments/{id}/confirm")
-    @Operation(summary = "Confirm your part", description = "A delivery becomes CONFIRMED (to ship), a pickup READY_FOR_PICKUP.")
-    Mono<OrderView> confirm(@PathVariable UUID id) {
-        return current.producer().flatMap(p -> orders.confirm(p, id)).map(OrderView::of);
+    @Operation(summary = "Confirm your parcel", description = "A delivery becomes CONFIRMED (to ship), a pickup READY_FOR_PICKUP at its outlet. 409 while the card payment is awaited.")
+    Mono<ProducerFulfilmentJson> confirm(@PathVariable UUID id) {
+        return current.get().zipWith(current.producer()).flatMap(t -> fulfilments.confirm(t.getT2(), id, t.getT1().email())).map(ProducerFulfilmentJson::of);
     }
 
     @PostMapping("/api/v1/producer/fulfilments/{id}/ship")
-    @Operation(summary = "Ship your confirmed part of a delivery", description = "Its goods leave the location (FULFIL).")
-    Mono<OrderView> ship(@PathVariable UUID id) {
-        return current.producer().flatMap(p -> orders.ship(p, id)).map(OrderView::of);
+    @Operation(summary = "Ship your confirmed parcel of a delivery", description = "Its goods leave the location (FULFIL).")
+    Mono<ProducerFulfilmentJson> ship(@PathVariable UUID id) {
+        return current.get().zipWith(current.producer()).flatMap(t -> fulfilments.ship(t.getT2(), id, t.getT1().email())).map(ProducerFulfilmentJson::of);
     }
 
     @PostMapping("/api/v1/producer/fulfilments/{id}/delivered")
-    @Operation(summary = "Mark your shipped part delivered")
-    Mono<OrderView> delivered(@PathVariable UUID id) {
-        return current.producer().flatMap(p -> orders.delivered(p, id)).map(OrderView::of);
-    }
-
-    @GetMapping("/api/v1/staff/pickups")
-    @Operation(summary = "Orders waiting to be collected at your location", description = "Soonest deadline first.")
-    Flux<OrderView> pickups() {
-        return current.staffLocation().flatMapMany(orders::pickupsAt).map(OrderView::of);
-    }
-
-    @PostMapping("/api/v1/pickups/{code}/handover")
-    @Operation(summary = "Hand an order over against its pickup code",
-            description = "Records FULFIL at your location and completes the order; 404 for a code not waiting here, 409 when not collectable.")
-    Mono<OrderView> handOver(@PathVariable String code) {
-        return current.get().zipWith(current.staffLocation())
-                .flatMap(t -> orders.handOver(t.getT2(), code, t.getT1().email()))
-                .map(OrderView::of);
+    @Operation(summary = "Mark your shipped parcel delivered",
+            description = "Cash on delivery: body {collectedVnd}, exactly the parcel's amountToCollectVnd (409 amount-mismatch otherwise, nothing changes). "
+                    + "Paid by card: no body.")
+    Mono<ProducerFulfilmentJson> delivered(@PathVariable UUID id, @Valid @RequestBody(required = false) DeliveredJson body) {
+        Vnd collected = body == null || body.collectedVnd() == null ? null : new Vnd(body.collectedVnd());
+        return current.get().zipWith(current.producer()).flatMap(t -> fulfilments.delivered(t.getT2(), id, collected, t.getT1().email()))
+                .map(ProducerFulfilmentJson::of);
     }
 }

@@ -1,96 +1,96 @@
 package vn.ocop.storefront.web.orders;
 
+import java.time.Duration;
 import java.util.UUID;
+import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
-import vn.ocop.catalog.LocationId;
-import vn.ocop.catalog.Locations;
 import vn.ocop.catalog.ProducerId;
-import vn.ocop.orders.Order;
-import vn.ocop.orders.Orders;
+import vn.ocop.catalog.Vnd;
+import vn.ocop.orders.Fulfilments;
 import vn.ocop.orders.OrdersErrorCode;
 import vn.ocop.orders.OrdersException;
+import vn.ocop.orders.ProducerFulfilment;
 import vn.ocop.storefront.security.CurrentAccount;
+import vn.ocop.storefront.web.QrCodes;
 
 /**
- * Producers' orders page (their own part of each order: confirm, ship, delivered) and staff's pickups page
- * (orders waiting at their location, handed over against the shopper's code).
+ * The producer's orders page: each of its parcels (own lines, ship-from location, address and recipient, the
+ * amount to collect) with the next step (confirm, ship, delivered with the cash collected), and each parcel's
+ * printable packing slip with its address label and a QR code of the order code.
  */
 @Controller
 class FulfilmentPageController {
 
-    private final Orders orders;
-    private final Locations locations;
+    private final Fulfilments fulfilments;
     private final CurrentAccount current;
 
-    FulfilmentPageController(Orders orders, Locations locations, CurrentAccount current) {
-        this.orders = orders;
-        this.locations = locations;
+    FulfilmentPageController(Fulfilments fulfilments, CurrentAccount current) {
+        this.fulfilments = fulfilments;
         this.current = current;
     }
 
-    record HandoverForm(String code) {
+    /** The delivered form: for cash on delivery, what the courier collected. */
+    record DeliveredForm(Long collectedVnd) {
     }
 
     @GetMapping("/producer/orders")
-    Mono<String> producerOrders(Model model) {
-        return current.producer().flatMap(p -> producerPage(p, model, null));
+    Mono<String> parcels(@RequestParam(defaultValue = "todo") String show, Model model) {
+        return current.producer().flatMap(p -> page(p, show, model, null, null));
     }
 
     @PostMapping("/producer/fulfilments/{id}/{action:confirm|ship|delivered}")
-    Mono<String> step(@PathVariable UUID id, @PathVariable String action, ServerWebExchange exchange, Model model) {
-        return current.producer().flatMap(p -> (switch (action) {
-                    case "confirm" -> orders.confirm(p, id);
-                    case "ship" -> orders.ship(p, id);
-                    default -> orders.delivered(p, id);
-                })
-                .thenReturn("redirect:/producer/orders?done=" + action)
-                .onErrorResume(OrdersException.class, e -> {
-                    exchange.getResponse().setStatusCode(e.code() == OrdersErrorCode.NOT_FOUND ? HttpStatus.NOT_FOUND : HttpStatus.CONFLICT);
-                    return producerPage(p, model, OrderPages.problem(e));
-                }));
+    Mono<String> step(@PathVariable UUID id, @PathVariable String action, @ModelAttribute DeliveredForm form, ServerWebExchange exchange, Model model) {
+        return current.get().zipWith(current.producer()).flatMap(t -> {
+            ProducerId p = t.getT2();
+            String by = t.getT1().email();
+            Mono<ProducerFulfilment> moved = switch (action) {
+                case "confirm" -> fulfilments.confirm(p, id, by);
+                case "ship" -> fulfilments.ship(p, id, by);
+                default -> fulfilments.delivered(p, id, form.collectedVnd() == null || form.collectedVnd() < 0 ? null : new Vnd(form.collectedVnd()), by);
+            };
+            return moved.thenReturn("redirect:/producer/orders?done=" + action + "#f-" + id)
+                    .onErrorResume(OrdersException.class, e -> {
+                        exchange.getResponse().setStatusCode(e.code() == OrdersErrorCode.NOT_FOUND ? HttpStatus.NOT_FOUND : HttpStatus.CONFLICT);
+                        return page(p, "all", model, OrderPages.problem(e), id);
+                    });
+        });
     }
 
-    @GetMapping("/staff/pickups")
-    Mono<String> pickups(Model model) {
-        return current.staffLocation().flatMap(l -> pickupPage(l, model, null, null));
+    @GetMapping("/producer/fulfilments/{id}/slip")
+    Mono<String> slip(@PathVariable UUID id, Model model) {
+        return current.producer().flatMap(p -> fulfilments.of(p, id)).doOnNext(f -> model.addAttribute("f", f)).thenReturn("orders/slip");
     }
 
-    @PostMapping("/staff/pickups/handover")
-    Mono<String> handOver(@ModelAttribute HandoverForm form, ServerWebExchange exchange, Model model) {
-        return current.get().zipWith(current.staffLocation()).flatMap(t -> orders.handOver(t.getT2(), form.code(), t.getT1().email())
-                .map(o -> "redirect:/staff/pickups?handedOver=" + o.code())
-                .onErrorResume(OrdersException.class, e -> {
-                    exchange.getResponse().setStatusCode(e.code() == OrdersErrorCode.NOT_FOUND ? HttpStatus.NOT_FOUND : HttpStatus.CONFLICT);
-                    return pickupPage(t.getT2(), model, OrderPages.problem(e), form.code());
-                }));
+    /** The order code as a QR code, for the slip: whoever scans the parcel finds its order. */
+    @GetMapping(path = "/producer/fulfilments/{id}/qr.png", produces = MediaType.IMAGE_PNG_VALUE)
+    @ResponseBody
+    Mono<ResponseEntity<byte[]>> qr(@PathVariable UUID id) {
+        return current.producer().flatMap(p -> fulfilments.of(p, id))
+                .flatMap(f -> QrCodes.png(f.orderCode()))
+                .map(png -> ResponseEntity.ok().contentType(MediaType.IMAGE_PNG)
+                        .cacheControl(CacheControl.maxAge(Duration.ofDays(1)).cachePrivate()).body(png));
     }
 
-    private Mono<String> producerPage(ProducerId producer, Model model, OrderPages.Problem problem) {
+    private Mono<String> page(ProducerId producer, String show, Model model, OrderPages.Problem problem, UUID failed) {
+        boolean all = "all".equals(show);
         model.addAttribute("problem", problem);
-        model.addAttribute("parts", orders.ofProducer(producer)
-                .concatMapIterable(o -> o.lines().stream().filter(l -> l.producer().equals(producer))
-                        .collect(java.util.stream.Collectors.groupingBy(Order.Line::fulfilment, java.util.LinkedHashMap::new,
-                                java.util.stream.Collectors.toList()))
-                        .entrySet().stream()
-                        .map(e -> new ProducerPart(o, e.getKey(), e.getValue().get(0).fulfilmentStatus().name(), e.getValue()))
-                        .toList())
+        model.addAttribute("failed", failed);
+        model.addAttribute("show", all ? "all" : "todo");
+        model.addAttribute("parcels", fulfilments.ofProducer(producer)
+                .filter(f -> all || f.canConfirm() || f.canShip() || f.canDeliver())
                 .collectList());
         return Mono.just("orders/producer");
-    }
-
-    private Mono<String> pickupPage(LocationId location, Model model, OrderPages.Problem problem, String code) {
-        model.addAttribute("problem", problem);
-        model.addAttribute("code", code);
-        model.addAttribute("location", locations.get(location));
-        model.addAttribute("pickups", orders.pickupsAt(location).collectList());
-        return Mono.just("orders/pickups");
     }
 }

@@ -22,8 +22,10 @@ import vn.ocop.orders.Payments;
 import vn.ocop.orders.OrderId;
 import vn.ocop.orders.Orders;
 import vn.ocop.storefront.security.CurrentAccount;
+import vn.ocop.orders.CancelReason;
 import vn.ocop.storefront.web.orders.OrderJson.OrderJsonRequest;
-import vn.ocop.storefront.web.orders.OrderJson.OrderView;
+import vn.ocop.storefront.web.orders.OrderJson.QuoteJson;
+import vn.ocop.storefront.web.orders.OrderJson.QuoteJsonRequest;
 
 /** A shopper's orders: checkout with an Idempotency-Key, the list, one order, cancelling. Someone else's order is 404. */
 @RestController
@@ -46,7 +48,7 @@ class OrderApiController {
     @Operation(summary = "Place an order",
             description = "Header Idempotency-Key (1–200 characters, one per order): the same key returns the same order (200), a different body "
                     + "with it is 422. Stock is reserved in the same transaction: 409 not-enough-stock or not-sellable when it cannot be.")
-    Mono<ResponseEntity<OrderView>> place(@RequestHeader(value = "Idempotency-Key", required = false) String key,
+    Mono<ResponseEntity<ShopperOrderJson>> place(@RequestHeader(value = "Idempotency-Key", required = false) String key,
                                           @Valid @RequestBody OrderJsonRequest body) {
         return current.get()
                 .flatMap(account -> Mono.fromCallable(() -> body.request(key, account.id())))
@@ -56,15 +58,26 @@ class OrderApiController {
                         .body(view)));
     }
 
+    @PostMapping("/api/v1/orders/quote")
+    @Operation(summary = "What an order would cost, before placing it",
+            description = "The lines and provinceCode (delivery) or pickupLocationId: the parcels it would make (one per location and producer, "
+                    + "chosen as checkout would choose now), each with its shipping fee by zone and weight and its delivery window, and the totals. "
+                    + "Anyone may ask; signed in, your flash-price units count. Nothing is reserved.")
+    Mono<QuoteJson> quote(@Valid @RequestBody QuoteJsonRequest body) {
+        return current.get().map(a -> java.util.Optional.of(a.id())).defaultIfEmpty(java.util.Optional.empty())
+                .flatMap(account -> checkout.quote(body.basket(account.orElse(null))))
+                .map(QuoteJson::of);
+    }
+
     @GetMapping("/api/v1/orders")
     @Operation(summary = "Your orders, newest first")
-    Flux<OrderView> mine() {
-        return current.get().flatMapMany(a -> orders.mine(a.id())).map(OrderView::of);
+    Flux<ShopperOrderJson> mine() {
+        return current.get().flatMapMany(a -> orders.mine(a.id())).map(ShopperOrderJson::of);
     }
 
     @GetMapping("/api/v1/orders/{id}")
     @Operation(summary = "One of your orders", description = "404 when it is not yours.")
-    Mono<OrderView> one(@PathVariable UUID id) {
+    Mono<ShopperOrderJson> one(@PathVariable UUID id) {
         return current.get().flatMap(a -> orders.mine(a.id(), new OrderId(id))).flatMap(this::withSecret);
     }
 
@@ -76,15 +89,22 @@ class OrderApiController {
         return payments.webhook(payload, signature).thenReturn(ResponseEntity.ok().build());
     }
 
-    private Mono<OrderView> withSecret(Order order) {
+    private Mono<ShopperOrderJson> withSecret(Order order) {
         return payments.payment(order.id())
-                .map(p -> OrderView.of(order, order.status() == OrderStatus.PENDING_PAYMENT ? p.clientSecret() : null))
-                .defaultIfEmpty(OrderView.of(order));
+                .map(p -> ShopperOrderJson.of(order, order.status() == OrderStatus.PENDING_PAYMENT ? p.clientSecret() : null))
+                .defaultIfEmpty(ShopperOrderJson.of(order));
+    }
+
+    /** Why: one of CHANGED_MIND, ORDERED_BY_MISTAKE, BETTER_PRICE_ELSEWHERE, OTHER (the default). */
+    record CancelJson(CancelReason reason) {
     }
 
     @PostMapping("/api/v1/orders/{id}/cancel")
-    @Operation(summary = "Cancel your order before it ships", description = "Its stock is released; 409 once shipped or collected.")
-    Mono<OrderView> cancel(@PathVariable UUID id) {
-        return current.get().flatMap(a -> orders.cancel(a.id(), new OrderId(id))).map(OrderView::of);
+    @Operation(summary = "Cancel your order before anything has left",
+            description = "Optional body {reason}: CHANGED_MIND, ORDERED_BY_MISTAKE, BETTER_PRICE_ELSEWHERE or OTHER (default). Its stock is released "
+                    + "and a paid card refunded; 409 once a parcel has shipped or been collected.")
+    Mono<ShopperOrderJson> cancel(@PathVariable UUID id, @RequestBody(required = false) CancelJson body) {
+        CancelReason reason = body == null || body.reason() == null ? CancelReason.OTHER : body.reason();
+        return current.get().flatMap(a -> orders.cancel(a.id(), new OrderId(id), reason)).map(ShopperOrderJson::of);
     }
 }

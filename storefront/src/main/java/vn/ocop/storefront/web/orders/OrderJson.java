@@ -11,14 +11,18 @@ import java.util.List;
 import java.util.UUID;
 import vn.ocop.catalog.LocationId;
 import vn.ocop.catalog.ProductId;
+import vn.ocop.orders.Basket;
 import vn.ocop.orders.Cart;
 import vn.ocop.orders.CartLine;
 import vn.ocop.orders.Contact;
+import vn.ocop.orders.DeliveryWindow;
 import vn.ocop.orders.Destination;
+import vn.ocop.orders.MoneyTaken;
 import vn.ocop.orders.Order;
 import vn.ocop.orders.OrderRequest;
-import vn.ocop.orders.OrderStatus;
 import vn.ocop.orders.PaymentMethod;
+import vn.ocop.orders.Quote;
+import vn.ocop.orders.Recipient;
 
 /** The JSON shapes of carts and orders. */
 final class OrderJson {
@@ -48,29 +52,59 @@ final class OrderJson {
         }
     }
 
-    record OrderLineView(int number, UUID productId, String name, long unitPriceVnd, int quantity, long totalVnd, UUID locationId,
-                         UUID producerId, UUID fulfilmentId, OrderStatus fulfilmentStatus) {
-        static OrderLineView of(Order.Line l) {
-            return new OrderLineView(l.number(), l.product().value(), l.name(), l.unitPrice().dong(), l.quantity(), l.total().dong(),
-                    l.location().value(), l.producer().value(), l.fulfilment(), l.fulfilmentStatus());
+    /** A line of an order, as any reader of it may see it. */
+    record ItemJson(int number, UUID productId, String name, long unitPriceVnd, int quantity, long totalVnd) {
+        static ItemJson of(Order.Line l) {
+            return new ItemJson(l.number(), l.product().value(), l.name(), l.unitPrice().dong(), l.quantity(), l.total().dong());
+        }
+
+        static List<ItemJson> of(List<Order.Line> lines) {
+            return lines.stream().map(ItemJson::of).toList();
         }
     }
 
-    record OrderView(UUID id, String code, OrderStatus status, PaymentMethod payment, ContactJson contact, DeliveryJson delivery,
-                     UUID pickupLocationId, String pickupCode, OffsetDateTime pickupDeadline, long totalVnd, List<OrderLineView> lines,
-                     OffsetDateTime placedAt, String clientSecret) {
-        static OrderView of(Order o) {
-            return of(o, null);
+    record RecipientJson(String name, String phone) {
+        static RecipientJson of(Recipient r) {
+            return r == null ? null : new RecipientJson(r.name(), r.phone());
+        }
+    }
+
+    record WindowJson(int minDays, int maxDays) {
+        static WindowJson of(DeliveryWindow w) {
+            return w == null ? null : new WindowJson(w.minDays(), w.maxDays());
+        }
+    }
+
+    /** Money taken for a parcel (cash on delivery, or at the pickup counter). */
+    record TakenJson(MoneyTaken.Method method, long amountVnd, OffsetDateTime at) {
+        static TakenJson of(MoneyTaken t) {
+            return t == null ? null : new TakenJson(t.method(), t.amount().dong(), t.at());
+        }
+    }
+
+    /** Where a quote's basket goes: a province (the commune does not change the fee) or a pickup outlet. */
+    record QuoteJsonRequest(@NotEmpty @Size(max = 50) List<@NotNull @Valid LineJson> lines, @Size(min = 2, max = 2) String provinceCode,
+                            UUID pickupLocationId) {
+        Basket basket(UUID account) {
+            return new Basket(account, lines.stream().map(l -> new OrderRequest.Line(new ProductId(l.productId()), l.quantity())).toList(),
+                    QuoteJsonRequest.destination(provinceCode, pickupLocationId));
         }
 
-        /** With the secret a card order's page confirms its PaymentIntent with (only ever shown to the order's owner). */
-        static OrderView of(Order o, String clientSecret) {
-            Destination d = o.destination();
-            return new OrderView(o.id().value(), o.code(), o.status(), o.payment(),
-                    new ContactJson(o.contact().name(), o.contact().phone(), o.contact().email()),
-                    d.isPickup() ? null : new DeliveryJson(d.provinceCode(), d.communeCode(), d.street()),
-                    d.isPickup() ? d.pickupAt().value() : null, o.pickupCode(), o.pickupDeadline(), o.total().dong(),
-                    o.lines().stream().map(OrderLineView::of).toList(), o.placedAt(), clientSecret);
+        static Destination destination(String provinceCode, UUID pickupLocationId) {
+            return pickupLocationId != null ? Destination.pickup(new LocationId(pickupLocationId)) : Destination.delivery(provinceCode, null, null);
+        }
+    }
+
+    /** What the basket would cost now: each parcel (one per location and producer) with its fee and delivery window, and the totals. */
+    record QuoteJson(List<ParcelQuoteJson> parcels, long linesVnd, long shippingVnd, long totalVnd) {
+        record ParcelQuoteJson(UUID locationId, String locationName, String province, List<ItemJson> lines, int weightGrams, long shippingVnd,
+                               WindowJson deliveryWindow) {
+        }
+
+        static QuoteJson of(Quote q) {
+            return new QuoteJson(q.parcels().stream().map(p -> new ParcelQuoteJson(p.from().id().value(), p.from().name(), p.from().province(),
+                            ItemJson.of(p.lines()), p.weightGrams(), p.shipping().dong(), WindowJson.of(p.window()))).toList(),
+                    q.linesTotal().dong(), q.shipping().dong(), q.total().dong());
         }
     }
 

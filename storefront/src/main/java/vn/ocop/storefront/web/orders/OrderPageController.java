@@ -5,12 +5,14 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 import vn.ocop.catalog.Locations;
 import vn.ocop.orders.Addresses;
+import vn.ocop.orders.CancelReason;
 import vn.ocop.orders.Order;
 import vn.ocop.orders.OrderId;
 import vn.ocop.orders.OrderStatus;
@@ -53,9 +55,13 @@ class OrderPageController {
         return current.get().flatMap(a -> orders.mine(a.id(), new OrderId(id))).flatMap(o -> page(o, model, null));
     }
 
+    record CancelForm(CancelReason reason) {
+    }
+
     @PostMapping("/orders/{id}/cancel")
-    Mono<String> cancel(@PathVariable UUID id, ServerWebExchange exchange, Model model) {
-        return current.get().flatMap(a -> orders.cancel(a.id(), new OrderId(id))
+    Mono<String> cancel(@PathVariable UUID id, @ModelAttribute CancelForm form, ServerWebExchange exchange, Model model) {
+        CancelReason reason = form.reason() == null || !form.reason().shoppers() ? CancelReason.OTHER : form.reason();
+        return current.get().flatMap(a -> orders.cancel(a.id(), new OrderId(id), reason)
                 .thenReturn("redirect:/orders/" + id + "?cancelled")
                 .onErrorResume(OrdersException.class, e -> e.code() == OrdersErrorCode.NOT_FOUND ? Mono.error(e)
                         : orders.mine(a.id(), new OrderId(id)).flatMap(o -> {
@@ -68,6 +74,15 @@ class OrderPageController {
         model.addAttribute("order", order);
         model.addAttribute("problem", problem);
         model.addAttribute("cancellable", order.status().cancellable());
+        model.addAttribute("reasons", java.util.Arrays.stream(CancelReason.values()).filter(CancelReason::shoppers).toList());
+        model.addAttribute("parcels", order.fulfilments().size());
+        java.util.Map<UUID, Integer> parcelNo = new java.util.HashMap<>();
+        order.fulfilments().forEach(f -> parcelNo.put(f.id(), parcelNo.size() + 1));
+        model.addAttribute("parcelNo", parcelNo);
+        model.addAttribute("from", reactor.core.publisher.Flux.fromIterable(order.fulfilments()).map(f -> f.location()).distinct()
+                .concatMap(locations::get).collectMap(l -> l.id()));
+        // the code is read out at the counter: once collected or cancelled there is nothing left to read out
+        model.addAttribute("showCode", order.pickupCode() != null && !order.status().finished());
         var d = order.destination();
         if (d.isPickup()) {
             model.addAttribute("pickupAt", locations.get(d.pickupAt()));

@@ -13,6 +13,7 @@ import org.springframework.web.util.UriComponentsBuilder;
 import reactor.core.publisher.Mono;
 import vn.ocop.catalog.Listings;
 import vn.ocop.catalog.ProductId;
+import vn.ocop.storefront.web.QrCodes;
 import vn.ocop.storefront.security.CurrentAccount;
 
 /** The QR code a producer prints on a product's label: the absolute address of its public verification page. */

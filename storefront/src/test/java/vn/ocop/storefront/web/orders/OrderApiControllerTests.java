@@ -70,21 +70,95 @@ class OrderApiControllerTests {
     }
 
     @Test
-    void aPickupIsHandedOverByItsCodeAndTheShopperSeesItCompleted() {
+    void aPickupIsHandedOverOnlyWhenReadyAndForThePaymentDue() {
         UUID product = fixtures.productWithStock(3);
-        Map<String, Object> body = Map.of("lines", List.of(Map.of("productId", product, "quantity", 1)), "contact", contact(),
-                "pickupLocationId", showroom, "payment", "PAY_AT_PICKUP");
-        Map<?, ?> order = place("pickup-1", body).expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();
+        Map<?, ?> order = place("pickup-1", pickup(product, 1)).expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();
+        String code = (String) order.get("pickupCode");
+        long due = ((Number) order.get("totalVnd")).longValue();
+        String parcel = (String) ((Map<?, ?>) ((List<?>) order.get("parcels")).get(0)).get("id");
 
-        staff.get().uri("/api/v1/staff/pickups").exchange().expectStatus().isOk().expectBody()
-                .jsonPath("$[?(@.id == '" + order.get("id") + "')].pickupCode").isEqualTo(order.get("pickupCode"));
-        staff.post().uri("/api/v1/pickups/{code}/handover", order.get("pickupCode")).exchange()
-                .expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("COMPLETED");
-        shopper.post().uri("/api/v1/pickups/{code}/handover", order.get("pickupCode")).exchange().expectStatus().isForbidden();
+        staff.get().uri("/api/v1/staff/pickups/{code}", code).exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.amountToTakeVnd").isEqualTo(due).jsonPath("$.ready").isEqualTo(false);
+        handOver(code, Map.of("payment", Map.of("method", "CASH", "amountVnd", due))).expectStatus().isEqualTo(409)
+                .expectBody().jsonPath("$.code").isEqualTo("invalid-state");
+        staff.post().uri("/api/v1/staff/fulfilments/{id}/ready", parcel).exchange().expectStatus().isOk().expectBody().jsonPath("$.ready").isEqualTo(true);
+        handOver(code, Map.of()).expectStatus().isBadRequest().expectBody().jsonPath("$.code").isEqualTo("invalid-request");
+        handOver(code, Map.of("payment", Map.of("method", "CASH", "amountVnd", due - 1))).expectStatus().isEqualTo(409)
+                .expectBody().jsonPath("$.code").isEqualTo("amount-mismatch");
+        handOver(code, Map.of("payment", Map.of("method", "BANK_TRANSFER", "amountVnd", due))).expectStatus().isOk()
+                .expectBody().jsonPath("$.status").isEqualTo("COMPLETED");
+        shopper.post().uri("/api/v1/pickups/{code}/handover", code).exchange().expectStatus().isForbidden();
 
-        shopper.get().uri("/api/v1/orders/{id}", order.get("id")).exchange().expectBody().jsonPath("$.status").isEqualTo("COMPLETED");
+        shopper.get().uri("/api/v1/orders/{id}", order.get("id")).exchange().expectBody().jsonPath("$.status").isEqualTo("COMPLETED")
+                .jsonPath("$.parcels[0].paid.method").isEqualTo("BANK_TRANSFER").jsonPath("$.parcels[0].paid.amountVnd").isEqualTo(due)
+                .jsonPath("$.timeline[*].kind").value(kinds -> assertThat(kinds.toString()).contains("PLACED", "READY_FOR_PICKUP", "HANDED_OVER"));
         assertThat(db.sql("select on_hand, reserved from stock where location_id = :l and product_id = :p").bind("l", showroom).bind("p", product)
                 .map((r, m) -> r.get("on_hand", Integer.class) + "/" + r.get("reserved", Integer.class)).one().block()).isEqualTo("2/0");
+    }
+
+    @Test
+    void tenWrongPickupCodesAndTheCounterWaitsWithRetryAfter() {
+        for (int i = 0; i < 10; i++) {
+            staff.get().uri("/api/v1/staff/pickups/{code}", "WRONG" + i).exchange().expectStatus().isNotFound();
+        }
+        staff.get().uri("/api/v1/staff/pickups/{code}", "WRONG9").exchange().expectStatus().isEqualTo(429)
+                .expectHeader().value("Retry-After", after -> assertThat(Long.parseLong(after)).isBetween(1L, 601L))
+                .expectBody().jsonPath("$.code").isEqualTo("too-many-attempts");
+        db.sql("delete from pickup_code_failure").then().block();
+    }
+
+    @Test
+    void eachReaderSeesOnlyItsOwnViewOfAMixedOrder() {
+        UUID mine = fixtures.productOf("producer@demo.ocop.vn", 3);
+        UUID theirs = fixtures.productWithStock(3);
+        UUID otherProducer = db.sql("select producer_id from product where id = :p").bind("p", theirs).map((r, m) -> r.get("producer_id", UUID.class)).one().block();
+        WebTestClient other = producerAccount(otherProducer);
+        String theirName = db.sql("select name from product where id = :p").bind("p", theirs).map((r, m) -> r.get("name", String.class)).one().block();
+        Map<String, Object> body = Map.of("lines", List.of(Map.of("productId", mine, "quantity", 1), Map.of("productId", theirs, "quantity", 2)),
+                "contact", contact(), "delivery", Map.of("provinceCode", "01", "communeCode", "00070", "street", "25 phố Hàng Bạc"), "payment", "COD");
+        Map<?, ?> order = place("mixed-1", body).expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();
+        String total = order.get("totalVnd").toString();
+
+        String producersView = as("producer").get().uri("/api/v1/producer/orders").exchange().expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+        String othersView = other.get().uri("/api/v1/producer/orders").exchange().expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+
+        assertThat(producersView).contains((String) order.get("code")).contains("\"commune\":\"Phường Hoàn Kiếm\"").contains("\"phone\":\"0912345678\"")
+                .doesNotContain(theirName).doesNotContain(theirs.toString()).doesNotContain("\"totalVnd\":" + total)
+                .doesNotContain("shopper@demo.ocop.vn").doesNotContain("pickupCode");
+        assertThat(othersView).contains((String) order.get("code")).contains(theirs.toString()).doesNotContain(mine.toString());
+        as("producer").get().uri("/api/v1/producer/orders").exchange().expectBody()
+                .jsonPath("$[?(@.orderCode == '" + order.get("code") + "')].lines.length()").isEqualTo(1)
+                .jsonPath("$[?(@.orderCode == '" + order.get("code") + "')].actions[0]").isEqualTo("confirm");
+
+        Map<?, ?> collected = place("pickup-view", pickup(theirs, 1)).expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();
+        assertThat(collected.get("pickupCode")).as("the shopper's view has the code").isNotNull();
+        String staffView = staff.get().uri("/api/v1/staff/pickups").exchange().expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+        assertThat(staffView).contains((String) collected.get("code")).doesNotContain((String) collected.get("pickupCode"))
+                .doesNotContain("shopper@demo.ocop.vn").doesNotContain("pickupCode").contains("\"amountToTakeVnd\":");
+        String otherProducersPickups = other.get().uri("/api/v1/producer/orders").exchange().expectBody(String.class).returnResult().getResponseBody();
+        assertThat(otherProducersPickups).contains((String) collected.get("code")).doesNotContain((String) collected.get("pickupCode"));
+        other.get().uri("/api/v1/staff/pickups").exchange().expectStatus().isForbidden();
+        staff.get().uri("/api/v1/orders/{id}", collected.get("id")).exchange().expectStatus().isNotFound();
+    }
+
+    private WebTestClient.ResponseSpec handOver(String code, Map<String, Object> body) {
+        return staff.post().uri("/api/v1/pickups/{code}/handover", code).contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange();
+    }
+
+    private Map<String, Object> pickup(UUID product, int quantity) {
+        return Map.of("lines", List.of(Map.of("productId", product, "quantity", quantity)), "contact", contact(),
+                "pickupLocationId", showroom, "payment", "PAY_AT_PICKUP");
+    }
+
+    /** A member account for a producer the demo data gives none; the password is stored as Spring Security's {noop} for the test. */
+    private WebTestClient producerAccount(UUID producer) {
+        String email = "member-" + producer + "@test.ocop.vn";
+        db.sql("insert into account (id, email, password_hash, display_name, role, producer_id) values (:id, :email, :hash, 'Thành viên', 'PRODUCER', :p) "
+                        + "on conflict (email) do nothing")
+                .bind("id", UUID.randomUUID()).bind("email", email).bind("hash", "{noop}" + PASSWORD).bind("p", producer).then().block();
+        return web.mutate().defaultHeaders(h -> h.setBasicAuth(email, PASSWORD)).build();
     }
 
     @Test

@@ -99,14 +99,33 @@ class OrderPagesTests {
         SignedIn producer = SignedIn.as(web, producerEmail, PASSWORD);
         String orders = producer.page("/producer/orders");
         String fulfilment = fulfilmentOf(orders, confirmationCode(confirmation));
-        for (String step : new String[] {"confirm", "ship", "delivered"}) {
+        String part = partOf(orders, fulfilment);
+        assertThat(part).as("the whole address, the recipient, the location it ships from")
+                .contains("12 Phố Hàng Bạc, Phường Ba Đình, Thành phố Hà Nội").contains("Nguyễn Thị Mai").contains("0912 345 678")
+                .contains("Gửi từ").doesNotContain(SHOPPER);
+        long due = amount(part, "Thu hộ khi giao: ([0-9.]+) ₫");
+        assertThat(confirmation).as("the shopper's total is what the producer collects: lines and shipping")
+                .contains("Tổng cộng").contains(String.format("%,d", due).replace(',', '.') + " ₫");
+        assertThat(producer.page("/producer/fulfilments/" + fulfilment + "/slip")).contains("Phiếu gửi hàng").contains("12 Phố Hàng Bạc")
+                .contains("/producer/fulfilments/" + fulfilment + "/qr.png").contains("Thu hộ (COD):");
+        producer.request(web.get().uri("/producer/fulfilments/" + fulfilment + "/qr.png")).expectStatus().isOk()
+                .expectHeader().contentType(MediaType.IMAGE_PNG);
+        for (String step : new String[] {"confirm", "ship"}) {
             producer.post("/producer/fulfilments/" + fulfilment + "/" + step, form("_csrf", producer.csrf("/producer/orders")))
                     .expectStatus().is3xxRedirection();
         }
+        String wrongAmount = html(producer.post("/producer/fulfilments/" + fulfilment + "/delivered",
+                        form("collectedVnd", String.valueOf(due - 1000), "_csrf", producer.csrf("/producer/orders")))
+                .expectStatus().isEqualTo(HttpStatus.CONFLICT));
+        assertThat(wrongAmount).contains("Số tiền không khớp với số cần thu.");
+        producer.post("/producer/fulfilments/" + fulfilment + "/delivered", form("collectedVnd", String.valueOf(due), "_csrf", producer.csrf("/producer/orders")))
+                .expectStatus().is3xxRedirection();
         String refused = html(producer.post("/producer/fulfilments/" + fulfilment + "/ship", form("_csrf", producer.csrf("/producer/orders")))
                 .expectStatus().isEqualTo(HttpStatus.CONFLICT));
         assertThat(refused).contains("Không thể làm việc này ở trạng thái hiện tại của đơn.");
-        assertThat(shopper.page(order.toString())).contains("data-status=\"COMPLETED\"");
+        String done = shopper.page(order.toString());
+        assertThat(done).contains("data-status=\"COMPLETED\"").contains("Người bán đã xác nhận").contains("Đã gửi hàng cho đơn vị vận chuyển")
+                .contains("Đã giao hàng").contains("đã thanh toán (tiền mặt)");
 
         producer.request(web.get().uri(order.toString()).accept(MediaType.TEXT_HTML)).expectStatus().isNotFound();
     }
@@ -128,14 +147,30 @@ class OrderPagesTests {
         assertThat(fixtures.reserved(product)).isEqualTo(1);
 
         SignedIn staff = SignedIn.as(web, "staff@demo.ocop.vn", PASSWORD);
-        assertThat(staff.page("/staff/pickups")).contains(confirmationCode(confirmation)).doesNotContain(code.group(1));
-        String wrong = html(staff.post("/staff/pickups/handover", form("code", "ZZZZZZ", "_csrf", staff.csrf("/staff/pickups")))
-                .expectStatus().isNotFound());
+        String waiting = staff.page("/staff/pickups");
+        assertThat(waiting).contains(confirmationCode(confirmation)).doesNotContain(code.group(1)).doesNotContain(SHOPPER);
+        String wrong = html(staff.post("/staff/pickups/find", form("code", "ZZZZZZ", "_csrf", staff.csrf("/staff/pickups"))).expectStatus().isNotFound());
         assertThat(wrong).contains("Không tìm thấy đơn hàng.");
-        staff.post("/staff/pickups/handover", form("code", code.group(1).toLowerCase(), "_csrf", staff.csrf("/staff/pickups")))
+        String found = html(staff.post("/staff/pickups/find", form("code", code.group(1).toLowerCase(), "_csrf", staff.csrf("/staff/pickups")))
+                .expectStatus().isOk());
+        long due = amount(found, "class=\"amount-due\">([0-9.]+) ₫");
+        assertThat(found).contains("Đơn chưa sẵn sàng").doesNotContain("name=\"amountVnd\"");
+        String notReady = html(staff.post("/staff/pickups/handover", form("code", code.group(1), "method", "CASH", "amountVnd", String.valueOf(due),
+                "_csrf", staff.csrf("/staff/pickups"))).expectStatus().isEqualTo(HttpStatus.CONFLICT));
+        assertThat(notReady).contains("Không thể làm việc này ở trạng thái hiện tại của đơn.");
+
+        Matcher ready = Pattern.compile("/staff/fulfilments/([0-9a-f-]{36})/ready").matcher(found);
+        assertThat(ready.find()).as("the showroom makes ready the goods it holds").isTrue();
+        staff.post("/staff/fulfilments/" + ready.group(1) + "/ready", form("_csrf", staff.csrf("/staff/pickups"))).expectStatus().is3xxRedirection();
+        String wrongAmount = html(staff.post("/staff/pickups/handover", form("code", code.group(1), "method", "CASH", "amountVnd", String.valueOf(due + 1000),
+                "_csrf", staff.csrf("/staff/pickups"))).expectStatus().isEqualTo(HttpStatus.CONFLICT));
+        assertThat(wrongAmount).contains("Số tiền không khớp với số cần thu.").contains("name=\"amountVnd\"");
+        assertThat(fixtures.reserved(product)).as("a refused handover moves nothing").isEqualTo(1);
+        staff.post("/staff/pickups/handover", form("code", code.group(1), "method", "CASH", "amountVnd", String.valueOf(due), "_csrf", staff.csrf("/staff/pickups")))
                 .expectStatus().is3xxRedirection();
 
-        assertThat(shopper.page(order.toString())).contains("data-status=\"COMPLETED\"");
+        String collected = shopper.page(order.toString());
+        assertThat(collected).contains("data-status=\"COMPLETED\"").contains("đã thanh toán (tiền mặt)").doesNotContain("<p class=\"code\">");
         assertThat(fixtures.reserved(product)).isZero();
     }
 
@@ -190,9 +225,22 @@ class OrderPagesTests {
     }
 
     private static String fulfilmentOf(String producerOrders, String orderCode) {
-        Matcher m = Pattern.compile("data-fulfilment=\"([0-9a-f-]{36})\">\\s*<p><strong>" + orderCode).matcher(producerOrders);
+        Matcher m = Pattern.compile("data-fulfilment=\"([0-9a-f-]{36})\">\\s*<header>\\s*<strong class=\"order-code\">" + orderCode).matcher(producerOrders);
         assertThat(m.find()).as("the producer's part of " + orderCode).isTrue();
         return m.group(1);
+    }
+
+    /** The producer's page from one parcel's card to the next. */
+    private static String partOf(String producerOrders, String fulfilment) {
+        int start = producerOrders.indexOf("data-fulfilment=\"" + fulfilment + "\"");
+        int end = producerOrders.indexOf("data-fulfilment=", start + 20);
+        return producerOrders.substring(start, end < 0 ? producerOrders.length() : end);
+    }
+
+    private static long amount(String html, String pattern) {
+        Matcher m = Pattern.compile(pattern).matcher(html);
+        assertThat(m.find()).as(pattern).isTrue();
+        return Long.parseLong(m.group(1).replace(".", ""));
     }
 
     /** Form fields, any of which a test may change. */

@@ -1,4 +1,4 @@
-package vn.ocop.storefront.web.producer;
+package vn.ocop.storefront.web;
 
 import com.google.zxing.BarcodeFormat;
 import com.google.zxing.EncodeHintType;
@@ -15,8 +15,8 @@ import javax.imageio.stream.MemoryCacheImageOutputStream;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
-/** QR codes as PNG, for printing on a product's label. Drawing is CPU work, so it runs off the event loop. */
-final class QrCodes {
+/** QR codes as PNG, for printing on a product's label or a parcel's packing slip. Drawing is CPU work, so it runs off the event loop. */
+public final class QrCodes {
 
     private static final int PIXELS_PER_MODULE = 8;
     private static final Map<EncodeHintType, Object> HINTS = Map.of(
@@ -27,7 +27,7 @@ final class QrCodes {
     private QrCodes() {
     }
 
-    static Mono<byte[]> png(String text) {
+    public static Mono<byte[]> png(String text) {
         return Mono.fromCallable(() -> write(draw(new QRCodeWriter().encode(text, BarcodeFormat.QR_CODE, 0, 0, HINTS))))
                 .subscribeOn(Schedulers.boundedElastic());
     }

@@ -1,0 +1,61 @@
+package vn.ocop.storefront.web.orders;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+import vn.ocop.orders.Actor;
+import vn.ocop.orders.CancelReason;
+import vn.ocop.orders.Destination;
+import vn.ocop.orders.Fulfilment;
+import vn.ocop.orders.FulfilmentStatus;
+import vn.ocop.orders.Order;
+import vn.ocop.orders.OrderEvent;
+import vn.ocop.orders.OrderStatus;
+import vn.ocop.orders.PaymentMethod;
+import vn.ocop.storefront.web.orders.OrderJson.ContactJson;
+import vn.ocop.storefront.web.orders.OrderJson.DeliveryJson;
+import vn.ocop.storefront.web.orders.OrderJson.ItemJson;
+import vn.ocop.storefront.web.orders.OrderJson.TakenJson;
+import vn.ocop.storefront.web.orders.OrderJson.WindowJson;
+
+/**
+ * The shopper's own order, the only reader that sees all of it: the pickup code, the parcels with their
+ * shipping fees and delivery windows, the money taken, the history (who did each step by kind only: a
+ * producer's or staff member's account stays theirs) and, for an unpaid card order, the client secret.
+ */
+record ShopperOrderJson(UUID id, String code, OrderStatus status, PaymentMethod payment, ContactJson contact, DeliveryJson delivery,
+                        UUID pickupLocationId, String pickupCode, OffsetDateTime pickupDeadline, long linesVnd, long shippingVnd,
+                        long totalVnd, List<ItemJson> lines, List<ParcelJson> parcels, List<EventJson> timeline, OffsetDateTime placedAt,
+                        OffsetDateTime paidAt, String clientSecret) {
+
+    /** One parcel: where it comes from, where it stands, what its shipping costs and when it should arrive. */
+    record ParcelJson(UUID id, UUID locationId, FulfilmentStatus status, List<Integer> lineNumbers, long linesVnd, long shippingVnd,
+                      int weightGrams, WindowJson deliveryWindow, TakenJson paid) {
+        static ParcelJson of(Fulfilment f) {
+            return new ParcelJson(f.id(), f.location().value(), f.status(), f.lines().stream().map(Order.Line::number).toList(),
+                    f.linesTotal().dong(), f.shipping().dong(), f.weightGrams(), WindowJson.of(f.window()), TakenJson.of(f.taken()));
+        }
+    }
+
+    /** A step of the order's history; {@code fulfilmentId} names the parcel it moved (null: the whole order). */
+    record EventJson(OffsetDateTime at, OrderEvent.Kind kind, UUID fulfilmentId, Actor.Kind by, CancelReason reason) {
+        static EventJson of(OrderEvent e) {
+            return new EventJson(e.at(), e.kind(), e.fulfilment(), e.by().kind(), e.reason());
+        }
+    }
+
+    static ShopperOrderJson of(Order o) {
+        return of(o, null);
+    }
+
+    /** With the secret a card order's page confirms its PaymentIntent with (only ever shown to the order's owner). */
+    static ShopperOrderJson of(Order o, String clientSecret) {
+        Destination d = o.destination();
+        return new ShopperOrderJson(o.id().value(), o.code(), o.status(), o.payment(),
+                new ContactJson(o.contact().name(), o.contact().phone(), o.contact().email()),
+                d.isPickup() ? null : new DeliveryJson(d.provinceCode(), d.communeCode(), d.street()),
+                d.isPickup() ? d.pickupAt().value() : null, o.pickupCode(), o.pickupDeadline(), o.linesTotal().dong(), o.shipping().dong(),
+                o.total().dong(), ItemJson.of(o.lines()), o.fulfilments().stream().map(ParcelJson::of).toList(),
+                o.history().stream().map(EventJson::of).toList(), o.placedAt(), o.paidAt(), clientSecret);
+    }
+}
