@@ -26,13 +26,17 @@ import vn.ocop.storefront.SearchIndexReady;
 
 /**
  * A shopper on a phone: finds a product by searching without diacritics, adds it to the cart before signing
- * in, checks out with cash on delivery and sees the order PLACED; and orders for pickup, paying at the
- * showroom, where staff hand it over against the code and the shopper then sees it COMPLETED.
+ * in, sees the shipping fee at checkout, orders cash on delivery; the producer sees the address and the amount to
+ * collect, confirms, opens the packing slip, ships and marks it delivered with the cash; the shopper sees it
+ * COMPLETED with its timeline. And a pickup paid at the showroom: the producer confirms, staff see the amount,
+ * take the cash and hand it over.
  */
 @StorefrontTest
 class CheckoutBrowserTests {
 
     static final String PASSWORD = "ocop-demo-2026";
+    static final String SHOPPER = "shopper@demo.ocop.vn";
+    static final String PRODUCER = "producer@demo.ocop.vn";
 
     @LocalServerPort
     int port;
@@ -59,8 +63,8 @@ class CheckoutBrowserTests {
     }
 
     @Test
-    void searchAddToCartSignInAndPayCashOnDelivery() {
-        UUID product = fixtures.productWithStock(5);
+    void cashOnDeliveryFromSearchToDeliveredWithTheProducerCollectingTheAmount() {
+        UUID product = fixtures.productOf(PRODUCER, 5);
         String name = name(product);
         SearchIndexReady.drained(changes);
 
@@ -73,7 +77,7 @@ class CheckoutBrowserTests {
         assertThat(shopper.findElement(By.cssSelector("tr.cart-line")).getText()).contains(name);
 
         shopper.findElement(By.linkText("Đặt hàng")).click();
-        signIn(shopper, "shopper@demo.ocop.vn");
+        signIn(shopper, SHOPPER);
         waitFor(ExpectedConditions.urlToBe(url("/checkout")));
         assertThat(shopper.findElement(By.cssSelector(".summary")).getText()).as("the anonymous cart, merged at sign-in").contains(name);
 
@@ -81,22 +85,66 @@ class CheckoutBrowserTests {
         shopper.findElement(By.name("phone")).sendKeys("0912345678");
         new Select(shopper.findElement(By.name("provinceCode"))).selectByVisibleText("Thành phố Hà Nội");
         waitFor(d -> new Select(d.findElement(By.name("communeCode"))).getOptions().size() > 1);
+        waitFor(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#quote .shipping-fee")));
+        String quoted = shopper.findElement(By.cssSelector("#quote .quote-total")).getText();
+        assertThat(shopper.findElement(By.cssSelector("#quote")).getText()).as("the fee and window before ordering").contains("Phí vận chuyển", "dự kiến");
         new Select(shopper.findElement(By.name("communeCode"))).selectByVisibleText("Phường Hoàn Kiếm");
         shopper.findElement(By.name("street")).sendKeys("12 Phố Hàng Bạc");
         assertNoSidewaysScrolling();
         submit();
 
         waitFor(ExpectedConditions.urlContains("?placed"));
-        assertThat(shopper.findElement(By.cssSelector(".status")).getText()).isEqualTo("Đã đặt");
         assertThat(shopper.findElement(By.cssSelector(".status")).getAttribute("data-status")).isEqualTo("PLACED");
         assertThat(shopper.findElement(By.cssSelector("p.delivery")).getText()).contains("Phường Hoàn Kiếm", "Thành phố Hà Nội");
-        assertThat(fixtures.reserved(product)).isEqualTo(1);
+        assertThat(shopper.findElement(By.cssSelector(".order-total")).getText()).as("what the quote said").isEqualTo(quoted);
+        String code = shopper.findElement(By.cssSelector("h1")).getText().replaceAll(".*(OCOP-[A-Z0-9]{8}).*", "$1");
+        String order = shopper.getCurrentUrl().replace("?placed", "");
+
+        WebDriver producer = Browser.start();
+        try {
+            signIn(producer, PRODUCER);
+            producer.get(url("/producer/orders"));
+            WebElement part = partFor(producer, code);
+            assertThat(part.findElement(By.cssSelector(".address")).getText()).isEqualTo("12 Phố Hàng Bạc, Phường Hoàn Kiếm, Thành phố Hà Nội");
+            assertThat(part.findElement(By.cssSelector(".recipient")).getText()).contains("Nguyễn Thị Mai", "0912345678");
+            String toCollect = part.findElement(By.cssSelector(".to-collect")).getText();
+            assertThat(toCollect).contains(quoted);
+            part.findElement(By.cssSelector("button.confirm")).click();
+            new WebDriverWait(producer, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("done=confirm"));
+
+            partFor(producer, code).findElement(By.linkText("In phiếu gửi hàng")).click();
+            new WebDriverWait(producer, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/slip"));
+            assertThat(producer.findElement(By.cssSelector(".label")).getText()).contains("Nguyễn Thị Mai", "12 Phố Hàng Bạc", code, quoted);
+            assertThat((Boolean) ((JavascriptExecutor) producer).executeScript(
+                    "const i = document.querySelector('.label-code img'); return i.complete && i.naturalWidth > 100;")).as("the QR code image").isTrue();
+            producer.navigate().back();
+
+            producer.get(url("/producer/orders"));
+            partFor(producer, code).findElement(By.cssSelector("button.ship")).click();
+            new WebDriverWait(producer, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("done=ship"));
+            WebElement shipped = partFor(producer, code);
+            shipped.findElement(By.name("collectedVnd")).sendKeys(quoted.replaceAll("[^0-9]", ""));
+            shipped.findElement(By.cssSelector("form.delivered button")).click();
+            new WebDriverWait(producer, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("done=delivered"));
+        } finally {
+            producer.quit();
+        }
+
+        shopper.get(order);
+        assertThat(shopper.findElement(By.cssSelector(".status")).getAttribute("data-status")).isEqualTo("COMPLETED");
+        assertThat(shopper.findElements(By.cssSelector(".timeline li"))).extracting(WebElement::getText)
+                .satisfiesExactly(
+                        placed -> assertThat(placed).contains("Đã đặt hàng"),
+                        confirmed -> assertThat(confirmed).contains("Người bán đã xác nhận"),
+                        shipped -> assertThat(shipped).contains("Đã gửi hàng"),
+                        delivered -> assertThat(delivered).contains("Đã giao hàng"));
+        assertThat(fixtures.reserved(product)).isZero();
     }
 
     @Test
-    void orderForPickupPayAtTheShowroomAndStaffHandItOverByCode() {
-        UUID product = fixtures.productWithStock(3);
-        signIn(shopper, "shopper@demo.ocop.vn");
+    void aPickupIsConfirmedByItsProducerAndStaffTakeTheCashAndHandItOver() {
+        UUID product = fixtures.productOf(PRODUCER, 3);
+        signIn(shopper, SHOPPER);
         shopper.get(url("/products/" + product));
         shopper.findElement(By.cssSelector("form.add-to-cart button")).click();
         waitFor(ExpectedConditions.urlContains("/cart"));
@@ -106,20 +154,43 @@ class CheckoutBrowserTests {
         shopper.findElement(By.name("name")).sendKeys("Trần Văn Nam");
         shopper.findElement(By.name("phone")).sendKeys("0987 654 321");
         shopper.findElement(By.cssSelector("input[name=mode][value=PICKUP]")).click();
+        assertThat(shopper.findElement(By.name("street")).isDisplayed()).as("no address for a pickup").isFalse();
         shopper.findElement(By.cssSelector("input[name=pickupLocationId][value='" + fixtures.showroom() + "']")).click();
+        waitFor(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#quote"), "không mất phí vận chuyển"));
         shopper.findElement(By.cssSelector("input[name=payment][value=PAY_AT_PICKUP]")).click();
         submit();
 
         waitFor(ExpectedConditions.urlContains("?placed"));
         String code = shopper.findElement(By.cssSelector(".pickup-code .code")).getText();
         assertThat(code).matches("[A-Z0-9]{6}");
+        String orderCode = shopper.findElement(By.cssSelector("h1")).getText().replaceAll(".*(OCOP-[A-Z0-9]{8}).*", "$1");
+        String total = shopper.findElement(By.cssSelector(".order-total")).getText();
         String order = shopper.getCurrentUrl().replace("?placed", "");
+
+        WebDriver producer = Browser.start();
+        try {
+            signIn(producer, PRODUCER);
+            producer.get(url("/producer/orders"));
+            partFor(producer, orderCode).findElement(By.cssSelector("button.confirm")).click();
+            new WebDriverWait(producer, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("done=confirm"));
+        } finally {
+            producer.quit();
+        }
 
         WebDriver staff = Browser.start();
         try {
             signIn(staff, "staff@demo.ocop.vn");
             staff.get(url("/staff/pickups"));
+            WebElement row = staff.findElements(By.cssSelector("tr.pickup-row")).stream().filter(r -> r.getText().contains(orderCode)).findFirst()
+                    .orElseThrow(() -> new AssertionError(orderCode + " not waiting"));
+            assertThat(row.findElement(By.cssSelector(".amount")).getText()).as("the amount to take").isEqualTo(total);
+            assertThat(staff.getPageSource()).as("staff never see the code").doesNotContain(code);
             staff.findElement(By.name("code")).sendKeys(code);
+            staff.findElement(By.cssSelector("form.find button")).click();
+            new WebDriverWait(staff, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".found .amount-due")));
+            assertThat(staff.findElement(By.cssSelector(".found .amount-due")).getText()).isEqualTo(total);
+            staff.findElement(By.cssSelector("input[name=method][value=CASH]")).click();
+            staff.findElement(By.name("amountVnd")).sendKeys(total.replaceAll("[^0-9]", ""));
             staff.findElement(By.cssSelector("form.handover button")).click();
             new WebDriverWait(staff, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("handedOver="));
             assertThat(staff.findElement(By.cssSelector("p.notice")).getText()).startsWith("Đã giao đơn OCOP-");
@@ -129,8 +200,14 @@ class CheckoutBrowserTests {
 
         shopper.get(order);
         assertThat(shopper.findElement(By.cssSelector(".status")).getAttribute("data-status")).isEqualTo("COMPLETED");
-        assertThat(shopper.findElement(By.cssSelector(".status")).getText()).isEqualTo("Hoàn thành");
+        assertThat(shopper.findElement(By.cssSelector(".paid")).getText()).contains("đã thanh toán (tiền mặt)");
+        assertThat(shopper.findElements(By.cssSelector(".pickup-code"))).as("nothing left to read out").isEmpty();
         assertThat(fixtures.reserved(product)).isZero();
+    }
+
+    private static WebElement partFor(WebDriver producer, String orderCode) {
+        return new WebDriverWait(producer, Duration.ofSeconds(10)).until(d -> d.findElements(By.cssSelector("li.part")).stream()
+                .filter(li -> li.findElement(By.cssSelector(".order-code")).getText().equals(orderCode)).findFirst().orElse(null));
     }
 
     private void signIn(WebDriver browser, String email) {
@@ -161,7 +238,8 @@ class CheckoutBrowserTests {
     }
 
     private void waitFor(ExpectedCondition<?> condition) {
-        new WebDriverWait(shopper, Duration.ofSeconds(10)).until(condition);
+        // htmx swaps parts of the page (communes, the quote) while we look: a vanished element is looked for again
+        new WebDriverWait(shopper, Duration.ofSeconds(10)).ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(condition);
     }
 
     private String url(String path) {
