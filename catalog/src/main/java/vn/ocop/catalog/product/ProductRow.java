@@ -1,12 +1,18 @@
 package vn.ocop.catalog.product;
 
 import io.r2dbc.spi.Readable;
+import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
+import vn.ocop.catalog.Listing;
 import vn.ocop.catalog.OcopGroup;
 import vn.ocop.catalog.ProducerId;
 import vn.ocop.catalog.ProducerStatus;
 import vn.ocop.catalog.ProductId;
 import vn.ocop.catalog.ProductStatus;
+import vn.ocop.catalog.Ranking;
+import vn.ocop.catalog.SaleStatus;
+import vn.ocop.catalog.SellablePolicy;
 import vn.ocop.catalog.Vnd;
 
 /** A product row with its producer's status: what the sale rule needs besides the rankings. */
@@ -43,5 +49,12 @@ public record ProductRow(
                 ProducerStatus.valueOf(row.get("producer_status", String.class)),
                 row.get("verification_code", String.class),
                 row.get("version", Long.class));
+    }
+
+    /** The listing as its producer sees it, with its rankings, its images and whether it is on sale {@code today}. */
+    public Listing toListing(List<Ranking> rankings, List<String> imageFiles, LocalDate today) {
+        SaleStatus sale = SellablePolicy.evaluate(status, producerStatus, rankings, today);
+        return new Listing(id, name, description, group, price, salesUnit, demoPrice, status, verificationCode, version,
+                rankings, sale, imageFiles);
     }
 }
