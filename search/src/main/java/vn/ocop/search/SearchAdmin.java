@@ -26,7 +26,7 @@ public class SearchAdmin {
         return reindexer.reindex();
     }
 
-    public Mono<ConsistencyCheck.Report> checkConsistency() {
+    public Mono<ConsistencyReport> checkConsistency() {
         return consistency.run();
     }
 
