@@ -13,6 +13,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.r2dbc.core.DatabaseClient;
 import vn.ocop.catalog.Catalog;
 import vn.ocop.catalog.CatalogTestApplication;
+import vn.ocop.catalog.DemoCatalog;
+import vn.ocop.catalog.LoadedDemo;
 import vn.ocop.catalog.testing.OwnDatabase;
 
 @SpringBootTest(classes = CatalogTestApplication.class)
@@ -39,7 +41,7 @@ class DemoCatalogTests {
     DatabaseClient db;
 
     LocalDate today;
-    DemoCatalog.Loaded loaded;
+    LoadedDemo loaded;
 
     @BeforeEach
     void loadDemoCatalog() {
@@ -117,7 +119,7 @@ class DemoCatalogTests {
         long rowsBefore = count("select (select count(*) from producer) + (select count(*) from product)"
                 + " + (select count(*) from certification) + (select count(*) from location) + (select count(*) from till_key)");
 
-        DemoCatalog.Loaded again = demo.load(today).block();
+        LoadedDemo again = demo.load(today).block();
 
         assertThat(again.alreadyPresent()).isTrue();
         assertThat(again).usingRecursiveComparison().ignoringFields("alreadyPresent").isEqualTo(loaded);
