@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * A listing as its own producer sees it: what it says, its state and version, every ranking it holds,
- * whether it is on sale today and why not, and its images (file names).
+ * whether it is on sale today and why not, and its images (file names). {@code demoPrice} and {@code demoWeight}
+ * mark demo data's invented price and unit, and its weight estimated from the unit, until the producer saves it.
  */
 public record Listing(
         ProductId id,
@@ -14,6 +15,8 @@ public record Listing(
         Vnd price,
         String salesUnit,
         boolean demoPrice,
+        int shippingWeightGrams,
+        boolean demoWeight,
         ProductStatus status,
         String verificationCode,
         long version,

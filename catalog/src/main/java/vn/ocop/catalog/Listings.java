@@ -47,7 +47,10 @@ public class Listings {
         return listings.create(producer, details).flatMap(id -> get(producer, id));
     }
 
-    /** Rewrites what the listing says; fails with STALE_VERSION unless it is still at {@code expectedVersion}. */
+    /**
+     * Rewrites what the listing says, its shipping weight included (a demo price or weight is the producer's from
+     * then on); fails with STALE_VERSION unless it is still at {@code expectedVersion}.
+     */
     public Mono<Listing> edit(ProducerId producer, ProductId id, long expectedVersion, ListingDetails details) {
         return listings.edit(producer, id, expectedVersion, details).then(get(producer, id));
     }

@@ -51,14 +51,15 @@ class ProducerPagesTests {
         String csrf = producer.csrf("/producer/products/new");
 
         String location = producer.post("/producer/products", SignedIn.form("name", "Chè Shan tuyết cổ thụ", "group", "DRINKS",
-                        "priceVnd", "180.000", "salesUnit", "gói 200g", "description", "Chè Shan tuyết Hà Giang", "_csrf", csrf))
+                        "priceVnd", "180.000", "salesUnit", "gói 200g", "shippingWeightGrams", "250", "description", "Chè Shan tuyết Hà Giang",
+                        "_csrf", csrf))
                 .expectStatus().is3xxRedirection()
                 .returnResult(String.class).getResponseHeaders().getLocation().toString();
 
         assertThat(location).matches("/producer/products/[0-9a-f-]{36}\\?created");
         assertThat(producer.page(location)).contains("Chè Shan tuyết cổ thụ", "Bản nháp", "Đã tạo bản nháp.", "value=\"180000\"",
-                "enctype=\"multipart/form-data\"", "/qr.png", "/verify/");
-        assertThat(producer.page(location)).doesNotContain("Đã lưu thay đổi.", "Người khác vừa sửa");
+                "Khối lượng gửi hàng (g)", "cả bao bì", "value=\"250\"", "enctype=\"multipart/form-data\"", "/qr.png", "/verify/");
+        assertThat(producer.page(location)).doesNotContain("Đã lưu thay đổi.", "Người khác vừa sửa", "khối lượng demo");
         assertThat(productsNamed("Chè Shan tuyết cổ thụ")).isEqualTo(1);
     }
 
@@ -67,11 +68,11 @@ class ProducerPagesTests {
         String csrf = producer.csrf("/producer/products/new");
 
         String html = producer.post("/producer/products", SignedIn.form("name", "Trà sen Tây Hồ", "group", "DRINKS",
-                        "priceVnd", "0", "salesUnit", "hộp", "_csrf", csrf))
+                        "priceVnd", "0", "salesUnit", "hộp", "shippingWeightGrams", "300", "_csrf", csrf))
                 .expectStatus().isOk()
                 .expectBody(String.class).returnResult().getResponseBody();
         String notANumber = producer.post("/producer/products", SignedIn.form("name", "Trà sen Tây Hồ", "group", "DRINKS",
-                        "priceVnd", "nhiều tiền", "salesUnit", "hộp", "_csrf", csrf))
+                        "priceVnd", "nhiều tiền", "salesUnit", "hộp", "shippingWeightGrams", "300", "_csrf", csrf))
                 .expectStatus().isOk()
                 .expectBody(String.class).returnResult().getResponseBody();
 
@@ -81,8 +82,27 @@ class ProducerPagesTests {
     }
 
     @Test
+    void badWeightIsShownOnTheFormAndCreatesNothing() {
+        String csrf = producer.csrf("/producer/products/new");
+
+        String zero = producer.post("/producer/products", SignedIn.form("name", "Trà sen không cân", "group", "DRINKS",
+                        "priceVnd", "95000", "salesUnit", "hộp", "shippingWeightGrams", "0", "_csrf", csrf))
+                .expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+        String notANumber = producer.post("/producer/products", SignedIn.form("name", "Trà sen không cân", "group", "DRINKS",
+                        "priceVnd", "95000", "salesUnit", "hộp", "shippingWeightGrams", "1,5 kg", "_csrf", csrf))
+                .expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+
+        assertThat(HtmlUtils.htmlUnescape(zero)).contains("Khối lượng gửi hàng phải từ 1 g đến 50.000 g.", "value=\"Trà sen không cân\"");
+        assertThat(HtmlUtils.htmlUnescape(notANumber)).contains("Hãy nhập khối lượng gửi hàng bằng số gam");
+        assertThat(productsNamed("Trà sen không cân")).isZero();
+    }
+
+    @Test
     void formWithoutCsrfTokenIsRefused() {
-        producer.post("/producer/products", SignedIn.form("name", "Không token", "group", "FOOD", "priceVnd", "1000", "salesUnit", "hộp"))
+        producer.post("/producer/products", SignedIn.form("name", "Không token", "group", "FOOD", "priceVnd", "1000", "salesUnit", "hộp",
+                        "shippingWeightGrams", "500"))
                 .expectStatus().isForbidden();
         assertThat(productsNamed("Không token")).isZero();
     }
@@ -93,9 +113,9 @@ class ProducerPagesTests {
         String csrf = producer.csrf(page);
 
         producer.post(page, SignedIn.form("name", "Mắm tép chưng thịt", "group", "FOOD", "priceVnd", "95000", "salesUnit", "hũ 200g",
-                "version", "0", "_csrf", csrf)).expectStatus().is3xxRedirection().expectHeader().location(page + "?saved");
+                "shippingWeightGrams", "1.200", "version", "0", "_csrf", csrf)).expectStatus().is3xxRedirection().expectHeader().location(page + "?saved");
         producer.post(page, SignedIn.form("name", "Mắm tép cũ", "group", "FOOD", "priceVnd", "95000", "salesUnit", "hũ 200g",
-                "version", "0", "_csrf", csrf)).expectStatus().is3xxRedirection().expectHeader().location(page + "?stale");
+                "shippingWeightGrams", "240", "version", "0", "_csrf", csrf)).expectStatus().is3xxRedirection().expectHeader().location(page + "?stale");
         producer.post(page + "/publish", SignedIn.form("_csrf", csrf)).expectStatus().is3xxRedirection()
                 .expectHeader().location(page + "?published");
         MultipartBodyBuilder upload = new MultipartBodyBuilder();
@@ -105,7 +125,8 @@ class ProducerPagesTests {
                 .expectStatus().is3xxRedirection().expectHeader().location(page + "?imageAdded");
 
         String html = producer.page(page + "?imageAdded");
-        assertThat(html).contains("Mắm tép chưng thịt", "Đã đăng", "Phiên bản 2", "Đã thêm ảnh.").containsPattern("/images/products/[0-9a-f-]{36}\\.jpg");
+        assertThat(html).contains("Mắm tép chưng thịt", "Đã đăng", "Phiên bản 2", "Đã thêm ảnh.", "value=\"1200\"")
+                .containsPattern("/images/products/[0-9a-f-]{36}\\.jpg");
     }
 
     @Test
@@ -141,7 +162,7 @@ class ProducerPagesTests {
     private String createDraft(String name) {
         String csrf = producer.csrf("/producer/products/new");
         String location = producer.post("/producer/products", SignedIn.form("name", name, "group", "FOOD",
-                        "priceVnd", "120000", "salesUnit", "hộp", "_csrf", csrf))
+                        "priceVnd", "120000", "salesUnit", "hộp", "shippingWeightGrams", "500", "_csrf", csrf))
                 .expectStatus().is3xxRedirection()
                 .returnResult(String.class).getResponseHeaders().getLocation().toString();
         return location.substring(0, location.indexOf('?'));
