@@ -10,7 +10,8 @@ import vn.ocop.catalog.LoadedDemo;
 
 /**
  * Loads the demo catalog once: the real OCOP products of {@code demo/ocop_products.csv} with their producers and
- * rankings, demo prices, demo locations and one till key. Loading again changes nothing.
+ * rankings, demo prices, weights estimated from the sales units, demo locations and one till key. Loading again
+ * changes nothing.
  */
 @Component
 public class DemoLoader {

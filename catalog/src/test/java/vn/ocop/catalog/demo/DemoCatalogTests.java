@@ -194,6 +194,15 @@ class DemoCatalogTests {
                 .allSatisfy(code -> assertThat(code).matches("[2-9A-HJ-NP-Z]{10}"));
     }
 
+    @Test
+    void everyDemoWeightIsEstimatedFromTheSalesUnitAndMarkedAsDemo() {
+        assertThat(count("select count(*) from product where demo_weight and shipping_weight_g between 1 and 50000")).isEqualTo(CSV_ROWS);
+        assertThat(count("select count(*) from product where sales_unit = 'gói 500g' and shipping_weight_g = 550")).isPositive();
+        assertThat(count("select count(*) from product where sales_unit = 'gói 500g' and shipping_weight_g <> 550")).isZero();
+        assertThat(count("select count(*) from product where ocop_group = 'TOURISM' and shipping_weight_g <> 50")).isZero();
+        assertThat(count("select count(distinct shipping_weight_g) from product")).isGreaterThan(10);
+    }
+
     private Map<String, Object> certificationOf(String productName) {
         return row("select c.* from certification c join product p on p.id = c.product_id where p.name = '"
                 + productName + "'");

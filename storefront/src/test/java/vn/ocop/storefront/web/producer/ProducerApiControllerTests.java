@@ -64,6 +64,7 @@ class ProducerApiControllerTests {
                 .jsonPath("$[?(@.name == 'Mật ong nhân sâm')].reason").isEqualTo("certificate expired on 2026-03-28")
                 .jsonPath("$[?(@.name == 'Mật ong nhân sâm')].stars").isEqualTo(4)
                 .jsonPath("$[?(@.name == 'Mật ong nhân sâm')].validUntil").isEqualTo("2026-03-28")
+                .jsonPath("$[?(@.name == 'Mật ong nhân sâm')].demoWeight").isEqualTo(true)
                 .jsonPath("$[?(@.name == 'Mật ong rừng sữa ong chúa')].onSale").isEqualTo(true)
                 .jsonPath("$[?(@.reason == 'certificate expired on 2026-03-28')].name").value(List.class,
                         names -> assertThat(names).containsExactlyInAnyOrder("Mật ong nhân sâm", "Mật ong nghệ viên vàng",

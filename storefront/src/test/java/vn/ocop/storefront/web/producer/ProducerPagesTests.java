@@ -2,6 +2,7 @@ package vn.ocop.storefront.web.producer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -97,6 +98,28 @@ class ProducerPagesTests {
         assertThat(HtmlUtils.htmlUnescape(zero)).contains("Khối lượng gửi hàng phải từ 1 g đến 50.000 g.", "value=\"Trà sen không cân\"");
         assertThat(HtmlUtils.htmlUnescape(notANumber)).contains("Hãy nhập khối lượng gửi hàng bằng số gam");
         assertThat(productsNamed("Trà sen không cân")).isZero();
+    }
+
+    @Test
+    void aDemoListingSaysItsWeightIsADemoWeightUntilItIsSaved() {
+        Map<String, Object> demo = db.sql("""
+                        select p.id, p.name, p.description, p.ocop_group, p.price_vnd, p.sales_unit, p.shipping_weight_g, p.version
+                        from product p join producer pr on pr.id = p.producer_id
+                        where pr.name = :name and p.demo_weight order by p.name desc limit 1""")
+                .bind("name", ProducerApiControllerTests.XUAN_NGUYEN)
+                .fetch().one().block();
+        String page = "/producer/products/" + demo.get("id");
+        String before = producer.page(page);
+
+        producer.post(page, SignedIn.form("name", demo.get("name").toString(), "group", demo.get("ocop_group").toString(),
+                        "priceVnd", demo.get("price_vnd").toString(), "salesUnit", demo.get("sales_unit").toString(),
+                        "description", demo.get("description").toString(),
+                        "shippingWeightGrams", demo.get("shipping_weight_g").toString(), "version", demo.get("version").toString(),
+                        "_csrf", producer.csrf(page)))
+                .expectStatus().is3xxRedirection().expectHeader().location(page + "?saved");
+
+        assertThat(before).contains("khối lượng demo", "value=\"" + demo.get("shipping_weight_g") + "\"");
+        assertThat(producer.page(page)).doesNotContain("khối lượng demo");
     }
 
     @Test
