@@ -28,7 +28,7 @@ public class Catalog {
 
     /** Today in Asia/Ho_Chi_Minh: the day that decides whether a ranking is valid. */
     public LocalDate today() {
-        return LocalDate.now(clock.withZone(CatalogClock.ZONE));
+        return LocalDate.now(clock.withZone(CatalogTime.ZONE));
     }
 
     /** Sellable products, five stars first, then by name. */

@@ -16,14 +16,6 @@ import vn.ocop.catalog.change.IndexableProducts;
 @Service
 public class CatalogChanges {
 
-    /** A change not yet indexed. */
-    public record Change(long id, ProductId product) {
-    }
-
-    /** How far behind the index is: changes waiting, and the age of the oldest. */
-    public record Lag(long pending, Duration oldest) {
-    }
-
     private final ChangeFeed feed;
     private final IndexableProducts products;
 
@@ -33,7 +25,7 @@ public class CatalogChanges {
     }
 
     /** The oldest changes not yet indexed, at most {@code limit}. */
-    public Flux<Change> pending(int limit) {
+    public Flux<CatalogChange> pending(int limit) {
         return feed.pending(limit);
     }
 
@@ -41,7 +33,7 @@ public class CatalogChanges {
         return feed.markIndexed(changeIds);
     }
 
-    public Mono<Lag> lag() {
+    public Mono<ChangeLag> lag() {
         return feed.lag();
     }
 

@@ -13,7 +13,8 @@ import org.springframework.context.annotation.Bean;
 @AutoConfiguration
 public class CatalogClock {
 
-    public static final ZoneId ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
+    /** The same as {@link CatalogTime#ZONE}, kept for callers in other modules. */
+    public static final ZoneId ZONE = CatalogTime.ZONE;
 
     @Bean
     @ConditionalOnMissingBean

@@ -1,6 +1,5 @@
 package vn.ocop.catalog;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
@@ -29,25 +28,18 @@ public class Inventory {
         this.transactions = transactions;
     }
 
-    /** What became of a movement recorded by a person: applied now, or already there (a retry). */
-    public record Recorded(UUID id, boolean applied, int onHandAfter) {
-        static List<Recorded> of(List<Outcome> outcomes) {
-            return outcomes.stream().map(o -> new Recorded(o.movement().id(), o.applied(), o.onHandAfter())).toList();
-        }
-    }
-
     /** Receipts and counts at one of the producer's own warehouses, of its own products (NOT_FOUND otherwise). */
-    public Mono<List<Recorded>> recordAtWarehouse(ProducerId producer, LocationId warehouse, List<Movement> movements, String by) {
+    public Mono<List<RecordedMovement>> recordAtWarehouse(ProducerId producer, LocationId warehouse, List<Movement> movements, String by) {
         return writes.ownWarehouse(producer, warehouse)
                 .flatMap(w -> writes.record(w, movements, by, product -> producer.value().equals(product)))
-                .map(Recorded::of);
+                .map(Inventory::recorded);
     }
 
     /** Receipts and counts at a staff member's own location; any producer's goods (a showroom sells on consignment). */
-    public Mono<List<Recorded>> recordAtLocation(LocationId location, List<Movement> movements, String by) {
+    public Mono<List<RecordedMovement>> recordAtLocation(LocationId location, List<Movement> movements, String by) {
         return writes.location(location)
                 .flatMap(l -> writes.record(l, movements, by, product -> true))
-                .map(Recorded::of);
+                .map(Inventory::recorded);
     }
 
     /**
@@ -56,7 +48,7 @@ public class Inventory {
      * warehouse does not have them available. The transfer id makes a retry harmless. The answer's
      * {@code onHandAfter} is the destination's.
      */
-    public Mono<Recorded> transfer(ProducerId producer, UUID transferId, LocationId from, LocationId to, ProductId product,
+    public Mono<RecordedMovement> transfer(ProducerId producer, UUID transferId, LocationId from, LocationId to, ProductId product,
                                    int quantity, String by) {
         return writes.transfer(producer, transferId, from, to, product, quantity, by);
     }
@@ -95,9 +87,12 @@ public class Inventory {
         return transactions.transactional(writes.guarded(location, movement, new StockLedger.Recorder(by, null)));
     }
 
-    /** A movement id derived from another, for the second leg of a pair (a transfer's arrival, an order line's release). */
+    /** A movement id derived from another, for the second leg of a pair: {@link MovementIds#derived}, named here for callers. */
     public static UUID derivedId(UUID id, String leg) {
-        return UUID.nameUUIDFromBytes((id + ":" + leg).getBytes(StandardCharsets.UTF_8));
+        return MovementIds.derived(id, leg);
     }
 
+    private static List<RecordedMovement> recorded(List<Outcome> outcomes) {
+        return outcomes.stream().map(o -> new RecordedMovement(o.movement().id(), o.applied(), o.onHandAfter())).toList();
+    }
 }

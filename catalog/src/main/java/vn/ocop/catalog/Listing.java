@@ -1,12 +1,11 @@
 package vn.ocop.catalog;
 
-import java.time.LocalDate;
 import java.util.List;
-import vn.ocop.catalog.product.ProductRow;
 
 /**
  * A listing as its own producer sees it: what it says, its state and version, every ranking it holds,
- * whether it is on sale today and why not, and its images (file names).
+ * whether it is on sale today and why not, and its images (file names). {@code demoPrice} and {@code demoWeight}
+ * mark demo data's invented price and unit, and its weight estimated from the unit, until the producer saves it.
  */
 public record Listing(
         ProductId id,
@@ -16,6 +15,8 @@ public record Listing(
         Vnd price,
         String salesUnit,
         boolean demoPrice,
+        int shippingWeightGrams,
+        boolean demoWeight,
         ProductStatus status,
         String verificationCode,
         long version,
@@ -31,11 +32,5 @@ public record Listing(
     /** The ranking that puts it on sale, or the one that explains why it is not; null when it has none. */
     public Ranking shownRanking() {
         return sale.ranking();
-    }
-
-    static Listing of(ProductRow row, List<Ranking> rankings, List<String> imageFiles, LocalDate today) {
-        SaleStatus sale = SellablePolicy.evaluate(row.status(), row.producerStatus(), rankings, today);
-        return new Listing(row.id(), row.name(), row.description(), row.group(), row.price(), row.salesUnit(),
-                row.demoPrice(), row.status(), row.verificationCode(), row.version(), rankings, sale, imageFiles);
     }
 }

@@ -1,7 +1,10 @@
 package vn.ocop.catalog;
 
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -44,7 +47,10 @@ public class Listings {
         return listings.create(producer, details).flatMap(id -> get(producer, id));
     }
 
-    /** Rewrites what the listing says; fails with STALE_VERSION unless it is still at {@code expectedVersion}. */
+    /**
+     * Rewrites what the listing says, its shipping weight included (a demo price or weight is the producer's from
+     * then on); fails with STALE_VERSION unless it is still at {@code expectedVersion}.
+     */
     public Mono<Listing> edit(ProducerId producer, ProductId id, long expectedVersion, ListingDetails details) {
         return listings.edit(producer, id, expectedVersion, details).then(get(producer, id));
     }
@@ -81,7 +87,7 @@ public class Listings {
         LocalDate today = catalog.today();
         return listings.rows(producer).collectList()
                 .flatMapMany(rows -> certifications.ofProducts(rows.stream().map(ProductRow::id).toList())
-                        .flatMapIterable(rankings -> ExpiringListing.within(rows, rankings, today, days)));
+                        .flatMapIterable(rankings -> expiringWithin(rows, rankings, today, days)));
     }
 
     private Mono<ProductRow> own(ProducerId producer, ProductId id) {
@@ -96,8 +102,21 @@ public class Listings {
         LocalDate today = catalog.today();
         return Mono.zip(certifications.ofProducts(ids), listings.imageFiles(ids))
                 .flatMapIterable(t -> rows.stream()
-                        .map(row -> Listing.of(row, t.getT1().getOrDefault(row.id(), List.of()),
+                        .map(row -> row.toListing(t.getT1().getOrDefault(row.id(), List.of()),
                                 t.getT2().getOrDefault(row.id(), List.of()), today))
                         .toList());
+    }
+
+    /** The producer's rankings valid today that end within {@code days}, soonest first. */
+    private static List<ExpiringListing> expiringWithin(List<ProductRow> products, Map<ProductId, List<Ranking>> rankings,
+                                                        LocalDate today, int days) {
+        LocalDate last = today.plusDays(days);
+        return products.stream()
+                .flatMap(p -> rankings.getOrDefault(p.id(), List.of()).stream()
+                        .filter(r -> r.allowsSaleOn(today) && !r.validUntil().isAfter(last))
+                        .map(r -> new ExpiringListing(p.id(), p.name(), r, ChronoUnit.DAYS.between(today, r.validUntil()))))
+                .sorted(Comparator.comparing((ExpiringListing e) -> e.ranking().validUntil())
+                        .thenComparing(ExpiringListing::productName))
+                .toList();
     }
 }

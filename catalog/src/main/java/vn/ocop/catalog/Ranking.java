@@ -30,7 +30,7 @@ public record Ranking(
 
     /** The day it was revoked in Vietnam (Asia/Ho_Chi_Minh), or null. */
     public LocalDate revokedOn() {
-        return revokedAt == null ? null : revokedAt.atZoneSameInstant(CatalogClock.ZONE).toLocalDate();
+        return revokedAt == null ? null : revokedAt.atZoneSameInstant(CatalogTime.ZONE).toLocalDate();
     }
 
     /** The rule for one ranking: 3 to 5 stars, not revoked, and {@code day} within its validity. */

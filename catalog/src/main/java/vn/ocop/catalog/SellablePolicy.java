@@ -15,7 +15,7 @@ import java.util.Optional;
  */
 public final class SellablePolicy {
 
-    static final ZoneId ZONE = CatalogClock.ZONE;
+    static final ZoneId ZONE = CatalogTime.ZONE;
 
     /** The order of preference among valid rankings; the SQL form orders the same way. */
     static final Comparator<Ranking> PREFERRED = Comparator.comparingInt((Ranking r) -> r.stars().value())

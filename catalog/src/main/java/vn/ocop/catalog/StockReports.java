@@ -60,7 +60,7 @@ public class StockReports {
         return stock.ofProduct(product, today);
     }
 
-    /** Price, sale status and what one location can still promise, of each existing product among {@code ids}. */
+    /** Price, sale status, what one location can still promise and shipping weight, of each existing product among {@code ids}. */
     public Flux<ProductOffer> offers(java.util.Collection<ProductId> ids, java.time.LocalDate today) {
         return ids.isEmpty() ? Flux.empty() : stock.offers(ids.stream().map(ProductId::value).toList(), today);
     }

@@ -39,8 +39,8 @@ public class ProductSearch {
     private final FoldedProducts folded;
     private final Catalog catalog;
 
-    ProductSearch(SearchCluster cluster, ProductIndex index, FoldedProducts folded, Catalog catalog) {
-        this.es = cluster.client();
+    ProductSearch(ElasticsearchAsyncClient es, ProductIndex index, FoldedProducts folded, Catalog catalog) {
+        this.es = es;
         this.index = index;
         this.folded = folded;
         this.catalog = catalog;

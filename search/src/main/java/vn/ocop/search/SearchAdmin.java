@@ -3,6 +3,7 @@ package vn.ocop.search;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 import vn.ocop.catalog.CatalogChanges;
+import vn.ocop.catalog.ChangeLag;
 import vn.ocop.search.index.ConsistencyCheck;
 import vn.ocop.search.index.Reindexer;
 
@@ -25,11 +26,11 @@ public class SearchAdmin {
         return reindexer.reindex();
     }
 
-    public Mono<ConsistencyCheck.Report> checkConsistency() {
+    public Mono<ConsistencyReport> checkConsistency() {
         return consistency.run();
     }
 
-    public Mono<CatalogChanges.Lag> lag() {
+    public Mono<ChangeLag> lag() {
         return changes.lag();
     }
 }

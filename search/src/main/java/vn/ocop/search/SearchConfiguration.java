@@ -1,10 +1,21 @@
 package vn.ocop.search;
 
+import co.elastic.clients.elasticsearch.ElasticsearchAsyncClient;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
-/** The indexer runs as a scheduled reactive task. */
+/** The indexer runs as a scheduled reactive task; the cluster is reached through one async client (nothing blocks an event loop). */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
 class SearchConfiguration {
+
+    /**
+     * Injected where it is used (the index, the queries, the health check) and closed when the application stops.
+     * Not named "elasticsearch": that name is the storefront's health indicator.
+     */
+    @Bean(destroyMethod = "close")
+    ElasticsearchAsyncClient elasticsearchClient(SearchSettings settings) {
+        return ElasticsearchAsyncClient.of(b -> b.host(settings.clusterUrl()));
+    }
 }

@@ -11,4 +11,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("ocop.elasticsearch")
 public record SearchSettings(String url, @DefaultValue("products") String index) {
+
+    private static final String LOCAL = "http://127.0.0.1:9200";
+
+    /** The URL to connect to: {@link #url()}, or a local node when none is set. */
+    public String clusterUrl() {
+        return url == null || url.isBlank() ? LOCAL : url;
+    }
 }

@@ -17,7 +17,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import vn.ocop.catalog.Catalog;
 import vn.ocop.catalog.CatalogChanges;
-import vn.ocop.catalog.demo.DemoCatalog;
+import vn.ocop.catalog.DemoCatalog;
 import vn.ocop.devservices.ElasticsearchNode;
 import vn.ocop.devservices.Processes;
 import vn.ocop.search.index.Indexer;

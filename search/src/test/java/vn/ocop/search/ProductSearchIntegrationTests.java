@@ -18,8 +18,8 @@ import org.springframework.context.annotation.Import;
 import org.springframework.r2dbc.core.DatabaseClient;
 import vn.ocop.catalog.Catalog;
 import vn.ocop.catalog.CatalogChanges;
+import vn.ocop.catalog.DemoCatalog;
 import vn.ocop.catalog.OcopGroup;
-import vn.ocop.catalog.demo.DemoCatalog;
 import vn.ocop.catalog.testing.MutableClock;
 import vn.ocop.search.index.Indexer;
 

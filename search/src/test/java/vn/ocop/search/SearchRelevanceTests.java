@@ -15,7 +15,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.r2dbc.core.DatabaseClient;
 import vn.ocop.catalog.Catalog;
-import vn.ocop.catalog.demo.DemoCatalog;
+import vn.ocop.catalog.DemoCatalog;
 import vn.ocop.search.index.Indexer;
 
 /**

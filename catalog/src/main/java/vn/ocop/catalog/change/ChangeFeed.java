@@ -12,7 +12,8 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import vn.ocop.catalog.CatalogChanges;
+import vn.ocop.catalog.CatalogChange;
+import vn.ocop.catalog.ChangeLag;
 import vn.ocop.catalog.ProductId;
 
 /** The catalog_change table and its NOTIFY channel. */
@@ -27,10 +28,10 @@ public class ChangeFeed {
         this.connections = connections;
     }
 
-    public Flux<CatalogChanges.Change> pending(int limit) {
+    public Flux<CatalogChange> pending(int limit) {
         return db.sql("select id, product_id from catalog_change where indexed_at is null order by id limit :limit")
                 .bind("limit", limit)
-                .map((row, md) -> new CatalogChanges.Change(row.get("id", Long.class), new ProductId(row.get("product_id", UUID.class))))
+                .map((row, md) -> new CatalogChange(row.get("id", Long.class), new ProductId(row.get("product_id", UUID.class))))
                 .all();
     }
 
@@ -43,12 +44,12 @@ public class ChangeFeed {
                 .then();
     }
 
-    public Mono<CatalogChanges.Lag> lag() {
+    public Mono<ChangeLag> lag() {
         return db.sql("select count(*) as n, min(changed_at) as oldest, clock_timestamp() as now from catalog_change where indexed_at is null")
                 .map((row, md) -> {
                     OffsetDateTime oldest = row.get("oldest", OffsetDateTime.class);
                     OffsetDateTime now = row.get("now", OffsetDateTime.class);
-                    return new CatalogChanges.Lag(row.get("n", Long.class), oldest == null ? Duration.ZERO : Duration.between(oldest, now));
+                    return new ChangeLag(row.get("n", Long.class), oldest == null ? Duration.ZERO : Duration.between(oldest, now));
                 })
                 .one();
     }

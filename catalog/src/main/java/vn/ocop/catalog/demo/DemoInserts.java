@@ -15,8 +15,9 @@ final class DemoInserts {
             values (:id, :kind, :name, :province, :formerProvince, true)""";
     private static final String PRODUCT = """
             insert into product (id, producer_id, name, description, ocop_group, price_vnd, sales_unit, demo_price,
-                                 status, verification_code, source_url)
-            values (:id, :producerId, :name, :description, :group, :price, :unit, true, 'ACTIVE', :code, :sourceUrl)""";
+                                 shipping_weight_g, demo_weight, status, verification_code, source_url)
+            values (:id, :producerId, :name, :description, :group, :price, :unit, true, :weight, true, 'ACTIVE', :code,
+                    :sourceUrl)""";
     private static final String CERTIFICATION = """
             insert into certification (id, product_id, stars, level, decision_no, issuing_body, decision_province,
                                        issued_on, issued_on_precision, issued_on_demo, valid_until)
@@ -61,6 +62,7 @@ final class DemoInserts {
                 .bind("group", product.group().name())
                 .bind("price", product.price().dong())
                 .bind("unit", product.salesUnit())
+                .bind("weight", product.shippingWeightGrams())
                 .bind("code", product.verificationCode());
         return orNull(spec, "sourceUrl", product.sourceUrl(), String.class).then();
     }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import vn.ocop.catalog.LoadedDemo;
 
 /** Every row the demo load writes, worked out in memory before the database is touched. */
 record DemoPlan(
@@ -31,7 +32,7 @@ record DemoPlan(
         }
         DemoProducer member = producers.get(memberProducerKey(data.rows()));
         return new DemoPlan(List.copyOf(producers.values()), List.copyOf(products), List.copyOf(certifications),
-                DemoLocations.forMember(member), DemoLocations.hanoiTillKey(DemoCatalog.TILL_KEY),
+                DemoLocations.forMember(member), DemoLocations.hanoiTillKey(DemoLoader.TILL_KEY),
                 member.id(), DemoLocations.HANOI_SHOWROOM);
     }
 
@@ -54,8 +55,8 @@ record DemoPlan(
         return new DemoCounts(producers.size(), products.size(), locations.size());
     }
 
-    DemoCatalog.Loaded loaded(boolean alreadyPresent, DemoCounts counts) {
-        return new DemoCatalog.Loaded(alreadyPresent, counts.producers(), counts.products(), counts.locations(),
+    LoadedDemo loaded(boolean alreadyPresent, DemoCounts counts) {
+        return new LoadedDemo(alreadyPresent, counts.producers(), counts.products(), counts.locations(),
                 memberProducerId, showroomId);
     }
 }

@@ -5,7 +5,7 @@ import java.util.UUID;
 import vn.ocop.catalog.OcopGroup;
 import vn.ocop.catalog.Vnd;
 
-/** A demo listing of a real OCOP product: real name, group and source; invented price and sales unit. */
+/** A demo listing of a real OCOP product: real name, group and source; invented price and sales unit, a weight read from the unit. */
 record DemoProduct(
         UUID id,
         UUID producerId,
@@ -14,6 +14,7 @@ record DemoProduct(
         OcopGroup group,
         Vnd price,
         String salesUnit,
+        int shippingWeightGrams,
         String verificationCode,
         String sourceUrl) {
 
@@ -21,7 +22,8 @@ record DemoProduct(
         UUID id = DemoIds.uuid("product", row.productKey());
         PriceTable.DemoPrice price = prices.priceOf(row.name(), row.group());
         return new DemoProduct(id, producer.id(), row.name(), describe(row, producer), row.group(),
-                price.price(), price.unit(), DemoIds.verificationCode(id), row.sourceUrl());
+                price.price(), price.unit(), SalesUnitWeight.estimate(price.unit(), row.group()), DemoIds.verificationCode(id),
+                row.sourceUrl());
     }
 
     /** Only facts the source gave, plus the warning that price and unit are invented. */

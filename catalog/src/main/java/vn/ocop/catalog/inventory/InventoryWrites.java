@@ -10,14 +10,15 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
 import vn.ocop.catalog.CatalogErrorCode;
 import vn.ocop.catalog.CatalogException;
-import vn.ocop.catalog.Inventory.Recorded;
 import vn.ocop.catalog.Location;
 import vn.ocop.catalog.LocationId;
 import vn.ocop.catalog.LocationKind;
 import vn.ocop.catalog.Movement;
+import vn.ocop.catalog.MovementIds;
 import vn.ocop.catalog.MovementType;
 import vn.ocop.catalog.ProducerId;
 import vn.ocop.catalog.ProductId;
+import vn.ocop.catalog.RecordedMovement;
 import vn.ocop.catalog.inventory.StockLedger.Outcome;
 import vn.ocop.catalog.inventory.StockLedger.Recorder;
 
@@ -68,11 +69,11 @@ public class InventoryWrites {
                 .retryWhen(Transient.RETRY);
     }
 
-    public Mono<Recorded> transfer(ProducerId producer, UUID transferId, LocationId from, LocationId to, ProductId product,
+    public Mono<RecordedMovement> transfer(ProducerId producer, UUID transferId, LocationId from, LocationId to, ProductId product,
                                    int quantity, String by) {
         OffsetDateTime at = now();
         Movement out = new Movement(transferId, MovementType.TRANSFER_OUT, product, quantity, null, null, at, transferId.toString(), null);
-        Movement in = new Movement(vn.ocop.catalog.Inventory.derivedId(transferId, "in"), MovementType.TRANSFER_IN, product, quantity,
+        Movement in = new Movement(MovementIds.derived(transferId, "in"), MovementType.TRANSFER_IN, product, quantity,
                 null, null, at, transferId.toString(), null);
         Recorder recorder = new Recorder(by, null);
         if (from.equals(to)) {
@@ -85,7 +86,7 @@ public class InventoryWrites {
                         .switchIfEmpty(Mono.error(() -> CatalogException.notFound("product " + product.value())))
                         .then(transactions.transactional(ledger.guarded(from, out, recorder)
                                 .flatMap(applied -> ledger.addAll(to, List.of(in), recorder)
-                                        .map(arrived -> new Recorded(transferId, applied, arrived.get(0).onHandAfter()))))))
+                                        .map(arrived -> new RecordedMovement(transferId, applied, arrived.get(0).onHandAfter()))))))
                 .retryWhen(Transient.RETRY);
     }
 

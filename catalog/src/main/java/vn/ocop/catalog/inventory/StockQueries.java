@@ -83,11 +83,15 @@ public class StockQueries {
                 .all();
     }
 
-    /** Name, price, sale status today and the most available at one location, of each existing product among {@code ids}. */
+    /**
+     * Name, price, sale status today, the most available at one location and the shipping weight, of each existing
+     * product among {@code ids}.
+     */
     public Flux<ProductOffer> offers(Collection<UUID> ids, LocalDate today) {
         return db.sql("""
-                        select p.id, p.name, p.producer_id, p.price_vnd, p.shipping_weight_g, (r.product_id is not null) as sellable,
-                               greatest(0, coalesce((select max(s.on_hand - s.reserved) from stock s where s.product_id = p.id), 0)) as most
+                        select p.id, p.name, p.producer_id, p.price_vnd, (r.product_id is not null) as sellable,
+                               greatest(0, coalesce((select max(s.on_hand - s.reserved) from stock s where s.product_id = p.id), 0)) as most,
+                               p.shipping_weight_g
                         from product p left join sellable_ranking(:today) r on r.product_id = p.id
                         where p.id = any(:ids)""")
                 .bind("today", today)

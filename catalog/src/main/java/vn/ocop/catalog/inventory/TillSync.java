@@ -14,9 +14,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import vn.ocop.catalog.CatalogClock;
 import vn.ocop.catalog.CatalogErrorCode;
 import vn.ocop.catalog.CatalogException;
+import vn.ocop.catalog.CatalogTime;
 import vn.ocop.catalog.Discrepancy;
 import vn.ocop.catalog.Location;
 import vn.ocop.catalog.MovementResult;
@@ -127,7 +127,7 @@ public class TillSync {
     }
 
     private Mono<SyncAnswer> answer(Location location, SyncBatch batch, List<MovementResult> results) {
-        LocalDate today = LocalDate.now(clock.withZone(CatalogClock.ZONE));
+        LocalDate today = LocalDate.now(clock.withZone(CatalogTime.ZONE));
         TillVersion since = TillVersion.parse(batch.sinceVersion());
         // one after another: inside a transaction every statement shares one connection
         return queries.at(location.id(), today).collectList().flatMap(stock -> Mono.zip(
@@ -138,6 +138,6 @@ public class TillSync {
     }
 
     private LocalDate day(OffsetDateTime at) {
-        return at.atZoneSameInstant(CatalogClock.ZONE).toLocalDate();
+        return at.atZoneSameInstant(CatalogTime.ZONE).toLocalDate();
     }
 }

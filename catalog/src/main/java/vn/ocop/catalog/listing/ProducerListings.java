@@ -31,13 +31,14 @@ public class ProducerListings {
 
     private static final String OWN = " from product p join producer pr on pr.id = p.producer_id where p.producer_id = :producer";
     private static final String INSERT = """
-            insert into product (id, producer_id, name, description, ocop_group, price_vnd, sales_unit, status,
-                                 verification_code, version, created_at, updated_at)
-            values (:id, :producer, :name, :description, :grp, :price, :unit, 'DRAFT', :code, 0, :now, :now)
+            insert into product (id, producer_id, name, description, ocop_group, price_vnd, sales_unit, shipping_weight_g,
+                                 status, verification_code, version, created_at, updated_at)
+            values (:id, :producer, :name, :description, :grp, :price, :unit, :weight, 'DRAFT', :code, 0, :now, :now)
             on conflict (verification_code) do nothing""";
     private static final String EDIT = """
             update product set name = :name, description = :description, ocop_group = :grp, price_vnd = :price,
-                               sales_unit = :unit, demo_price = false, version = version + 1, updated_at = :now
+                               sales_unit = :unit, demo_price = false, shipping_weight_g = :weight, demo_weight = false,
+                               version = version + 1, updated_at = :now
             where id = :id and producer_id = :producer and version = :version and status <> 'ARCHIVED'""";
     private static final String TRANSITION = """
             update product set status = :to, version = version + 1, updated_at = :now
@@ -140,7 +141,8 @@ public class ProducerListings {
                 .bind("description", Parameter.fromOrEmpty(details.description(), String.class))
                 .bind("grp", details.group().name())
                 .bind("price", details.price().dong())
-                .bind("unit", details.salesUnit());
+                .bind("unit", details.salesUnit())
+                .bind("weight", details.shippingWeightGrams());
     }
 
     private OffsetDateTime now() {

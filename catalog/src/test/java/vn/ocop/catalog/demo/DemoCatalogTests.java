@@ -13,6 +13,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.r2dbc.core.DatabaseClient;
 import vn.ocop.catalog.Catalog;
 import vn.ocop.catalog.CatalogTestApplication;
+import vn.ocop.catalog.DemoCatalog;
+import vn.ocop.catalog.LoadedDemo;
 import vn.ocop.catalog.testing.OwnDatabase;
 
 @SpringBootTest(classes = CatalogTestApplication.class)
@@ -39,7 +41,7 @@ class DemoCatalogTests {
     DatabaseClient db;
 
     LocalDate today;
-    DemoCatalog.Loaded loaded;
+    LoadedDemo loaded;
 
     @BeforeEach
     void loadDemoCatalog() {
@@ -117,7 +119,7 @@ class DemoCatalogTests {
         long rowsBefore = count("select (select count(*) from producer) + (select count(*) from product)"
                 + " + (select count(*) from certification) + (select count(*) from location) + (select count(*) from till_key)");
 
-        DemoCatalog.Loaded again = demo.load(today).block();
+        LoadedDemo again = demo.load(today).block();
 
         assertThat(again.alreadyPresent()).isTrue();
         assertThat(again).usingRecursiveComparison().ignoringFields("alreadyPresent").isEqualTo(loaded);
@@ -190,6 +192,15 @@ class DemoCatalogTests {
         assertThat(strings("select verification_code as v from product"))
                 .hasSize(CSV_ROWS)
                 .allSatisfy(code -> assertThat(code).matches("[2-9A-HJ-NP-Z]{10}"));
+    }
+
+    @Test
+    void everyDemoWeightIsEstimatedFromTheSalesUnitAndMarkedAsDemo() {
+        assertThat(count("select count(*) from product where demo_weight and shipping_weight_g between 1 and 50000")).isEqualTo(CSV_ROWS);
+        assertThat(count("select count(*) from product where sales_unit = 'gói 500g' and shipping_weight_g = 550")).isPositive();
+        assertThat(count("select count(*) from product where sales_unit = 'gói 500g' and shipping_weight_g <> 550")).isZero();
+        assertThat(count("select count(*) from product where ocop_group = 'TOURISM' and shipping_weight_g <> 50")).isZero();
+        assertThat(count("select count(distinct shipping_weight_g) from product")).isGreaterThan(10);
     }
 
     private Map<String, Object> certificationOf(String productName) {

@@ -27,6 +27,7 @@ import vn.ocop.catalog.MovementType;
 import vn.ocop.catalog.PickupPoint;
 import vn.ocop.catalog.ProducerId;
 import vn.ocop.catalog.ProductId;
+import vn.ocop.catalog.ProductOffer;
 import vn.ocop.catalog.StockReports;
 import vn.ocop.catalog.SyncBatch;
 import vn.ocop.catalog.TillKeys;
@@ -187,6 +188,17 @@ class InventoryIntegrationTests {
                 .isInstanceOfSatisfying(CatalogException.class, e -> assertThat(e.code()).isEqualTo(CatalogErrorCode.INVALID_STATE));
         assertThatThrownBy(() -> reports.resolve(warehouse, id, "staff@demo", "nơi khác", OffsetDateTime.now()).block())
                 .isInstanceOfSatisfying(CatalogException.class, e -> assertThat(e.code()).isEqualTo(CatalogErrorCode.NOT_FOUND));
+    }
+
+    @Test
+    void anOfferCarriesTheShippingWeightOfOneSalesUnit() {
+        receiveAtShowroom(3);
+        db.sql("update product set shipping_weight_g = 1250 where id = :id").bind("id", honey.value()).then().block();
+
+        ProductOffer offer = reports.offers(List.of(honey), today).blockFirst();
+
+        assertThat(offer).extracting(ProductOffer::sellable, ProductOffer::mostAvailable, ProductOffer::shippingWeightGrams)
+                .containsExactly(true, 3, 1_250);
     }
 
     private void receiveAtShowroom(int quantity) {

@@ -1,6 +1,7 @@
 package vn.ocop.catalog.listing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -34,6 +36,7 @@ import vn.ocop.catalog.ProductStatus;
 import vn.ocop.catalog.SaleStatus;
 import vn.ocop.catalog.StoredImage;
 import vn.ocop.catalog.Vnd;
+import vn.ocop.catalog.testing.CatalogFixtures;
 import vn.ocop.catalog.testing.OwnDatabase;
 import vn.ocop.catalog.testing.TinyImages;
 
@@ -81,12 +84,58 @@ class ListingsIntegrationTests {
         Listing created = listings.create(producer, honey()).block();
 
         Listing edited = listings.edit(producer, created.id(), 0, new ListingDetails("Mật ong bạc hà", "Mật ong hoa bạc hà Hà Giang",
-                OcopGroup.FOOD, new Vnd(320_000), "chai 500 ml")).block();
+                OcopGroup.FOOD, new Vnd(320_000), "chai 500 ml", 700)).block();
 
         assertThat(edited.version()).isEqualTo(1);
-        assertThat(edited).extracting(Listing::name, Listing::price, Listing::salesUnit)
-                .containsExactly("Mật ong bạc hà", new Vnd(320_000), "chai 500 ml");
+        assertThat(edited).extracting(Listing::name, Listing::price, Listing::salesUnit, Listing::shippingWeightGrams)
+                .containsExactly("Mật ong bạc hà", new Vnd(320_000), "chai 500 ml", 700);
         assertThat(rows.column(created.id(), "updated_at > created_at")).isEqualTo(true);
+    }
+
+    @Test
+    void aListingKeepsTheShippingWeightItWasGiven() {
+        Listing created = listings.create(producer, weighing(1_250)).block();
+        Listing edited = listings.edit(producer, created.id(), 0, weighing(2_000)).block();
+
+        assertThat(created.shippingWeightGrams()).isEqualTo(1_250);
+        assertThat(edited.shippingWeightGrams()).isEqualTo(2_000);
+        assertThat(listings.get(producer, created.id()).block().shippingWeightGrams()).isEqualTo(2_000);
+        assertThat(rows.column(created.id(), "shipping_weight_g")).isEqualTo(2_000);
+        assertThat(created.demoWeight()).isFalse();
+    }
+
+    @Test
+    void anOutOfRangeWeightIsRefusedAndChangesNothing() {
+        Listing created = listings.create(producer, weighing(1_250)).block();
+
+        assertThatIllegalArgumentException().isThrownBy(() -> listings.edit(producer, created.id(), 0, weighing(0)));
+        assertThatIllegalArgumentException().isThrownBy(() -> listings.edit(producer, created.id(), 0, weighing(50_001)));
+        assertThatThrownBy(() -> db.sql("update product set shipping_weight_g = 50001 where id = :id")
+                .bind("id", created.id().value()).then().block())
+                .isInstanceOf(DataIntegrityViolationException.class).hasMessageContaining("shipping_weight_g");
+
+        Listing now = listings.get(producer, created.id()).block();
+        assertThat(now.shippingWeightGrams()).isEqualTo(1_250);
+        assertThat(now.version()).isZero();
+    }
+
+    @Test
+    void savingAListingMakesItsDemoPriceAndWeightTheProducers() {
+        Listing created = listings.create(producer, weighing(650)).block();
+        db.sql("update product set demo_price = true, demo_weight = true where id = :id").bind("id", created.id().value()).then().block();
+        assertThat(listings.get(producer, created.id()).block()).extracting(Listing::demoPrice, Listing::demoWeight).containsExactly(true, true);
+
+        Listing saved = listings.edit(producer, created.id(), 0, weighing(650)).block();
+
+        assertThat(saved).extracting(Listing::shippingWeightGrams, Listing::demoPrice, Listing::demoWeight).containsExactly(650, false, false);
+    }
+
+    @Test
+    void aListingMadeBeforeWeightsExistedWeighsTheDefault() {
+        ProductId old = new CatalogFixtures(db).product(producer, "Mật ong cũ", ProductStatus.DRAFT).block();
+
+        assertThat(listings.get(producer, old).block()).extracting(Listing::shippingWeightGrams, Listing::demoWeight)
+                .containsExactly(500, false);
     }
 
     @Test
@@ -258,11 +307,15 @@ class ListingsIntegrationTests {
     }
 
     private static ListingDetails honey() {
-        return new ListingDetails("Mật ong rừng", "Mật ong rừng nguyên chất", OcopGroup.FOOD, new Vnd(250_000), "chai 500 ml");
+        return new ListingDetails("Mật ong rừng", "Mật ong rừng nguyên chất", OcopGroup.FOOD, new Vnd(250_000), "chai 500 ml", 650);
     }
 
     private static ListingDetails renamed(String name) {
-        return new ListingDetails(name, null, OcopGroup.FOOD, new Vnd(250_000), "chai 500 ml");
+        return new ListingDetails(name, null, OcopGroup.FOOD, new Vnd(250_000), "chai 500 ml", 650);
+    }
+
+    private static ListingDetails weighing(int grams) {
+        return new ListingDetails("Mật ong rừng", null, OcopGroup.FOOD, new Vnd(250_000), "chai 500 ml", grams);
     }
 
     private static void assertRefused(Mono<?> call, CatalogErrorCode code) {

@@ -1,28 +1,16 @@
 package vn.ocop.search.index;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 import vn.ocop.catalog.IndexableProduct;
+import vn.ocop.search.ConsistencyReport;
 
 /** Compares PostgreSQL and the index product by product and reports any drift. */
 @Component
 public class ConsistencyCheck {
-
-    /**
-     * @param missing products in PostgreSQL with no document
-     * @param stale   documents older than the product's latest change
-     * @param extra   documents with no product
-     */
-    public record Report(int products, int documents, List<String> missing, List<String> stale, List<String> extra) {
-        @JsonProperty("consistent")
-        public boolean consistent() {
-            return missing.isEmpty() && stale.isEmpty() && extra.isEmpty();
-        }
-    }
 
     private final Reindexer reindexer;
     private final ProductIndex index;
@@ -32,16 +20,16 @@ public class ConsistencyCheck {
         this.index = index;
     }
 
-    public Mono<Report> run() {
+    public Mono<ConsistencyReport> run() {
         return Mono.zip(reindexer.databaseProducts().collectMap(p -> p.id().value().toString(), IndexableProduct::version), index.versions())
                 .map(t -> compare(t.getT1(), t.getT2()));
     }
 
-    static Report compare(Map<String, Long> db, Map<String, Long> es) {
+    static ConsistencyReport compare(Map<String, Long> db, Map<String, Long> es) {
         List<String> missing = db.keySet().stream().filter(id -> !es.containsKey(id)).sorted().toList();
         List<String> stale = db.entrySet().stream().filter(e -> es.containsKey(e.getKey()) && es.get(e.getKey()) < e.getValue())
                 .map(Map.Entry::getKey).sorted().collect(Collectors.toList());
         List<String> extra = es.keySet().stream().filter(id -> !db.containsKey(id)).sorted().toList();
-        return new Report(db.size(), es.size(), missing, stale, extra);
+        return new ConsistencyReport(db.size(), es.size(), missing, stale, extra);
     }
 }

@@ -11,6 +11,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import vn.ocop.catalog.CatalogChange;
 import vn.ocop.catalog.CatalogChanges;
 import vn.ocop.catalog.ProductId;
 import vn.ocop.search.fallback.FoldedProducts;
@@ -65,12 +66,12 @@ public class Indexer {
         return changes.pending(BATCH).collectList().flatMap(batch -> batch.isEmpty() ? Mono.just(0) : index(batch));
     }
 
-    private Mono<Integer> index(List<CatalogChanges.Change> batch) {
-        Set<ProductId> ids = batch.stream().map(CatalogChanges.Change::product).collect(Collectors.toSet());
+    private Mono<Integer> index(List<CatalogChange> batch) {
+        Set<ProductId> ids = batch.stream().map(CatalogChange::product).collect(Collectors.toSet());
         return changes.products(ids).collectList()
                 .flatMap(products -> folded.upsert(products)
                         .then(index.write(products.stream().map(p -> new ProductIndex.Versioned(ProductDocument.of(p), p.version())).toList())))
-                .then(changes.markIndexed(batch.stream().map(CatalogChanges.Change::id).toList()))
+                .then(changes.markIndexed(batch.stream().map(CatalogChange::id).toList()))
                 .thenReturn(batch.size());
     }
 }

@@ -18,7 +18,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import vn.ocop.search.SearchCluster;
 import vn.ocop.search.SearchSettings;
 
 /**
@@ -39,8 +38,8 @@ public class ProductIndex {
     private final Clock clock;
     private final String mapping = readMapping();
 
-    ProductIndex(SearchCluster cluster, SearchSettings settings, Clock clock) {
-        this.es = cluster.client();
+    ProductIndex(ElasticsearchAsyncClient es, SearchSettings settings, Clock clock) {
+        this.es = es;
         this.alias = settings.index();
         this.clock = clock;
     }

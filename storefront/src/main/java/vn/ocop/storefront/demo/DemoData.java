@@ -12,7 +12,8 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import vn.ocop.catalog.Catalog;
-import vn.ocop.catalog.demo.DemoCatalog;
+import vn.ocop.catalog.DemoCatalog;
+import vn.ocop.catalog.LoadedDemo;
 import vn.ocop.storefront.account.Account;
 import vn.ocop.storefront.account.Registration;
 import vn.ocop.storefront.account.Role;
@@ -56,7 +57,7 @@ class DemoData implements ApplicationRunner {
                 .then();
     }
 
-    static List<Account> accounts(DemoCatalog.Loaded loaded) {
+    static List<Account> accounts(LoadedDemo loaded) {
         return List.of(
                 account("shopper", "Nguyễn Thị Mai (khách demo)", Role.SHOPPER, null, null),
                 account("producer", "Thành viên chủ thể OCOP (demo)", Role.PRODUCER, loaded.memberProducerId(), null),

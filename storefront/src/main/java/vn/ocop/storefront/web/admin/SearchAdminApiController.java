@@ -7,6 +7,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
+import vn.ocop.search.ConsistencyReport;
 import vn.ocop.search.SearchAdmin;
 
 /** Running the search index: rebuild with no downtime, compare with PostgreSQL. ADMIN only. */
@@ -32,7 +33,7 @@ class SearchAdminApiController {
 
     @GetMapping("/consistency")
     @Operation(summary = "Compare the index with PostgreSQL", description = "Products missing from the index, documents older than their product, documents with no product.")
-    Mono<vn.ocop.search.index.ConsistencyCheck.Report> consistency() {
+    Mono<ConsistencyReport> consistency() {
         return admin.checkConsistency();
     }
 }

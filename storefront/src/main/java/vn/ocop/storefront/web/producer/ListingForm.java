@@ -23,6 +23,9 @@ record ListingForm(
         @NotNull @Min(ListingDetails.PRICE_MIN) @Max(ListingDetails.PRICE_MAX)
         @Schema(description = "whole đồng", example = "250000") Long priceVnd,
         @NotBlank @Size(max = ListingDetails.UNIT_MAX) @Schema(example = "chai 500 ml") String salesUnit,
+        @NotNull @Min(ListingDetails.WEIGHT_MIN) @Max(ListingDetails.WEIGHT_MAX)
+        @Schema(description = "grams of one sales unit with its packaging, 1 to 50,000 (parcels are charged by weight)",
+                example = "650") Integer shippingWeightGrams,
         @NotNull(groups = Edit.class) @Min(0)
         @Schema(description = "the version read; required when editing") Long version) {
 
@@ -36,15 +39,15 @@ record ListingForm(
     }
 
     static ListingForm empty() {
-        return new ListingForm("", "", null, null, "", null);
+        return new ListingForm("", "", null, null, "", null, null);
     }
 
     static ListingForm of(vn.ocop.catalog.Listing listing) {
         return new ListingForm(listing.name(), listing.description(), listing.group(), listing.price().dong(),
-                listing.salesUnit(), listing.version());
+                listing.salesUnit(), listing.shippingWeightGrams(), listing.version());
     }
 
     ListingDetails details() {
-        return new ListingDetails(name, description, group, new Vnd(priceVnd), salesUnit);
+        return new ListingDetails(name, description, group, new Vnd(priceVnd), salesUnit, shippingWeightGrams);
     }
 }

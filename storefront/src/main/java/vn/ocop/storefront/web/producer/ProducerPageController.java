@@ -53,6 +53,7 @@ class ProducerPageController {
     @InitBinder(FORM)
     void numbersAsPeopleTypeThem(WebDataBinder binder) {
         binder.registerCustomEditor(Long.class, new WholeDong());
+        binder.registerCustomEditor(Integer.class, new WholeGrams());
     }
 
     @ModelAttribute("groups")

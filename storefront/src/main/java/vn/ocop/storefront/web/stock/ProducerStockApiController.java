@@ -23,10 +23,10 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import vn.ocop.catalog.CatalogClock;
 import vn.ocop.catalog.Inventory;
-import vn.ocop.catalog.Inventory.Recorded;
 import vn.ocop.catalog.LocationId;
 import vn.ocop.catalog.Movement;
 import vn.ocop.catalog.ProductId;
+import vn.ocop.catalog.RecordedMovement;
 import vn.ocop.catalog.StockReports;
 import vn.ocop.storefront.security.CurrentAccount;
 import vn.ocop.storefront.web.stock.StockJson.EntryView;
@@ -66,7 +66,7 @@ class ProducerStockApiController {
     @Operation(summary = "Record receipts and counts at one of your warehouses",
             description = "Each movement has an id you make (a UUID); sending it again records nothing more. A COUNT carries expected and counted, "
                     + "and applies counted − expected. Another's warehouse or product: 404.")
-    Mono<List<Recorded>> record(@Valid @RequestBody RecordRequest request) {
+    Mono<List<RecordedMovement>> record(@Valid @RequestBody RecordRequest request) {
         OffsetDateTime now = OffsetDateTime.now(clock);
         return current.get().zipWith(current.producer())
                 .flatMap(t -> inventory.recordAtWarehouse(t.getT2(), new LocationId(request.locationId()),
@@ -77,7 +77,7 @@ class ProducerStockApiController {
     @Operation(summary = "Send goods from your warehouse to an outlet",
             description = "TRANSFER_OUT at the warehouse and TRANSFER_IN at the destination, together; 409 when the warehouse does not have them available. "
                     + "The id you make makes a retry harmless.")
-    Mono<Recorded> transfer(@Valid @RequestBody TransferRequest request) {
+    Mono<RecordedMovement> transfer(@Valid @RequestBody TransferRequest request) {
         return current.get().zipWith(current.producer())
                 .flatMap(t -> inventory.transfer(t.getT2(), request.id(), new LocationId(request.fromLocationId()),
                         new LocationId(request.toLocationId()), new ProductId(request.productId()), request.quantity(), t.getT1().email()));

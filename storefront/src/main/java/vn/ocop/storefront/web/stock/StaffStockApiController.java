@@ -23,8 +23,8 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import vn.ocop.catalog.CatalogClock;
 import vn.ocop.catalog.Inventory;
-import vn.ocop.catalog.Inventory.Recorded;
 import vn.ocop.catalog.ProductId;
+import vn.ocop.catalog.RecordedMovement;
 import vn.ocop.catalog.StockReports;
 import vn.ocop.storefront.security.CurrentAccount;
 import vn.ocop.storefront.web.stock.StockJson.DiscrepancyView;
@@ -62,7 +62,7 @@ class StaffStockApiController {
 
     @PutMapping("/api/v1/staff/stock")
     @Operation(summary = "Record receipts and counts at your location", description = "Ids made by you; a retry records nothing more.")
-    Mono<List<Recorded>> record(@Valid @RequestBody RecordRequest request) {
+    Mono<List<RecordedMovement>> record(@Valid @RequestBody RecordRequest request) {
         OffsetDateTime now = OffsetDateTime.now(clock);
         return current.get().zipWith(current.staffLocation())
                 .flatMap(t -> inventory.recordAtLocation(t.getT2(), request.movements().stream().map(m -> m.movement(now)).toList(),

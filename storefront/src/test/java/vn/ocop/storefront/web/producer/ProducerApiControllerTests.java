@@ -64,6 +64,7 @@ class ProducerApiControllerTests {
                 .jsonPath("$[?(@.name == 'Mật ong nhân sâm')].reason").isEqualTo("certificate expired on 2026-03-28")
                 .jsonPath("$[?(@.name == 'Mật ong nhân sâm')].stars").isEqualTo(4)
                 .jsonPath("$[?(@.name == 'Mật ong nhân sâm')].validUntil").isEqualTo("2026-03-28")
+                .jsonPath("$[?(@.name == 'Mật ong nhân sâm')].demoWeight").isEqualTo(true)
                 .jsonPath("$[?(@.name == 'Mật ong rừng sữa ong chúa')].onSale").isEqualTo(true)
                 .jsonPath("$[?(@.reason == 'certificate expired on 2026-03-28')].name").value(List.class,
                         names -> assertThat(names).containsExactlyInAnyOrder("Mật ong nhân sâm", "Mật ong nghệ viên vàng",
@@ -119,12 +120,19 @@ class ProducerApiControllerTests {
                 .jsonPath("$.errors[?(@.field == 'group')]").exists()
                 .jsonPath("$.errors[?(@.field == 'priceVnd')]").exists()
                 .jsonPath("$.errors[?(@.field == 'salesUnit')]").exists()
+                .jsonPath("$.errors[?(@.field == 'shippingWeightGrams')]").exists()
                 .jsonPath("$.errors[?(@.field == 'description')]").exists();
         producer.post().uri("/api/v1/producer/products").contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("name", "Mật ong", "group", "FOOD", "priceVnd", 1_000_000_001L, "salesUnit", "chai"))
+                .bodyValue(Map.of("name", "Mật ong", "group", "FOOD", "priceVnd", 1_000_000_001L, "salesUnit", "chai",
+                        "shippingWeightGrams", 650))
                 .exchange()
                 .expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.errors[0].field").isEqualTo("priceVnd");
+        producer.post().uri("/api/v1/producer/products").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(weighing(honey("Mật ong không cân", null), 0))
+                .exchange()
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors.length()").isEqualTo(1).jsonPath("$.errors[0].field").isEqualTo("shippingWeightGrams");
 
         assertThat(count("select count(*) from product")).isEqualTo(before);
     }
@@ -137,11 +145,15 @@ class ProducerApiControllerTests {
                 .expectBody(Map.class).returnResult();
         String location = created.getResponseHeaders().getLocation().toString();
         assertThat(created.getResponseBody()).containsEntry("status", "DRAFT").containsEntry("version", 0)
-                .containsEntry("onSale", false).containsEntry("reasonCode", "DRAFT");
+                .containsEntry("onSale", false).containsEntry("reasonCode", "DRAFT")
+                .containsEntry("shippingWeightGrams", 650).containsEntry("demoWeight", false);
         assertThat(location).isEqualTo("/api/v1/producer/products/" + created.getResponseBody().get("id"));
 
-        producer.put().uri(location).contentType(MediaType.APPLICATION_JSON).bodyValue(honey("Mật ong bạc hà", 0L)).exchange()
-                .expectStatus().isOk().expectBody().jsonPath("$.version").isEqualTo(1).jsonPath("$.name").isEqualTo("Mật ong bạc hà");
+        producer.put().uri(location).contentType(MediaType.APPLICATION_JSON).bodyValue(weighing(honey("Mật ong nặng", 0L), 50_001)).exchange()
+                .expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].field").isEqualTo("shippingWeightGrams");
+        producer.put().uri(location).contentType(MediaType.APPLICATION_JSON).bodyValue(weighing(honey("Mật ong bạc hà", 0L), 1_200)).exchange()
+                .expectStatus().isOk().expectBody().jsonPath("$.version").isEqualTo(1).jsonPath("$.name").isEqualTo("Mật ong bạc hà")
+                .jsonPath("$.shippingWeightGrams").isEqualTo(1_200);
         producer.put().uri(location).contentType(MediaType.APPLICATION_JSON).bodyValue(honey("Mật ong cũ", 0L)).exchange()
                 .expectStatus().isEqualTo(409).expectBody().jsonPath("$.code").isEqualTo("stale-version");
         producer.put().uri(location).contentType(MediaType.APPLICATION_JSON).bodyValue(honey("Không phiên bản", null)).exchange()
@@ -272,10 +284,15 @@ class ProducerApiControllerTests {
 
     private static Map<String, Object> honey(String name, Long version) {
         var body = new HashMap<String, Object>(Map.of("name", name, "description", "Mật ong nguyên chất",
-                "group", "FOOD", "priceVnd", 250_000, "salesUnit", "chai 500 ml"));
+                "group", "FOOD", "priceVnd", 250_000, "salesUnit", "chai 500 ml", "shippingWeightGrams", 650));
         if (version != null) {
             body.put("version", version);
         }
+        return body;
+    }
+
+    private static Map<String, Object> weighing(Map<String, Object> body, int grams) {
+        body.put("shippingWeightGrams", grams);
         return body;
     }
 

@@ -60,11 +60,13 @@ class ProducerPagesBrowserTests {
         new Select(browser.findElement(By.name("group"))).selectByValue("FOOD");
         browser.findElement(By.name("priceVnd")).sendKeys("65.000");
         browser.findElement(By.name("salesUnit")).sendKeys("gói 500g");
+        browser.findElement(By.name("shippingWeightGrams")).sendKeys("550");
         browser.findElement(By.cssSelector("main form button[type=submit]")).click();
         waitFor(ExpectedConditions.urlContains("?created"));
 
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Miến dong Bình Liêu");
         assertThat(browser.findElement(By.name("priceVnd")).getAttribute("value")).isEqualTo("65000");
+        assertThat(browser.findElement(By.name("shippingWeightGrams")).getAttribute("value")).isEqualTo("550");
         assertThat(browser.findElement(By.cssSelector("img.qr")).getAttribute("naturalWidth")).isNotEqualTo("0");
         assertNoSidewaysScrolling();
     }

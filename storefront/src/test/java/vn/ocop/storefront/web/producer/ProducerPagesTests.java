@@ -2,6 +2,7 @@ package vn.ocop.storefront.web.producer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -51,14 +52,15 @@ class ProducerPagesTests {
         String csrf = producer.csrf("/producer/products/new");
 
         String location = producer.post("/producer/products", SignedIn.form("name", "Chè Shan tuyết cổ thụ", "group", "DRINKS",
-                        "priceVnd", "180.000", "salesUnit", "gói 200g", "description", "Chè Shan tuyết Hà Giang", "_csrf", csrf))
+                        "priceVnd", "180.000", "salesUnit", "gói 200g", "shippingWeightGrams", "250", "description", "Chè Shan tuyết Hà Giang",
+                        "_csrf", csrf))
                 .expectStatus().is3xxRedirection()
                 .returnResult(String.class).getResponseHeaders().getLocation().toString();
 
         assertThat(location).matches("/producer/products/[0-9a-f-]{36}\\?created");
         assertThat(producer.page(location)).contains("Chè Shan tuyết cổ thụ", "Bản nháp", "Đã tạo bản nháp.", "value=\"180000\"",
-                "enctype=\"multipart/form-data\"", "/qr.png", "/verify/");
-        assertThat(producer.page(location)).doesNotContain("Đã lưu thay đổi.", "Người khác vừa sửa");
+                "Khối lượng gửi hàng (g)", "cả bao bì", "value=\"250\"", "enctype=\"multipart/form-data\"", "/qr.png", "/verify/");
+        assertThat(producer.page(location)).doesNotContain("Đã lưu thay đổi.", "Người khác vừa sửa", "khối lượng demo");
         assertThat(productsNamed("Chè Shan tuyết cổ thụ")).isEqualTo(1);
     }
 
@@ -67,11 +69,11 @@ class ProducerPagesTests {
         String csrf = producer.csrf("/producer/products/new");
 
         String html = producer.post("/producer/products", SignedIn.form("name", "Trà sen Tây Hồ", "group", "DRINKS",
-                        "priceVnd", "0", "salesUnit", "hộp", "_csrf", csrf))
+                        "priceVnd", "0", "salesUnit", "hộp", "shippingWeightGrams", "300", "_csrf", csrf))
                 .expectStatus().isOk()
                 .expectBody(String.class).returnResult().getResponseBody();
         String notANumber = producer.post("/producer/products", SignedIn.form("name", "Trà sen Tây Hồ", "group", "DRINKS",
-                        "priceVnd", "nhiều tiền", "salesUnit", "hộp", "_csrf", csrf))
+                        "priceVnd", "nhiều tiền", "salesUnit", "hộp", "shippingWeightGrams", "300", "_csrf", csrf))
                 .expectStatus().isOk()
                 .expectBody(String.class).returnResult().getResponseBody();
 
@@ -81,8 +83,49 @@ class ProducerPagesTests {
     }
 
     @Test
+    void badWeightIsShownOnTheFormAndCreatesNothing() {
+        String csrf = producer.csrf("/producer/products/new");
+
+        String zero = producer.post("/producer/products", SignedIn.form("name", "Trà sen không cân", "group", "DRINKS",
+                        "priceVnd", "95000", "salesUnit", "hộp", "shippingWeightGrams", "0", "_csrf", csrf))
+                .expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+        String notANumber = producer.post("/producer/products", SignedIn.form("name", "Trà sen không cân", "group", "DRINKS",
+                        "priceVnd", "95000", "salesUnit", "hộp", "shippingWeightGrams", "1,5 kg", "_csrf", csrf))
+                .expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+
+        assertThat(HtmlUtils.htmlUnescape(zero)).contains("Khối lượng gửi hàng phải từ 1 g đến 50.000 g.", "value=\"Trà sen không cân\"");
+        assertThat(HtmlUtils.htmlUnescape(notANumber)).contains("Hãy nhập khối lượng gửi hàng bằng số gam");
+        assertThat(productsNamed("Trà sen không cân")).isZero();
+    }
+
+    @Test
+    void aDemoListingSaysItsWeightIsADemoWeightUntilItIsSaved() {
+        Map<String, Object> demo = db.sql("""
+                        select p.id, p.name, p.description, p.ocop_group, p.price_vnd, p.sales_unit, p.shipping_weight_g, p.version
+                        from product p join producer pr on pr.id = p.producer_id
+                        where pr.name = :name and p.demo_weight order by p.name desc limit 1""")
+                .bind("name", ProducerApiControllerTests.XUAN_NGUYEN)
+                .fetch().one().block();
+        String page = "/producer/products/" + demo.get("id");
+        String before = producer.page(page);
+
+        producer.post(page, SignedIn.form("name", demo.get("name").toString(), "group", demo.get("ocop_group").toString(),
+                        "priceVnd", demo.get("price_vnd").toString(), "salesUnit", demo.get("sales_unit").toString(),
+                        "description", demo.get("description").toString(),
+                        "shippingWeightGrams", demo.get("shipping_weight_g").toString(), "version", demo.get("version").toString(),
+                        "_csrf", producer.csrf(page)))
+                .expectStatus().is3xxRedirection().expectHeader().location(page + "?saved");
+
+        assertThat(before).contains("khối lượng demo", "value=\"" + demo.get("shipping_weight_g") + "\"");
+        assertThat(producer.page(page)).doesNotContain("khối lượng demo");
+    }
+
+    @Test
     void formWithoutCsrfTokenIsRefused() {
-        producer.post("/producer/products", SignedIn.form("name", "Không token", "group", "FOOD", "priceVnd", "1000", "salesUnit", "hộp"))
+        producer.post("/producer/products", SignedIn.form("name", "Không token", "group", "FOOD", "priceVnd", "1000", "salesUnit", "hộp",
+                        "shippingWeightGrams", "500"))
                 .expectStatus().isForbidden();
         assertThat(productsNamed("Không token")).isZero();
     }
@@ -93,9 +136,9 @@ class ProducerPagesTests {
         String csrf = producer.csrf(page);
 
         producer.post(page, SignedIn.form("name", "Mắm tép chưng thịt", "group", "FOOD", "priceVnd", "95000", "salesUnit", "hũ 200g",
-                "version", "0", "_csrf", csrf)).expectStatus().is3xxRedirection().expectHeader().location(page + "?saved");
+                "shippingWeightGrams", "1.200", "version", "0", "_csrf", csrf)).expectStatus().is3xxRedirection().expectHeader().location(page + "?saved");
         producer.post(page, SignedIn.form("name", "Mắm tép cũ", "group", "FOOD", "priceVnd", "95000", "salesUnit", "hũ 200g",
-                "version", "0", "_csrf", csrf)).expectStatus().is3xxRedirection().expectHeader().location(page + "?stale");
+                "shippingWeightGrams", "240", "version", "0", "_csrf", csrf)).expectStatus().is3xxRedirection().expectHeader().location(page + "?stale");
         producer.post(page + "/publish", SignedIn.form("_csrf", csrf)).expectStatus().is3xxRedirection()
                 .expectHeader().location(page + "?published");
         MultipartBodyBuilder upload = new MultipartBodyBuilder();
@@ -105,7 +148,8 @@ class ProducerPagesTests {
                 .expectStatus().is3xxRedirection().expectHeader().location(page + "?imageAdded");
 
         String html = producer.page(page + "?imageAdded");
-        assertThat(html).contains("Mắm tép chưng thịt", "Đã đăng", "Phiên bản 2", "Đã thêm ảnh.").containsPattern("/images/products/[0-9a-f-]{36}\\.jpg");
+        assertThat(html).contains("Mắm tép chưng thịt", "Đã đăng", "Phiên bản 2", "Đã thêm ảnh.", "value=\"1200\"")
+                .containsPattern("/images/products/[0-9a-f-]{36}\\.jpg");
     }
 
     @Test
@@ -141,7 +185,7 @@ class ProducerPagesTests {
     private String createDraft(String name) {
         String csrf = producer.csrf("/producer/products/new");
         String location = producer.post("/producer/products", SignedIn.form("name", name, "group", "FOOD",
-                        "priceVnd", "120000", "salesUnit", "hộp", "_csrf", csrf))
+                        "priceVnd", "120000", "salesUnit", "hộp", "shippingWeightGrams", "500", "_csrf", csrf))
                 .expectStatus().is3xxRedirection()
                 .returnResult(String.class).getResponseHeaders().getLocation().toString();
         return location.substring(0, location.indexOf('?'));

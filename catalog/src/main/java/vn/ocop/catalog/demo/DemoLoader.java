@@ -1,19 +1,20 @@
 package vn.ocop.catalog.demo;
 
 import java.time.LocalDate;
-import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
+import vn.ocop.catalog.LoadedDemo;
 
 /**
  * Loads the demo catalog once: the real OCOP products of {@code demo/ocop_products.csv} with their producers and
- * rankings, demo prices, demo locations and one till key. Loading again changes nothing.
+ * rankings, demo prices, weights estimated from the sales units, demo locations and one till key. Loading again
+ * changes nothing.
  */
 @Component
-public class DemoCatalog {
+public class DemoLoader {
 
     /** The Hà Nội showroom till's key; public on purpose, it is demo data. Only its SHA-256 is stored. */
     public static final String TILL_KEY = "ocop-demo-till-hanoi-showroom-2026";
@@ -53,25 +54,20 @@ public class DemoCatalog {
     private final TransactionalOperator transactions;
     private final DemoInserts inserts;
 
-    DemoCatalog(DatabaseClient db, TransactionalOperator transactions) {
+    DemoLoader(DatabaseClient db, TransactionalOperator transactions) {
         this.db = db;
         this.transactions = transactions;
         this.inserts = new DemoInserts(db);
     }
 
-    /** What a load found or wrote; the ids are the same on every load. */
-    public record Loaded(boolean alreadyPresent, int producers, int products, int locations,
-            UUID memberProducerId, UUID showroomId) {
-    }
-
     /** {@code today} fixes the demo issue dates of rankings whose source gives no date. */
-    public Mono<Loaded> load(LocalDate today) {
+    public Mono<LoadedDemo> load(LocalDate today) {
         return Mono.fromCallable(() -> DemoPlan.build(DemoData.load(), today))
                 .subscribeOn(Schedulers.boundedElastic())
                 .flatMap(plan -> transactions.transactional(loadUnlessPresent(plan).flatMap(this::openingStock)));
     }
 
-    private Mono<Loaded> loadUnlessPresent(DemoPlan plan) {
+    private Mono<LoadedDemo> loadUnlessPresent(DemoPlan plan) {
         return lockLoad()
                 .then(countDemoRows())
                 .flatMap(present -> present.any()
@@ -79,7 +75,7 @@ public class DemoCatalog {
                         : inserts.insert(plan).thenReturn(plan.loaded(false, plan.counts())));
     }
 
-    private Mono<Loaded> openingStock(Loaded loaded) {
+    private Mono<LoadedDemo> openingStock(LoadedDemo loaded) {
         return db.sql(OPENING_STOCK)
                 .bind("member", loaded.memberProducerId())
                 .bind("hanoi", loaded.showroomId())

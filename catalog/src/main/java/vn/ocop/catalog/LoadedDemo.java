@@ -1,0 +1,7 @@
+package vn.ocop.catalog;
+
+import java.util.UUID;
+
+/** What a demo load found or wrote; the ids are the same on every load. */
+public record LoadedDemo(boolean alreadyPresent, int producers, int products, int locations, UUID memberProducerId, UUID showroomId) {
+}
