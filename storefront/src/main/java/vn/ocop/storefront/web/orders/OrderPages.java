@@ -20,7 +20,7 @@ final class OrderPages {
             case IDEMPOTENCY_MISMATCH -> new Problem("order.error.resubmitted", null);
             case NOT_FOUND -> new Problem("order.error.not-found", null);
             case LIMIT_REACHED -> new Problem("live.error.limit", e.getMessage());
-            case AMOUNT_MISMATCH -> new Problem("order.error.amount", e.getMessage());
+            case AMOUNT_MISMATCH -> new Problem("order.error.amount", null);
             case TOO_MANY_ATTEMPTS -> new Problem("pickups.error.too-many", null);
             case INVALID_REQUEST, INVALID_SIGNATURE -> new Problem("order.error.invalid", e.getMessage());
         };

@@ -15,18 +15,18 @@ import vn.ocop.orders.ShippingZone;
  * Inputs are named like the API's fields ({@code zones[0].bands[1].fromGrams}), so the table's own problems land
  * beside the inputs that caused them; a blank row is left out, a row that is not whole numbers is an error.
  */
-final class RateTableForm {
+public final class RateTableForm {
 
     static final int BLANK_ROWS = 2;
 
     /** One band row as typed (text, so a wrong entry is shown back as it was). */
-    record Row(String fromGrams, String toGrams, String feeVnd, String extraPer500gVnd) {
-        boolean blank() {
+    public record Row(String fromGrams, String toGrams, String feeVnd, String extraPer500gVnd) {
+        public boolean blank() {
             return isBlank(fromGrams) && isBlank(toGrams) && isBlank(feeVnd) && isBlank(extraPer500gVnd);
         }
     }
 
-    record Zone(ShippingZone zone, String minDays, String maxDays, List<Row> rows) {
+    public record Zone(ShippingZone zone, String minDays, String maxDays, List<Row> rows) {
     }
 
     private final List<Zone> zones;
@@ -67,7 +67,7 @@ final class RateTableForm {
         return new RateTableForm(zones);
     }
 
-    List<Zone> zones() {
+    public List<Zone> zones() {
         return zones;
     }
 

@@ -143,6 +143,46 @@ class OrderApiControllerTests {
         staff.get().uri("/api/v1/orders/{id}", collected.get("id")).exchange().expectStatus().isNotFound();
     }
 
+    @Test
+    void theRateTableIsAdminsAndATableWithAGapIsRefusedWithTheFieldNamed() {
+        WebTestClient admin = as("admin");
+        Map<?, ?> table = admin.get().uri("/api/v1/admin/shipping-rates").exchange().expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
+        shopper.get().uri("/api/v1/admin/shipping-rates").exchange().expectStatus().isForbidden();
+        String gap = """
+                {"zones": [{"zone": "SAME_PROVINCE", "minDays": 1, "maxDays": 2, "bands": [{"fromGrams": 0, "toGrams": 1000, "feeVnd": 20000},
+                    {"fromGrams": 1500, "toGrams": null, "feeVnd": 30000, "extraPer500gVnd": 4000}]}]}""";
+
+        admin.put().uri("/api/v1/admin/shipping-rates").contentType(MediaType.APPLICATION_JSON).bodyValue(gap).exchange()
+                .expectStatus().isBadRequest().expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON).expectBody()
+                .jsonPath("$.errors[?(@.field == 'zones[0].bands[1].fromGrams')].message").isEqualTo("leaves parcels of 1000 to 1500 g without a fee")
+                .jsonPath("$.errors[?(@.field == 'zones')]").exists();
+        admin.put().uri("/api/v1/admin/shipping-rates").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(gap.replace("\"feeVnd\": 20000", "\"feeVnd\": -5")).exchange().expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.code").isEqualTo("validation");
+        admin.get().uri("/api/v1/admin/shipping-rates").exchange().expectBody(Map.class).isEqualTo(table);
+        admin.put().uri("/api/v1/admin/shipping-rates").contentType(MediaType.APPLICATION_JSON).bodyValue(table).exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.changedBy").isEqualTo("admin@demo.ocop.vn").jsonPath("$.zones.length()").isEqualTo(3);
+    }
+
+    @Test
+    void anyoneMayAskWhatAnOrderWouldCostBeforePlacingIt() {
+        UUID product = fixtures.productWithStock(4);
+        Map<String, Object> basket = Map.of("lines", List.of(Map.of("productId", product, "quantity", 2)), "provinceCode", "79");
+
+        web.post().uri("/api/v1/orders/quote").contentType(MediaType.APPLICATION_JSON).bodyValue(basket).exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.parcels.length()").isEqualTo(1)
+                .jsonPath("$.parcels[0].locationId").isEqualTo(showroom.toString())
+                .jsonPath("$.parcels[0].deliveryWindow.minDays").isEqualTo(3)
+                .jsonPath("$.shippingVnd").value(fee -> assertThat(((Number) fee).longValue()).isPositive());
+        web.post().uri("/api/v1/orders/quote").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("lines", List.of(Map.of("productId", product, "quantity", 2)), "pickupLocationId", showroom)).exchange()
+                .expectStatus().isOk().expectBody().jsonPath("$.shippingVnd").isEqualTo(0);
+        web.post().uri("/api/v1/orders/quote").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("lines", List.of(Map.of("productId", product, "quantity", 2)), "provinceCode", "99")).exchange()
+                .expectStatus().isBadRequest().expectBody().jsonPath("$.code").isEqualTo("invalid-request");
+        assertThat(fixtures.reserved(product)).as("a quote reserves nothing").isZero();
+    }
+
     private WebTestClient.ResponseSpec handOver(String code, Map<String, Object> body) {
         return staff.post().uri("/api/v1/pickups/{code}/handover", code).contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange();
     }

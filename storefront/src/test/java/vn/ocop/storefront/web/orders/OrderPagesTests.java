@@ -188,6 +188,36 @@ class OrderPagesTests {
         assertThat(fixtures.reserved(product)).isZero();
     }
 
+    @Test
+    void adminEditsTheRateTableAndATableWithAnOverlapIsShownBackWithNothingSaved() {
+        SignedIn admin = SignedIn.as(web, "admin@demo.ocop.vn", PASSWORD);
+        String page = admin.page("/admin/shipping");
+        assertThat(page).contains("Cùng tỉnh, thành phố").contains("Khác miền").contains("Đang dùng biểu phí khởi đầu");
+        shopper.request(web.get().uri("/admin/shipping").accept(MediaType.TEXT_HTML)).expectStatus().isForbidden();
+
+        Form table = inputs(page).let("_csrf", token(page));
+        String overlapping = html(admin.post("/admin/shipping", table.let("zones[0].bands[1].fromGrams", "400").build()).expectStatus().isBadRequest());
+        assertThat(overlapping).contains("Biểu phí chưa hợp lệ nên chưa lưu gì").contains("Chồng lên khung trước (khung đó kết thúc ở 500 g).");
+        assertThat(admin.page("/admin/shipping")).as("nothing saved").contains("Đang dùng biểu phí khởi đầu");
+
+        Form cheaper = inputs(page).let("_csrf", token(page)).let("zones[0].bands[0].feeVnd", "19.000");
+        admin.post("/admin/shipping", cheaper.build()).expectStatus().is3xxRedirection();
+        String saved = admin.page("/admin/shipping?saved");
+        assertThat(saved).contains("Đã lưu biểu phí").contains("Sửa lần cuối bởi admin@demo.ocop.vn").contains("value=\"19000\"");
+        admin.post("/admin/shipping", inputs(page).let("_csrf", token(saved)).build()).expectStatus().is3xxRedirection();
+    }
+
+    /** Every rate-table input of the page with its value, as the browser would send them back. */
+    private static Form inputs(String page) {
+        Form form = new Form();
+        Matcher m = Pattern.compile("name=\"(zones\\[[^\"]+)\"\\s+value=\"([^\"]*)\"").matcher(page);
+        while (m.find()) {
+            form.let(m.group(1), m.group(2));
+        }
+        assertThat(form.fields).as("the rate table's inputs").hasSizeGreaterThan(30);
+        return form;
+    }
+
     private WebTestClient.ResponseSpec add(UUID product, int quantity) {
         return shopper.post("/cart/add", form("productId", product.toString(), "quantity", String.valueOf(quantity), "_csrf", csrf("/cart")));
     }
