@@ -34,6 +34,16 @@ final class OrderFixtures {
         return order(Destination.pickup(LocationId.random()), payment, parcels);
     }
 
+    /** A one-parcel order whose parcel, and so the order, stands at {@code status}. */
+    static Order standingAt(FulfilmentStatus status, boolean pickup, PaymentMethod payment) {
+        Order placed = pickup ? pickup(payment, parcel(100_000, 1, 0)) : delivery(payment, parcel(100_000, 1, 20_000));
+        Fulfilment f = placed.fulfilments().get(0);
+        Fulfilment there = new Fulfilment(f.id(), f.location(), f.producer(), status, f.lines(), f.shipping(), f.weightGrams(), f.window(), null);
+        return new Order(placed.id(), placed.code(), placed.account(), OrderStatus.valueOf(status.name()), payment, placed.contact(),
+                placed.destination(), placed.pickupCode(), placed.pickupDeadline(), List.of(there), placed.placedAt(), placed.requestHash(),
+                null, placed.history());
+    }
+
     private static Order order(Destination destination, PaymentMethod payment, ParcelSpec... parcels) {
         List<Fulfilment> fulfilments = new ArrayList<>();
         int line = 1;

@@ -189,6 +189,41 @@ class OrderTests {
         assertThat(paid.paidAt()).isEqualTo(AT.plusMinutes(1));
     }
 
+    /** Every parcel step from every state, for a delivery and a pickup: allowed exactly where its step says, else INVALID_STATE. */
+    static java.util.stream.Stream<org.junit.jupiter.params.provider.Arguments> everyStepFromEveryState() {
+        return java.util.Arrays.stream(FulfilmentStep.values()).flatMap(step -> java.util.Arrays.stream(FulfilmentStatus.values())
+                .flatMap(status -> java.util.stream.Stream.of(false, true).map(pickup -> org.junit.jupiter.params.provider.Arguments.of(step, status, pickup))));
+    }
+
+    @ParameterizedTest(name = "{0} from {1}, pickup {2}")
+    @org.junit.jupiter.params.provider.MethodSource("everyStepFromEveryState")
+    void aStepIsAllowedExactlyFromTheStatesItLeaves(FulfilmentStep step, FulfilmentStatus status, boolean pickup) {
+        Order order = OrderFixtures.standingAt(status, pickup, pickup ? PaymentMethod.PAY_AT_PICKUP : PaymentMethod.COD);
+        UUID parcel = first(order);
+        boolean allowed = step.from().contains(status) && (step == FulfilmentStep.CANCEL || step.fits(pickup));
+        ThrowingCallable move = () -> take(step, order, parcel);
+
+        if (allowed) {
+            Order after = take(step, order, parcel);
+            assertThat(after.fulfilments().get(0).status()).isEqualTo(step.to());
+            assertThat(after.status().name()).as("the order follows its one parcel").isEqualTo(step.to().name());
+            assertThat(after.history()).hasSize(order.history().size() + 1);
+        } else {
+            refused(move, OrdersErrorCode.INVALID_STATE);
+        }
+    }
+
+    private static Order take(FulfilmentStep step, Order o, UUID parcel) {
+        return switch (step) {
+            case CONFIRM -> o.confirm(parcel, PRODUCER, AT);
+            case MARK_READY -> o.markReadyForPickup(parcel, STAFF, AT);
+            case SHIP -> o.ship(parcel, PRODUCER, AT);
+            case DELIVER -> o.deliver(parcel, o.dueFor(o.fulfilments().get(0)), PRODUCER, AT);
+            case HAND_OVER -> o.handOver(MoneyTaken.Method.CASH, o.dueAtPickup(), STAFF, AT);
+            case CANCEL -> o.cancel(CancelReason.CHANGED_MIND, Actor.shopper("mai"), AT);
+        };
+    }
+
     @Test
     void theStepsStateSetsAreTheOnesTheStatusesName() {
         assertThat(EnumSet.allOf(OrderStatus.class).stream().filter(OrderStatus::cancellable))
