@@ -176,12 +176,13 @@ public record Order(OrderId id, String code, UUID account, OrderStatus status, P
     /** The parcel, if this order may take that step for it now; else why not. */
     private Fulfilment allowed(UUID fulfilment, FulfilmentStep step) {
         Fulfilment f = own(fulfilment);
-        requireOpen(step.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '));
+        String what = step.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+        requireOpen(what);
         if (!step.fits(pickup())) {
             throw refused(pickup() ? "a pickup is made ready and handed over, not confirmed or shipped" : "a delivery is confirmed and shipped, not made ready for pickup");
         }
         if (!step.from().contains(f.status())) {
-            throw refused("this part of the order is " + f.status() + ": it cannot " + step.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + " now");
+            throw refused("this part of the order is " + f.status() + ": it cannot " + what + " now");
         }
         return f;
     }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -82,8 +83,8 @@ class Parcels {
     }
 
     /** The province a location is in; a name that matches none of the 34 is charged as another region (and logged). */
-    private java.util.Optional<Province> from(Location location) {
-        java.util.Optional<Province> province = addresses.provinceNamed(location.province());
+    private Optional<Province> from(Location location) {
+        Optional<Province> province = addresses.provinceNamed(location.province());
         if (province.isEmpty()) {
             log.warn("Location {} names its province \"{}\", which is none of the 34: its parcels are charged as sent from another region",
                     location.name(), location.province());

@@ -40,9 +40,6 @@ public class Moves {
 
     /** The order before and after a move. */
     public record Moved(Order before, Order after) {
-        public boolean changed() {
-            return before.status() != after.status() || before.history().size() != after.history().size();
-        }
     }
 
     /** The order as it stands (not locked). */

@@ -7,7 +7,6 @@ import java.util.UUID;
 import vn.ocop.catalog.Location;
 import vn.ocop.orders.DeliveryAddress;
 import vn.ocop.orders.FulfilmentStatus;
-import vn.ocop.orders.OrderStatus;
 import vn.ocop.orders.PaymentMethod;
 import vn.ocop.orders.ProducerFulfilment;
 import vn.ocop.storefront.web.orders.OrderJson.ItemJson;
@@ -17,12 +16,12 @@ import vn.ocop.storefront.web.orders.OrderJson.WindowJson;
 
 /**
  * A producer's parcel of an order: its own lines and totals only (never another producer's lines, prices or the
- * order's total), where it ships from, the recipient's name, phone and address for a delivery, and the money:
+ * order's total or how the other parcels stand), where it ships from, the recipient's name, phone and address for a delivery, and the money:
  * what to collect on delivery or that it was paid by card. No pickup code, no e-mail. {@code actions} are the
  * moves it may make now: {@code confirm}, {@code ship}, {@code delivered}.
  */
 record ProducerFulfilmentJson(UUID fulfilmentId, UUID orderId, String orderCode, OffsetDateTime placedAt, FulfilmentStatus status,
-                              OrderStatus orderStatus, boolean awaitingPayment, List<ItemJson> lines, long linesVnd, long shippingVnd,
+                              boolean awaitingPayment, List<ItemJson> lines, long linesVnd, long shippingVnd,
                               int weightGrams, WindowJson deliveryWindow, PlaceJson shipFrom, RecipientJson recipient, AddressJson address,
                               OffsetDateTime pickupDeadline, PaymentMethod payment, long amountToCollectVnd, boolean paidByCard,
                               TakenJson collected, List<String> actions) {
@@ -50,7 +49,7 @@ record ProducerFulfilmentJson(UUID fulfilmentId, UUID orderId, String orderCode,
         if (f.canDeliver()) {
             actions.add("delivered");
         }
-        return new ProducerFulfilmentJson(f.parcel().id(), f.order().value(), f.orderCode(), f.placedAt(), f.parcel().status(), f.orderStatus(),
+        return new ProducerFulfilmentJson(f.parcel().id(), f.order().value(), f.orderCode(), f.placedAt(), f.parcel().status(),
                 f.awaitingPayment(), ItemJson.of(f.parcel().lines()), f.parcel().linesTotal().dong(), f.parcel().shipping().dong(),
                 f.parcel().weightGrams(), WindowJson.of(f.parcel().window()), PlaceJson.of(f.shipFrom()), RecipientJson.of(f.recipient()),
                 AddressJson.of(f.address()), f.pickupDeadline(), f.payment(), f.amountToCollect().dong(), f.paidByCard(),
