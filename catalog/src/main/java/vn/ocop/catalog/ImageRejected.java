@@ -5,7 +5,11 @@ public class ImageRejected extends CatalogException {
 
     /** The rule an image broke. */
     public enum Rule {
-        EMPTY, TOO_LARGE, UNSUPPORTED_TYPE, TOO_MANY
+        EMPTY, TOO_LARGE, UNSUPPORTED_TYPE, TOO_MANY,
+        /** Wider or taller than the catalog keeps, judged from the header before any pixel is decoded. */
+        DIMENSIONS_TOO_LARGE,
+        /** Starts like a JPEG, PNG or WebP but does not decode as one. */
+        UNREADABLE
     }
 
     private final Rule rule;

@@ -5,13 +5,15 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * The image types a listing may show, recognised by the first bytes of the file (its magic number): the name
- * and the content type a browser declares are not trusted.
+ * The image types a producer may upload, recognised by the first bytes of the file (its magic number): the name
+ * and the content type a browser declares are not trusted. The first bytes only choose the decoder
+ * ({@link ImageNormaliser}); what is kept is always a JPEG or PNG written afresh (WebP files stored before that
+ * are still served).
  */
 enum ImageType {
-    JPEG("jpg", "image/jpeg"),
-    PNG("png", "image/png"),
-    WEBP("webp", "image/webp");
+    JPEG("jpg", "image/jpeg", "jpeg", "JPEG"),
+    PNG("png", "image/png", "png", "PNG"),
+    WEBP("webp", "image/webp", "webp", "WebP");
 
     private static final byte[] JPEG_MAGIC = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF};
     private static final byte[] PNG_MAGIC = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
@@ -20,10 +22,16 @@ enum ImageType {
 
     final String extension;
     final String contentType;
+    /** ImageIO's name for the format. */
+    final String formatName;
+    /** The name people know it by. */
+    final String label;
 
-    ImageType(String extension, String contentType) {
+    ImageType(String extension, String contentType, String formatName, String label) {
         this.extension = extension;
         this.contentType = contentType;
+        this.formatName = formatName;
+        this.label = label;
     }
 
     static Optional<ImageType> sniff(byte[] bytes) {

@@ -14,9 +14,10 @@ import vn.ocop.catalog.ProductId;
 import vn.ocop.catalog.StoredImage;
 
 /**
- * A product's images: JPEG, PNG or WebP by their bytes, at most {@code ocop.images.max-bytes} each (2 MB) and
- * {@value #MAX_PER_PRODUCT} per product. The file goes to {@code ocop.images-dir} as {@code <uuid>.<ext>},
- * then its row is written; if the row cannot be written the file is removed again.
+ * A product's images: JPEG, PNG or WebP by their bytes, at most {@code ocop.images.max-bytes} each (2 MB),
+ * {@value ImageNormaliser#MAX_SIDE} px a side and {@value #MAX_PER_PRODUCT} per product. What is kept is the
+ * copy {@link ImageNormaliser} writes (JPEG or PNG, no metadata); it goes to {@code ocop.images-dir} as
+ * {@code <uuid>.<ext>}, then its row is written; if the row cannot be written the file is removed again.
  */
 @Component
 public class ListingImages {
@@ -29,14 +30,16 @@ public class ListingImages {
 
     private final DatabaseClient db;
     private final TransactionalOperator transactions;
+    private final ImageNormaliser normaliser;
     private final ImageFiles files;
     private final int maxBytes;
 
-    ListingImages(DatabaseClient db, TransactionalOperator transactions,
+    ListingImages(DatabaseClient db, TransactionalOperator transactions, ImageNormaliser normaliser,
                   @Value("${ocop.images-dir:data/images}") Path directory,
                   @Value("${ocop.images.max-bytes:2097152}") int maxBytes) {
         this.db = db;
         this.transactions = transactions;
+        this.normaliser = normaliser;
         this.files = new ImageFiles(directory);
         this.maxBytes = maxBytes;
     }
@@ -49,7 +52,8 @@ public class ListingImages {
     public Mono<StoredImage> add(ProductId product, byte[] bytes) {
         return Mono.fromCallable(() -> check(bytes))
                 .flatMap(type -> count(product).flatMap(n -> n < MAX_PER_PRODUCT ? Mono.just(type) : Mono.error(tooMany())))
-                .flatMap(type -> store(product, type, bytes));
+                .flatMap(type -> normaliser.normalise(type, bytes))
+                .flatMap(image -> store(product, image));
     }
 
     /** A stored image by its file name; empty for a name that is not one of ours. */
@@ -79,11 +83,11 @@ public class ListingImages {
         return new ImageRejected(Rule.TOO_MANY, "a product has at most " + MAX_PER_PRODUCT + " images: remove one first");
     }
 
-    private Mono<StoredImage> store(ProductId product, ImageType type, byte[] bytes) {
+    private Mono<StoredImage> store(ProductId product, ImageNormaliser.Normalised copy) {
         UUID id = UUID.randomUUID();
-        String fileName = id + "." + type.extension;
-        StoredImage image = new StoredImage(product, fileName, type.contentType, bytes.length, files.pathOf(fileName));
-        return files.write(fileName, bytes)
+        String fileName = id + "." + copy.type().extension;
+        StoredImage image = new StoredImage(product, fileName, copy.type().contentType, copy.bytes().length, files.pathOf(fileName));
+        return files.write(fileName, copy.bytes())
                 .then(transactions.transactional(insertRow(id, image))
                         .onErrorResume(e -> files.delete(fileName).then(Mono.error(e))))
                 .thenReturn(image);

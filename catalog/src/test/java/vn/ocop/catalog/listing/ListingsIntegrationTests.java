@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,6 +15,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -225,7 +229,7 @@ class ListingsIntegrationTests {
     }
 
     @Test
-    void pngAndJpegAreKeptOnDiskWithTheirRows() throws Exception {
+    void pngAndJpegAreKeptOnDiskAsFreshCopiesWithTheirRows() throws Exception {
         ProductId id = listings.create(producer, honey()).block().id();
 
         StoredImage png = listings.addImage(producer, id, TinyImages.png()).block();
@@ -234,17 +238,23 @@ class ListingsIntegrationTests {
         assertThat(png.fileName()).matches("[0-9a-f-]{36}\\.png");
         assertThat(png.contentType()).isEqualTo("image/png");
         assertThat(jpeg.fileName()).matches("[0-9a-f-]{36}\\.jpg");
-        assertThat(Files.readAllBytes(png.path())).isEqualTo(TinyImages.png());
+        assertThat((long) png.sizeBytes()).isEqualTo(Files.size(png.path()));
+        assertThat(pixels(Files.readAllBytes(png.path()))).as("a PNG with transparency is copied losslessly")
+                .containsExactly(pixels(TinyImages.png()));
         assertThat(png.path()).startsWith(Path.of("target/test-images/listings").toAbsolutePath());
         assertThat(listings.get(producer, id).block().imageFiles()).containsExactly(png.fileName(), jpeg.fileName());
         assertThat(listings.image(jpeg.fileName()).block()).isEqualTo(jpeg);
     }
 
     @Test
-    void webpIsRecognisedByItsRiffHeader() {
+    void webpIsRecognisedByItsRiffHeaderAndKeptAsAJpegOrPng() throws Exception {
         ProductId id = listings.create(producer, honey()).block().id();
 
-        assertThat(listings.addImage(producer, id, TinyImages.webp()).block().contentType()).isEqualTo("image/webp");
+        StoredImage webp = listings.addImage(producer, id, TinyImages.webp()).block();
+
+        assertThat(webp.contentType()).isIn("image/jpeg", "image/png");
+        assertThat(webp.fileName()).endsWith(webp.contentType().equals("image/png") ? ".png" : ".jpg");
+        assertThat(pixels(Files.readAllBytes(webp.path()))).hasSize(1);
     }
 
     @Test
@@ -320,6 +330,11 @@ class ListingsIntegrationTests {
 
     private static void assertRefused(Mono<?> call, CatalogErrorCode code) {
         assertThatThrownBy(call::block).isInstanceOfSatisfying(CatalogException.class, e -> assertThat(e.code()).isEqualTo(code));
+    }
+
+    private static int[] pixels(byte[] image) throws IOException {
+        BufferedImage decoded = ImageIO.read(new ByteArrayInputStream(image));
+        return decoded.getRGB(0, 0, decoded.getWidth(), decoded.getHeight(), null, 0, decoded.getWidth());
     }
 
     private static void assertRejected(Mono<?> call, ImageRejected.Rule rule) {
