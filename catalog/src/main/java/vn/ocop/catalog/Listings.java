@@ -65,7 +65,10 @@ public class Listings {
         return listings.archive(producer, id).then(get(producer, id));
     }
 
-    /** Keeps a JPEG, PNG or WebP image (decided by its bytes) of at most {@link #maxImageBytes()}, eight per product. */
+    /**
+     * Keeps a JPEG, PNG or WebP upload (decided by its bytes) of at most {@link #maxImageBytes()} and 6,000 px a
+     * side, eight per product, as a re-encoded JPEG or PNG copy without metadata; ImageRejected otherwise.
+     */
     public Mono<StoredImage> addImage(ProducerId producer, ProductId id, byte[] bytes) {
         return own(producer, id).flatMap(row -> images.add(row.id(), bytes));
     }

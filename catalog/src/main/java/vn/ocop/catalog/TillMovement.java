@@ -9,4 +9,22 @@ import java.util.UUID;
  */
 public record TillMovement(UUID id, String type, UUID productId, UUID locationId, Integer quantity, Integer expected,
                            Integer counted, OffsetDateTime occurredAt) {
+
+    /** The earliest time a till's movement may claim: before that its clock was wrong (a reset clock says 1970). */
+    public static final OffsetDateTime EARLIEST = OffsetDateTime.parse("2000-01-01T00:00:00+07:00");
+
+    /** The type as sent, safe to keep for staff to read: control characters shown as U+FFFD, at most 40 characters. */
+    public String typeAsSent() {
+        if (type == null) {
+            return null;
+        }
+        StringBuilder out = new StringBuilder(Math.min(type.length(), 40));
+        type.codePoints().limit(40).forEach(c -> out.appendCodePoint(Character.isISOControl(c) ? 0xFFFD : c));
+        return out.toString();
+    }
+
+    /** The time as sent when it could be true, else null (before 2000, or past anything PostgreSQL can hold). */
+    public OffsetDateTime plausibleOccurredAt() {
+        return occurredAt == null || occurredAt.isBefore(EARLIEST) || occurredAt.getYear() > 9999 ? null : occurredAt;
+    }
 }

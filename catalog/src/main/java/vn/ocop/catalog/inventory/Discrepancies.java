@@ -89,13 +89,13 @@ public class Discrepancies {
                 .bind("location", location.value())
                 .bind("device", deviceId)
                 .bind("reason", reason)
-                .bind("type", Parameter.fromOrEmpty(m.type(), String.class))
+                .bind("type", Parameter.fromOrEmpty(m.typeAsSent(), String.class))
                 .bind("product", Parameter.fromOrEmpty(m.productId(), UUID.class))
                 .bind("movementLocation", Parameter.fromOrEmpty(m.locationId(), UUID.class))
                 .bind("quantity", Parameter.fromOrEmpty(m.quantity(), Integer.class))
                 .bind("expected", Parameter.fromOrEmpty(m.expected(), Integer.class))
                 .bind("counted", Parameter.fromOrEmpty(m.counted(), Integer.class))
-                .bind("occurredAt", Parameter.fromOrEmpty(m.occurredAt(), OffsetDateTime.class))
+                .bind("occurredAt", Parameter.fromOrEmpty(m.plausibleOccurredAt(), OffsetDateTime.class))
                 .then();
     }
 

@@ -35,8 +35,9 @@ record TillMovementCheck(Location location, Map<UUID, UUID> producerOf, OffsetDa
         if (Movement.quantityProblem(type, m.quantity(), m.expected(), m.counted()) != null) {
             return rejected(m, Rejection.BAD_QUANTITY);
         }
-        // a till's clock may be wrong; a time in the future is taken as the time it reached us
-        OffsetDateTime at = m.occurredAt() == null || m.occurredAt().isAfter(receivedAt) ? receivedAt : m.occurredAt();
+        // a till's clock may be wrong; a time in the future (or before 2000: a reset clock) is taken as the time it reached us
+        OffsetDateTime sent = m.plausibleOccurredAt();
+        OffsetDateTime at = sent == null || sent.isAfter(receivedAt) ? receivedAt : sent;
         Movement movement = type == MovementType.COUNT
                 ? Movement.count(m.id(), new ProductId(m.productId()), m.expected(), m.counted(), at)
                 : Movement.of(m.id(), type, new ProductId(m.productId()), m.quantity(), at, null);

@@ -23,7 +23,10 @@ public record TillVersion(LocalDate day, long xmin) {
             return null;
         }
         try {
-            return new TillVersion(LocalDate.ofEpochDay(Long.parseLong(parts[1])), Long.parseLong(parts[2]));
+            LocalDate day = LocalDate.ofEpochDay(Long.parseLong(parts[1]));
+            long xmin = Long.parseLong(parts[2]);
+            // a token we could have issued: anything else (edited, corrupted) means "tell me everything" rather than a query on nonsense
+            return day.getYear() < 2000 || day.getYear() > 2999 || xmin < 0 ? null : new TillVersion(day, xmin);
         } catch (RuntimeException notOurs) {
             return null;
         }
