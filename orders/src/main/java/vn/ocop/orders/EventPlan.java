@@ -1,6 +1,7 @@
 package vn.ocop.orders;
 
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -17,7 +18,9 @@ public record EventPlan(String title, String videoUrl, OffsetDateTime plannedSta
     static final Duration LONGEST = Duration.ofHours(12);
     private static final Pattern YOUTUBE = Pattern.compile(
             "https://(?:www\\.|m\\.)?(?:youtube\\.com/(?:watch\\?v=|live/|embed/)|youtu\\.be/)([A-Za-z0-9_-]{6,20})(?:[?&#].*)?");
-    private static final Pattern FACEBOOK = Pattern.compile("https://(?:www\\.|m\\.|web\\.)?(?:facebook\\.com|fb\\.watch)/\\S+");
+    /** Only characters a URL may carry unescaped (RFC 3986), so the link is a valid URI and safe in an attribute. */
+    private static final Pattern FACEBOOK = Pattern.compile(
+            "https://(?:www\\.|m\\.|web\\.)?(?:facebook\\.com|fb\\.watch)/[A-Za-z0-9._~:/?#\\[\\]@!$&'()*+,;=%-]+");
 
     public EventPlan {
         title = title == null ? "" : title.strip();
@@ -43,10 +46,18 @@ public record EventPlan(String title, String videoUrl, OffsetDateTime plannedSta
         if (youtube.matches()) {
             return "https://www.youtube-nocookie.com/embed/" + youtube.group(1) + "?autoplay=1&mute=1";
         }
-        if (FACEBOOK.matcher(link).matches() && URI.create(link.replace(" ", "%20")).getHost() != null) {
+        if (FACEBOOK.matcher(link).matches() && hasHost(link)) {
             return "https://www.facebook.com/plugins/video.php?href=" + URLEncoder.encode(link, StandardCharsets.UTF_8) + "&show_text=false";
         }
         return null;
+    }
+
+    private static boolean hasHost(String link) {
+        try {
+            return new URI(link).getHost() != null;
+        } catch (URISyntaxException e) {
+            return false; // a stray % or bracket: not a link we can embed
+        }
     }
 
     private static OrdersException invalid(String rule) {

@@ -90,12 +90,14 @@ public class LiveSales {
 
     /**
      * The event's pushes for one viewer: first the whole current state (also on reconnecting), then each change
-     * as it is committed on any instance. NOT_FOUND for an unknown event.
+     * as it is committed on any instance. NOT_FOUND for an unknown event. The viewer key says who watches (the
+     * web layer's choice: an account, or a client address for anonymous viewers): the viewer count counts each key
+     * once on an instance, however many streams it opens there.
      */
-    public Flux<LiveNews> news(UUID event) {
+    public Flux<LiveNews> news(UUID event, String viewer) {
         return Flux.defer(() -> {
             // listen first, so that nothing committed while the state is read is missed
-            var changes = hub.news(event).replay(256);
+            var changes = hub.news(event, viewer).replay(256);
             var listening = changes.connect();
             return Flux.concat(Mono.defer(() -> states.state(event, hub.viewers(event))).map(s -> LiveNews.state(hub.nextId(), "state", s)), changes)
                     .doFinally(s -> listening.dispose());

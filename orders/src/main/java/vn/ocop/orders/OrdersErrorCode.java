@@ -21,5 +21,7 @@ public enum OrdersErrorCode {
     /** Money taken that is not what the order says is due (cash on delivery, pay at pickup). */
     AMOUNT_MISMATCH,
     /** Too many wrong attempts (pickup codes at one location): try again later. */
-    TOO_MANY_ATTEMPTS
+    TOO_MANY_ATTEMPTS,
+    /** Something this instance was not set up to do (a Stripe webhook without the webhook secret): not the caller's fault. */
+    NOT_CONFIGURED
 }

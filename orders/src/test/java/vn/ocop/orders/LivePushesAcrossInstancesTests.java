@@ -90,7 +90,7 @@ class LivePushesAcrossInstancesTests {
                 OffsetDateTime.now(), OffsetDateTime.now().plusHours(1))).block();
         first.start(producer, event.id()).block();
         List<LiveNews> seen = new CopyOnWriteArrayList<>();
-        Disposable viewer = second.news(event.id()).subscribe(seen::add);
+        Disposable viewer = second.news(event.id(), "address:192.0.2.7").subscribe(seen::add);
         try {
             await().atMost(Duration.ofSeconds(10)).until(() -> seen.stream().anyMatch(n -> n.type().equals("state")));
             assertThat(seen.get(0).type()).as("the current state comes first").isEqualTo("state");

@@ -2,6 +2,7 @@ package vn.ocop.orders;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -19,6 +20,7 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.r2dbc.core.DatabaseClient;
+import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import vn.ocop.catalog.Catalog;
@@ -252,6 +254,34 @@ class LiveSalesIntegrationTests {
 
     private OfferTerms terms(int cap, int perBuyer) {
         return new OfferTerms(tea, showroom, new Vnd(flashPrice()), cap, perBuyer);
+    }
+
+    @Test
+    void aViewersStreamsCountOnceAndEachViewerCountsUntilItsLastStreamEnds() {
+        LiveEvent event = started();
+        List<Disposable> oneAddress = List.of(watch(event, "address:203.0.113.5"), watch(event, "address:203.0.113.5"),
+                watch(event, "address:203.0.113.5"));
+        Disposable mai = watch(event, "account:" + UUID.randomUUID());
+        Disposable lan = watch(event, "account:" + UUID.randomUUID());
+        watch(event, "account:" + UUID.randomUUID()).dispose(); // came and left
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> viewers(event) == 3); // one address with three streams, two accounts
+        oneAddress.get(0).dispose();
+        oneAddress.get(1).dispose();
+        assertThat(viewers(event)).as("the address still has a stream open").isEqualTo(3);
+        oneAddress.get(2).dispose();
+        await().atMost(Duration.ofSeconds(10)).until(() -> viewers(event) == 2);
+        mai.dispose();
+        lan.dispose();
+        await().atMost(Duration.ofSeconds(10)).until(() -> viewers(event) == 0);
+    }
+
+    private Disposable watch(LiveEvent event, String viewer) {
+        return live.news(event.id(), viewer).subscribe();
+    }
+
+    private int viewers(LiveEvent event) {
+        return live.state(event.id()).block().viewers();
     }
 
     private long flashPrice() {

@@ -8,12 +8,10 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.DisposableBean;
-import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import reactor.core.Disposable;
@@ -29,9 +27,18 @@ import vn.ocop.orders.LiveNews;
  * instance LISTENs on a connection of its own and fans the news out to its own viewers of that event. Per
  * event and instance the state is read once per change, however many watch; remaining counts are sent at most
  * every 200 ms per offer. Viewer counts travel the same way, each instance telling its own count.
+ *
+ * <p>A viewer is a key (an account, or a client address for anonymous viewers, chosen by the web layer): each
+ * instance counts the distinct keys watching the event there, so ten streams from one browser or address count
+ * once. Keys are not shared between instances: one viewer whose streams land on two instances counts once on
+ * each (inflating the count thus takes as many instances as viewers gained). Connecting and disconnecting cost
+ * one map update per stream.
+ *
+ * <p>When the context closes, before the web server's graceful shutdown, every viewer's stream completes and the
+ * LISTEN connection is closed: an open stream would otherwise hold the shutdown until its timeout.
  */
 @Component
-public class LiveHub implements SmartInitializingSingleton, DisposableBean {
+public class LiveHub implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(LiveHub.class);
     static final Duration REMAINING_EVERY = Duration.ofMillis(200);
@@ -52,11 +59,13 @@ public class LiveHub implements SmartInitializingSingleton, DisposableBean {
     private final String instance = UUID.randomUUID().toString();
     private final Sinks.Many<Note> notes = Sinks.many().multicast().directBestEffort();
     private final Sinks.Many<UUID> watchersChanged = Sinks.many().multicast().directBestEffort();
-    private final Map<UUID, AtomicInteger> watching = new ConcurrentHashMap<>();
+    /** Per event, the viewers watching on this instance and how many streams each has open. */
+    private final Map<UUID, Map<String, Integer>> watching = new ConcurrentHashMap<>();
     private final Map<UUID, Map<String, Integer>> watchingElsewhere = new ConcurrentHashMap<>();
     private final Map<UUID, Flux<LiveNews>> streams = new ConcurrentHashMap<>();
     private final AtomicLong ids = new AtomicLong(System.currentTimeMillis());
     private final Sinks.One<Boolean> listening = Sinks.one();
+    private final Sinks.One<Boolean> closing = Sinks.one();
     private volatile Disposable listener;
     private volatile Disposable counter;
 
@@ -67,7 +76,7 @@ public class LiveHub implements SmartInitializingSingleton, DisposableBean {
     }
 
     @Override
-    public void afterSingletonsInstantiated() {
+    public void start() {
         listener = listen().retryWhen(Retry.backoff(Long.MAX_VALUE, Duration.ofMillis(500)).maxBackoff(Duration.ofSeconds(10))
                         .doBeforeRetry(r -> log.warn("Live pushes: LISTEN connection lost, listening again: {}", r.failure().toString())))
                 .subscribe(n -> notes.emitNext(n, Sinks.EmitFailureHandler.busyLooping(Duration.ofMillis(100))));
@@ -88,20 +97,36 @@ public class LiveHub implements SmartInitializingSingleton, DisposableBean {
 
     /** Viewers of the event on every instance. */
     public int viewers(UUID event) {
-        int here = watching.getOrDefault(event, new AtomicInteger()).get();
-        return here + watchingElsewhere.getOrDefault(event, Map.of()).values().stream().mapToInt(Integer::intValue).sum();
+        return here(event) + watchingElsewhere.getOrDefault(event, Map.of()).values().stream().mapToInt(Integer::intValue).sum();
     }
 
-    /** The event's news on this instance, one upstream shared by its viewers here; counts this subscriber as a viewer. */
-    public Flux<LiveNews> news(UUID event) {
+    private int here(UUID event) {
+        return watching.getOrDefault(event, Map.of()).size();
+    }
+
+    /**
+     * The event's news on this instance, one upstream shared by its viewers here. The viewer counts once however
+     * many streams it has open, until its last one ends.
+     */
+    public Flux<LiveNews> news(UUID event, String viewer) {
+        if (viewer == null || viewer.isBlank()) {
+            return Flux.error(new IllegalArgumentException("a live stream needs a viewer key"));
+        }
         return Flux.defer(() -> {
-            watching.computeIfAbsent(event, e -> new AtomicInteger()).incrementAndGet();
-            watchersChanged.emitNext(event, Sinks.EmitFailureHandler.busyLooping(Duration.ofMillis(100)));
-            return streams.computeIfAbsent(event, this::stream);
-        }).doFinally(s -> {
-            watching.get(event).decrementAndGet();
-            watchersChanged.emitNext(event, Sinks.EmitFailureHandler.busyLooping(Duration.ofMillis(100)));
-        });
+            Map<String, Integer> viewers = watching.computeIfAbsent(event, e -> new ConcurrentHashMap<>());
+            if (viewers.merge(viewer, 1, Integer::sum) == 1) {
+                viewersChanged(event);
+            }
+            return streams.computeIfAbsent(event, this::stream).doFinally(s -> {
+                if (viewers.computeIfPresent(viewer, (key, open) -> open == 1 ? null : open - 1) == null) {
+                    viewersChanged(event);
+                }
+            });
+        }).takeUntilOther(closing.asMono());
+    }
+
+    private void viewersChanged(UUID event) {
+        watchersChanged.emitNext(event, Sinks.EmitFailureHandler.busyLooping(Duration.ofMillis(100)));
     }
 
     private Flux<LiveNews> stream(UUID event) {
@@ -140,18 +165,24 @@ public class LiveHub implements SmartInitializingSingleton, DisposableBean {
     }
 
     private Mono<Void> tellViewers(UUID event) {
-        int here = watching.getOrDefault(event, new AtomicInteger()).get();
         return db.sql("select pg_notify(:channel, :payload)").bind("channel", LiveRows.CHANNEL)
-                .bind("payload", event + ",viewers,," + here + "," + instance).then();
+                .bind("payload", event + ",viewers,," + here(event) + "," + instance).then();
     }
 
+    /** Ends every viewer's stream (their SSE responses complete) and stops listening. */
     @Override
-    public void destroy() {
+    public void stop() {
+        closing.tryEmitValue(true);
         if (listener != null) {
             listener.dispose();
         }
         if (counter != null) {
             counter.dispose();
         }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return listener != null && !listener.isDisposed();
     }
 }

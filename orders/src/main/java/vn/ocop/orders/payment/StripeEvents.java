@@ -6,6 +6,9 @@ import com.stripe.model.Event;
 import com.stripe.model.PaymentIntent;
 import com.stripe.model.StripeObject;
 import com.stripe.net.Webhook;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import vn.ocop.orders.OrdersErrorCode;
 import vn.ocop.orders.OrdersException;
@@ -17,7 +20,10 @@ import vn.ocop.orders.OrdersException;
 @Component
 public class StripeEvents {
 
+    private static final Logger log = LoggerFactory.getLogger(StripeEvents.class);
+
     private final StripeSettings settings;
+    private final AtomicBoolean toldOperator = new AtomicBoolean();
 
     StripeEvents(StripeSettings settings) {
         this.settings = settings;
@@ -29,7 +35,11 @@ public class StripeEvents {
 
     public PaymentEvent read(String payload, String signature) {
         if (settings.webhookSecret() == null || settings.webhookSecret().isBlank()) {
-            throw new OrdersException(OrdersErrorCode.INVALID_SIGNATURE, "no webhook secret is configured: STRIPE_WEBHOOK_SECRET");
+            // the caller learns only that webhooks are not taken here; the operator learns what to set, once
+            if (toldOperator.compareAndSet(false, true)) {
+                log.warn("A Stripe webhook arrived but STRIPE_WEBHOOK_SECRET is not set: webhooks are answered 503 until it is");
+            }
+            throw new OrdersException(OrdersErrorCode.NOT_CONFIGURED, "Card payment webhooks are not accepted here.");
         }
         try {
             Event event = Webhook.constructEvent(payload, signature == null ? "" : signature, settings.webhookSecret());
