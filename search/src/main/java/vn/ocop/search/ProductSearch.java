@@ -33,6 +33,7 @@ public class ProductSearch {
 
     private static final Logger log = LoggerFactory.getLogger(ProductSearch.class);
     private static final Duration TIMEOUT = Duration.ofSeconds(3);
+    private static final int SUGGESTIONS = 8;
 
     private final ElasticsearchAsyncClient es;
     private final ProductIndex index;
@@ -61,17 +62,25 @@ public class ProductSearch {
         return postgres(request, QueryText.of(request.q()));
     }
 
-    /** Up to 8 names of products on sale whose words start with what was typed so far. */
-    public Mono<List<String>> suggest(String typed) {
+    /**
+     * Up to 8 names of products on sale whose words start with what was typed so far; when Elasticsearch cannot be
+     * reached, names on sale containing every typed word, from PostgreSQL, marked degraded.
+     */
+    public Mono<Suggestions> suggest(String typed) {
         QueryText text = QueryText.of(typed);
         if (text.isBlank()) {
-            return Mono.just(List.of());
+            return Mono.just(Suggestions.NONE);
         }
         Query query = Query.of(q -> q.bool(b -> b.filter(ProductQueries.onSale(catalog.today())).must(ProductQueries.prefix(text))));
-        return Mono.fromFuture(() -> es.search(s -> s.index(index.alias()).query(query).size(8), ProductDocument.class))
-                .map(r -> r.hits().hits().stream().map(h -> h.source().name()).distinct().toList())
+        return Mono.fromFuture(() -> es.search(s -> s.index(index.alias()).query(query).size(SUGGESTIONS), ProductDocument.class))
+                .map(r -> new Suggestions(r.hits().hits().stream().map(h -> h.source().name()).distinct().toList(), false))
                 .timeout(TIMEOUT)
-                .onErrorResume(e -> Mono.just(List.of()));
+                .onErrorResume(e -> {
+                    log.warn("Suggestions answered from PostgreSQL, Elasticsearch failed: {}", e.toString());
+                    return folded.matching(text.original(), SUGGESTIONS * 4).collectList()
+                            .flatMap(ids -> catalog.sellableProducts(ids).map(ProductCard::name).distinct().take(SUGGESTIONS).collectList())
+                            .map(names -> new Suggestions(names, true));
+                });
     }
 
     private Mono<SearchResult> elasticsearch(SearchRequest r, QueryText text) {

@@ -3,11 +3,9 @@ package vn.ocop.search;
 import co.elastic.clients.elasticsearch.ElasticsearchAsyncClient;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.scheduling.annotation.EnableScheduling;
 
-/** The indexer runs as a scheduled reactive task; the cluster is reached through one async client (nothing blocks an event loop). */
+/** The cluster is reached through one async client (nothing blocks an event loop). */
 @Configuration(proxyBeanMethods = false)
-@EnableScheduling
 class SearchConfiguration {
 
     /**

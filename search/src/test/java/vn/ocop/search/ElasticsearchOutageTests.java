@@ -72,12 +72,16 @@ class ElasticsearchOutageTests {
             assertThat(degraded.hits()).extracting(SearchResult.Hit::name).containsExactly("Bí xanh thơm Ba Bể loại đặc biệt");
         });
         assertThat(changes.lag().block().pending()).as("changes wait in the outbox").isGreaterThanOrEqualTo(2);
+        Suggestions fromPostgres = search.suggest("bi xanh dac").block();
+        assertThat(fromPostgres.degraded()).as("suggestions say PostgreSQL answered").isTrue();
+        assertThat(fromPostgres.names()).containsExactly("Bí xanh thơm Ba Bể loại đặc biệt");
 
         node = ElasticsearchNode.start(data, PORT);
         await().atMost(Duration.ofSeconds(60)).until(() -> changes.lag().block().pending() == 0);
         SearchResult back = search.search(SearchRequest.text("bi xanh dac biet")).block();
         assertThat(back.degraded()).isFalse();
         assertThat(back.hits().get(0).name()).isEqualTo("Bí xanh thơm Ba Bể loại đặc biệt");
+        assertThat(search.suggest("bi xanh dac").block().degraded()).isFalse();
         List<String> tea = search.search(SearchRequest.text("tra hoa vang ba che")).block().hits().stream().map(SearchResult.Hit::name).toList();
         assertThat(tea).doesNotContain("Trà hoa vàng Ba Chẽ");
     }

@@ -3,12 +3,14 @@ package vn.ocop.search.index;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
+import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import vn.ocop.catalog.CatalogChange;
@@ -20,18 +22,23 @@ import vn.ocop.search.fallback.FoldedProducts;
  * Keeps the index in step with PostgreSQL: drains the catalog's change outbox in bulk, woken by
  * NOTIFY catalog_change and by a poll. The PostgreSQL fallback table is written first; outbox rows are
  * marked only once Elasticsearch took the batch, so while it is down they wait and nothing is lost.
+ * It runs from the context's start to its stop, as a lifecycle bean: a {@code @Scheduled} Flux would hold a
+ * scheduler thread for the life of the app and keep the shutdown waiting for it until the phase timeout.
  */
 @Component
 @ConditionalOnProperty(name = "ocop.search.indexer.enabled", havingValue = "true", matchIfMissing = true)
-public class Indexer {
+public class Indexer implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(Indexer.class);
     static final int BATCH = 500;
     private static final Duration POLL = Duration.ofSeconds(5);
+    private static final Duration LISTEN_AGAIN = Duration.ofSeconds(2);
 
     private final CatalogChanges changes;
     private final ProductIndex index;
     private final FoldedProducts folded;
+    private final AtomicBoolean listenFailing = new AtomicBoolean();
+    private volatile Disposable running;
 
     Indexer(CatalogChanges changes, ProductIndex index, FoldedProducts folded) {
         this.changes = changes;
@@ -40,16 +47,46 @@ public class Indexer {
     }
 
     /**
-     * Runs for the life of the app: Spring subscribes to it, and subscribes again two seconds after it ends
-     * (the LISTEN connection dropped, the database restarted).
+     * Subscribed here, once, for the life of the context (the one place that owns this subscription): listens
+     * again two seconds after the LISTEN connection ended or could not be opened (the database restarted).
      */
-    @Scheduled(initialDelay = 0, fixedDelay = 2000)
+    @Override
+    public void start() {
+        running = Flux.defer(this::keepInStep)
+                .onErrorResume(this::listenAgainLater)
+                .repeatWhen(ended -> ended.delayElements(LISTEN_AGAIN))
+                .subscribe();
+    }
+
+    /** Cancels the drain and closes the LISTEN connection; a batch cut short is indexed again at the next start. */
+    @Override
+    public void stop() {
+        Disposable r = running;
+        if (r != null) {
+            r.dispose();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        Disposable r = running;
+        return r != null && !r.isDisposed();
+    }
+
+    /** One WARN when listening fails, not one every two seconds while the database is down. */
+    private Flux<Integer> listenAgainLater(Throwable e) {
+        if (listenFailing.compareAndSet(false, true)) {
+            log.warn("Search indexer cannot listen for catalog changes, trying every {} s: {}", LISTEN_AGAIN.toSeconds(), e.toString());
+        }
+        return Flux.empty();
+    }
+
     Flux<Integer> keepInStep() {
         Flux<Boolean> wakeUps = Flux.merge(changes.notifications().map(n -> true), Flux.interval(POLL).map(t -> true))
                 .startWith(true)
                 .onBackpressureLatest();
         return index.ensureExists().onErrorResume(e -> Mono.empty())
-                .thenMany(wakeUps.concatMap(w -> drainAll().onErrorResume(this::waitForNextWakeUp), 1));
+                .thenMany(wakeUps.concatMap(w -> drainAll().doOnNext(n -> listenFailing.set(false)).onErrorResume(this::waitForNextWakeUp), 1));
     }
 
     private Mono<Integer> waitForNextWakeUp(Throwable e) {
