@@ -19,10 +19,12 @@ import java.util.regex.Pattern;
 final class Buyer {
 
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
-    private static final Pattern SESSION = Pattern.compile("SESSION=([^;]+)");
+    private static final Pattern SESSION = Pattern.compile("^SESSION=([^;]+)");
+    private static final Pattern CSRF_COOKIE = Pattern.compile("^XSRF-TOKEN=([^;]+)");
 
     final String email;
     private String session;
+    private String csrfCookie;
     private String csrf;
 
     private Buyer(String email) {
@@ -31,26 +33,25 @@ final class Buyer {
 
     static Buyer signIn(HttpClient http, String shop, String email, String password) throws IOException, InterruptedException {
         Buyer buyer = new Buyer(email);
+        // an anonymous visitor has no session: the sign-in form's CSRF token is matched against a cookie
         var login = http.send(HttpRequest.newBuilder(URI.create(shop + "/login")).GET().build(), HttpResponse.BodyHandlers.ofString());
-        buyer.session = cookie(login);
+        buyer.csrfCookie = cookie(login, CSRF_COOKIE);
         String form = "username=" + enc(email) + "&password=" + enc(password) + "&_csrf=" + enc(token(login.body()));
         var signedIn = http.send(buyer.request(shop + "/login").header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.discarding());
         if (signedIn.statusCode() != 302 || !"/".equals(signedIn.headers().firstValue("Location").orElse(""))) {
             throw new IllegalStateException("sign-in of " + email + " failed: " + signedIn.statusCode() + " " + signedIn.headers().map());
         }
-        String renewed = cookieOrNull(signedIn);
-        if (renewed != null) {
-            buyer.session = renewed;
-        }
+        buyer.session = cookie(signedIn, SESSION);
         var page = http.send(buyer.request(shop + "/orders").GET().build(), HttpResponse.BodyHandlers.ofString());
         buyer.csrf = token(page.body());
         return buyer;
     }
 
-    /** A request in this session: its cookie and, for writes, its CSRF token. */
+    /** A request in this session: its cookies and, for writes, its CSRF token. */
     HttpRequest.Builder request(String url) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60)).header("Cookie", "SESSION=" + session);
+        String cookies = "XSRF-TOKEN=" + csrfCookie + (session == null ? "" : "; SESSION=" + session);
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60)).header("Cookie", cookies);
         return csrf == null ? b : b.header("X-CSRF-TOKEN", csrf);
     }
 
@@ -62,17 +63,10 @@ final class Buyer {
         return m.group(1);
     }
 
-    private static String cookie(HttpResponse<?> response) {
-        String c = cookieOrNull(response);
-        if (c == null) {
-            throw new IllegalStateException("no session cookie");
-        }
-        return c;
-    }
-
-    private static String cookieOrNull(HttpResponse<?> response) {
-        return response.headers().allValues("Set-Cookie").stream().map(SESSION::matcher).filter(Matcher::find)
-                .map(m -> m.group(1)).filter(v -> !v.isEmpty()).findFirst().orElse(null);
+    private static String cookie(HttpResponse<?> response, Pattern cookie) {
+        return response.headers().allValues("Set-Cookie").stream().map(cookie::matcher).filter(Matcher::find)
+                .map(m -> m.group(1)).filter(v -> !v.isEmpty()).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no cookie " + cookie.pattern() + " in " + response.headers().map()));
     }
 
     private static String enc(String s) {
