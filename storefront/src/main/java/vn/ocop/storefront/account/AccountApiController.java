@@ -29,7 +29,10 @@ class AccountApiController {
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Register a shopper account", description = "400 with field errors when invalid; 409 when the e-mail is taken. Sign in with HTTP Basic afterwards.")
+    @Operation(summary = "Register a shopper account", description = "400 with field errors when invalid: the password needs 10 to 128 "
+            + "characters, must not be among the 10,000 most common passwords nor contain the e-mail's part before the @. 409 when the "
+            + "e-mail is taken. Sign in with HTTP Basic afterwards: after 5 failures within 15 minutes for an account or a client "
+            + "address, sign-in answers 429 too-many-attempts with Retry-After, even for the right password.")
     Mono<Registered> register(@Valid @RequestBody RegistrationForm form) {
         return registration.registerShopper(form.email(), form.displayName(), form.password())
                 .map(a -> new Registered(a.id(), a.email(), a.displayName(), a.role()));

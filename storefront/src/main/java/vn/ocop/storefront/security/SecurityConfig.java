@@ -12,6 +12,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.authentication.RedirectServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authentication.logout.RedirectServerLogoutSuccessHandler;
+import org.springframework.security.web.server.authentication.logout.WebSessionServerLogoutHandler;
 import org.springframework.security.web.server.csrf.ServerCsrfTokenRequestHandler;
 import org.springframework.security.web.server.csrf.XorServerCsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.server.util.matcher.PathPatternParserServerWebExchangeMatcher;
@@ -21,7 +22,8 @@ import vn.ocop.storefront.problem.ProblemResponses;
 /**
  * Pages sign in with a form (session cookie, CSRF token on every form); API clients send HTTP Basic
  * credentials, which carry no ambient authority, so requests with an Authorization header skip CSRF.
- * Unauthenticated API calls get a 401 problem, pages a redirect to /login.
+ * Unauthenticated API calls get a 401 problem, pages a redirect to /login. Sessions live in PostgreSQL
+ * (vn.ocop.storefront.session) and exist only for people who signed in.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity
@@ -37,8 +39,14 @@ class SecurityConfig {
 
     @Bean
     SecurityWebFilterChain securityFilterChain(ServerHttpSecurity http, ProblemResponses problems,
-                                               ObjectProvider<HandlerMapping> handlerMappings) {
+                                               ObjectProvider<HandlerMapping> handlerMappings,
+                                               PasswordSignIn signIn, SignInFailurePage signInFailed) {
         var api = new PathPatternParserServerWebExchangeMatcher("/api/**");
+        // nothing an anonymous visitor does starts a session: the CSRF token and the page to return to after
+        // signing in are kept in cookies; a session is made at sign-in and deleted at sign-out
+        var savedRequests = new SavedRequestCookie();
+        var signInPage = new RedirectServerAuthenticationEntryPoint("/login");
+        signInPage.setRequestCache(savedRequests);
         return http
                 .authorizeExchange(ex -> ex
                         // watching is public, claiming needs an account (checked before /live/** is let through)
@@ -64,17 +72,22 @@ class SecurityConfig {
                         .pathMatchers(HttpMethod.POST, "/api/v1/accounts").permitAll()
                         .matchers(new NoRouteMatcher(handlerMappings)).permitAll()
                         .anyExchange().authenticated())
-                .formLogin(form -> form.loginPage("/login"))
+                // form and HTTP Basic: attempts counted and locked out (429) in PostgreSQL, see PasswordSignIn
+                .authenticationManager(signIn)
+                .formLogin(form -> form.loginPage("/login").authenticationFailureHandler(signInFailed))
                 .httpBasic(basic -> basic.authenticationEntryPoint(problems::unauthorized))
-                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessHandler(loggedOut()))
-                .csrf(csrf -> csrf.requireCsrfProtectionMatcher(new CsrfUnlessAuthorizationHeader())
+                .requestCache(cache -> cache.requestCache(savedRequests))
+                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessHandler(loggedOut())
+                        .logoutHandler(handlers -> handlers.add(new WebSessionServerLogoutHandler())))
+                .csrf(csrf -> csrf.csrfTokenRepository(new CsrfCookie())
+                        .requireCsrfProtectionMatcher(new CsrfUnlessAuthorizationHeader())
                         .csrfTokenRequestHandler(tokenAlsoInMultipartForms())
                         .accessDeniedHandler(problems::forbidden))
                 .exceptionHandling(ex -> ex
                         .authenticationEntryPoint((exchange, e) -> api.matches(exchange)
                                 .flatMap(m -> m.isMatch()
                                         ? problems.unauthorized(exchange, e)
-                                        : new RedirectServerAuthenticationEntryPoint("/login").commence(exchange, e)))
+                                        : signInPage.commence(exchange, e)))
                         .accessDeniedHandler(problems::forbidden))
                 .build();
     }

@@ -2,15 +2,16 @@ package vn.ocop.storefront.account;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
-import org.springframework.http.ResponseCookie;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.web.reactive.function.BodyInserters;
+import org.springframework.web.util.HtmlUtils;
 import vn.ocop.storefront.StorefrontTest;
 
 @StorefrontTest
@@ -51,6 +52,61 @@ class AccountFlowIntegrationTests {
     }
 
     @Test
+    void theApiRefusesAPasswordUnderTenCharactersCommonOrContainingTheEmailName() {
+        refusedPassword("thu.ha@example.vn", "ngan-123", "must have 10 to 128 characters");
+        refusedPassword("thu.ha@example.vn", "PassWord123", "is one of the 10,000 most common passwords");
+        refusedPassword("thu.ha@example.vn", "1234567890", "is one of the 10,000 most common passwords");
+        refusedPassword("Thu.Ha@example.vn", "xin-chao-THU.HA", "must not contain the part of the e-mail address before the @");
+        assertThat(accounts.findByEmail("thu.ha@example.vn").blockOptional()).isEmpty();
+    }
+
+    @Test
+    void theApiAcceptsAGoodPasswordAndATwoLetterNameInside() {
+        register("ngoc.anh@example.vn", "tra-sen-tay-ho-2026").expectStatus().isCreated();
+        register("an@example.vn", "an-nhien-giua-pho").expectStatus().isCreated();
+        assertThat(accounts.findByEmail("an@example.vn").blockOptional()).isPresent();
+    }
+
+    @Test
+    void theRegistrationPageNamesEachPasswordRuleInVietnameseAndEnglish() {
+        assertThat(registerOnThePage("", "ngan-123")).contains("Mật khẩu cần từ 10 đến 128 ký tự.");
+        assertThat(registerOnThePage("", "qwertyuiop")).contains("Mật khẩu này nằm trong 10.000 mật khẩu phổ biến nhất.");
+        assertThat(registerOnThePage("", "cuc-phuong-2026")).contains("Mật khẩu không được chứa phần trước dấu @ của e-mail.");
+        assertThat(registerOnThePage("?lang=en", "ngan-123")).contains("The password needs 10 to 128 characters.");
+        assertThat(registerOnThePage("?lang=en", "qwertyuiop")).contains("This password is among the 10,000 most common ones.");
+        assertThat(registerOnThePage("?lang=en", "cuc-phuong-2026"))
+                .contains("The password must not contain the part of your e-mail before the @.");
+        assertThat(accounts.findByEmail("cuc@example.vn").blockOptional()).isEmpty();
+    }
+
+    private WebTestClient.ResponseSpec register(String email, String password) {
+        return web.post().uri("/api/v1/accounts").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("email", email, "displayName", "Thu Hà", "password", password))
+                .exchange();
+    }
+
+    private void refusedPassword(String email, String password, String message) {
+        register(email, password).expectStatus().isBadRequest()
+                .expectBody()
+                .jsonPath("$.code").isEqualTo("validation")
+                .jsonPath("$.errors.length()").isEqualTo(1)
+                .jsonPath("$.errors[0].field").isEqualTo("password")
+                .jsonPath("$.errors[0].message").value(m -> assertThat((String) m).startsWith(message));
+    }
+
+    private String registerOnThePage(String query, String password) {
+        Form s = openForm("/register" + query);
+        String html = web.post().uri("/register" + query).cookie("XSRF-TOKEN", s.csrfCookie)
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .body(BodyInserters.fromFormData(form("email", "cuc@example.vn", "displayName", "Cúc",
+                        "password", password, "confirmPassword", password, "_csrf", s.csrf)))
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+        return HtmlUtils.htmlUnescape(html);
+    }
+
+    @Test
     void registeringATakenEmailIsA409() {
         web.post().uri("/api/v1/accounts").contentType(MediaType.APPLICATION_JSON)
                 .bodyValue("""
@@ -62,18 +118,31 @@ class AccountFlowIntegrationTests {
 
     @Test
     void demoShopperSignsInWithTheFormAndOut() {
-        Session s = openForm("/login");
-        var login = web.post().uri("/login").cookie("SESSION", s.session)
+        Form s = openForm("/login");
+        var login = web.post().uri("/login").cookie("XSRF-TOKEN", s.csrfCookie)
                 .contentType(MediaType.APPLICATION_FORM_URLENCODED)
                 .body(BodyInserters.fromFormData(form("username", "shopper@demo.ocop.vn", "password", "ocop-demo-2026", "_csrf", s.csrf)))
                 .exchange()
                 .expectStatus().is3xxRedirection()
                 .returnResult(String.class);
         assertThat(login.getResponseHeaders().getLocation()).hasToString("/");
-        String session = cookie(login.getResponseCookies().getFirst("SESSION"), s.session);
-        String home = web.get().uri("/").cookie("SESSION", session).accept(MediaType.TEXT_HTML).exchange()
+        String session = login.getResponseCookies().getFirst("SESSION").getValue();
+        var home = web.get().uri("/").cookie("SESSION", session).cookie("XSRF-TOKEN", s.csrfCookie).accept(MediaType.TEXT_HTML).exchange()
+                .returnResult(String.class);
+        String page = String.join("", home.getResponseBody().collectList().block());
+        assertThat(page).contains("shopper@demo.ocop.vn", "SHOPPER", "action=\"/logout\"");
+
+        var out = web.post().uri("/logout").cookie("SESSION", session).cookie("XSRF-TOKEN", s.csrfCookie)
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .body(BodyInserters.fromFormData(form("_csrf", csrfOf(page))))
+                .exchange()
+                .expectStatus().is3xxRedirection()
+                .returnResult(String.class);
+        assertThat(out.getResponseHeaders().getLocation()).hasToString("/?loggedOut");
+        assertThat(out.getResponseCookies().getFirst("SESSION").getMaxAge()).as("the session cookie is deleted").isZero();
+        String after = web.get().uri("/").cookie("SESSION", session).accept(MediaType.TEXT_HTML).exchange()
                 .expectBody(String.class).returnResult().getResponseBody();
-        assertThat(home).contains("shopper@demo.ocop.vn", "SHOPPER", "action=\"/logout\"");
+        assertThat(after).as("the old cookie signs nobody in").doesNotContain("shopper@demo.ocop.vn");
     }
 
     @Test
@@ -86,8 +155,8 @@ class AccountFlowIntegrationTests {
 
     @Test
     void wrongPasswordReturnsToTheLoginFormWithAMessage() {
-        Session s = openForm("/login");
-        web.post().uri("/login").cookie("SESSION", s.session)
+        Form s = openForm("/login");
+        web.post().uri("/login").cookie("XSRF-TOKEN", s.csrfCookie)
                 .contentType(MediaType.APPLICATION_FORM_URLENCODED)
                 .body(BodyInserters.fromFormData(form("username", "shopper@demo.ocop.vn", "password", "wrong", "_csrf", s.csrf)))
                 .exchange()
@@ -106,8 +175,8 @@ class AccountFlowIntegrationTests {
 
     @Test
     void registrationPageShowsMistakesOnTheFormAndCreatesNothing() {
-        Session s = openForm("/register");
-        String html = web.post().uri("/register").cookie("SESSION", s.session)
+        Form s = openForm("/register");
+        String html = web.post().uri("/register").cookie("XSRF-TOKEN", s.csrfCookie)
                 .contentType(MediaType.APPLICATION_FORM_URLENCODED)
                 .body(BodyInserters.fromFormData(form("email", "hoa@example.vn", "displayName", "Hoa",
                         "password", "password-1", "confirmPassword", "password-2", "_csrf", s.csrf)))
@@ -120,8 +189,8 @@ class AccountFlowIntegrationTests {
 
     @Test
     void registrationPageCreatesTheAccountAndSendsToSignIn() {
-        Session s = openForm("/register");
-        web.post().uri("/register").cookie("SESSION", s.session)
+        Form s = openForm("/register");
+        web.post().uri("/register").cookie("XSRF-TOKEN", s.csrfCookie)
                 .contentType(MediaType.APPLICATION_FORM_URLENCODED)
                 .body(BodyInserters.fromFormData(form("email", "binh@example.vn", "displayName", "Trần Bình",
                         "password", "password-1", "confirmPassword", "password-1", "_csrf", s.csrf)))
@@ -131,20 +200,22 @@ class AccountFlowIntegrationTests {
         assertThat(accounts.findByEmail("binh@example.vn").block().role()).isEqualTo(Role.SHOPPER);
     }
 
-    private record Session(String session, String csrf) {
+    /** A form as a browser has it: the CSRF cookie the page set and the token the form carries. */
+    private record Form(String csrfCookie, String csrf) {
     }
 
-    private Session openForm(String path) {
+    private Form openForm(String path) {
         var result = web.get().uri(path).accept(MediaType.TEXT_HTML).exchange()
                 .expectStatus().isOk().returnResult(String.class);
         String html = String.join("", result.getResponseBody().collectList().block());
-        Matcher m = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(html);
-        assertThat(m.find()).as("a CSRF token in the form").isTrue();
-        return new Session(result.getResponseCookies().getFirst("SESSION").getValue(), m.group(1));
+        assertThat(result.getResponseCookies().getFirst("SESSION")).as("no session for an anonymous visitor").isNull();
+        return new Form(result.getResponseCookies().getFirst("XSRF-TOKEN").getValue(), csrfOf(html));
     }
 
-    private static String cookie(ResponseCookie c, String fallback) {
-        return c == null ? fallback : c.getValue();
+    private static String csrfOf(String html) {
+        Matcher m = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(html);
+        assertThat(m.find()).as("a CSRF token in the form").isTrue();
+        return m.group(1);
     }
 
     private static LinkedMultiValueMap<String, String> form(String... kv) {

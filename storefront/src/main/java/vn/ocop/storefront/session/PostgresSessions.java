@@ -1,0 +1,128 @@
+package vn.ocop.storefront.session;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.session.ReactiveSessionRepository;
+import org.springframework.stereotype.Repository;
+import reactor.core.publisher.Mono;
+
+/**
+ * Spring Session's repository over R2DBC (Spring Session has no reactive JDBC store): table {@code web_session},
+ * one row per session, keyed by the SHA-256 of its id. A session reaches the table only when it is saved with
+ * something in it, which on this site means signing in; the first request of a new visitor reads nothing. A
+ * request of a signed-in person reads the row once and writes back its last access (its attributes too when
+ * they changed). A session idle longer than its timeout is never read again and {@link #purgeExpired} deletes it.
+ */
+@Repository
+public class PostgresSessions implements ReactiveSessionRepository<StoredSession> {
+
+    private static final Logger log = LoggerFactory.getLogger(PostgresSessions.class);
+
+    private final DatabaseClient db;
+    private final Clock clock;
+    private final Duration maxIdle;
+
+    PostgresSessions(DatabaseClient db, Clock clock, @Value("${server.reactive.session.timeout:30m}") Duration maxIdle) {
+        this.db = db;
+        this.clock = clock;
+        this.maxIdle = maxIdle;
+    }
+
+    @Override
+    public Mono<StoredSession> createSession() {
+        return Mono.fromSupplier(() -> StoredSession.create(clock, maxIdle));
+    }
+
+    @Override
+    public Mono<Void> save(StoredSession session) {
+        Mono<Long> write = session.isNew() ? insert(session) : update(session);
+        return write.doOnNext(rows -> session.saved()).then();
+    }
+
+    private Mono<Long> insert(StoredSession s) {
+        return db.sql("""
+                        insert into web_session (id_hash, created_at, last_accessed_at, max_idle_seconds, expires_at, attributes)
+                        values (:id, :created, :accessed, :idle, :expires, :attributes)""")
+                .bind("id", hash(s.getId()))
+                .bind("created", at(s.getCreationTime()))
+                .bind("accessed", at(s.getLastAccessedTime()))
+                .bind("idle", (int) s.getMaxInactiveInterval().toSeconds())
+                .bind("expires", at(s.expiresAt()))
+                .bind("attributes", SessionAttributes.write(s.attributes()))
+                .fetch().rowsUpdated();
+    }
+
+    /** Under its new id if it changed (sign-in); a session deleted meanwhile (sign-out elsewhere) stays deleted. */
+    private Mono<Long> update(StoredSession s) {
+        String attributes = s.attributesChanged() ? ", attributes = :attributes" : "";
+        var spec = db.sql("update web_session set id_hash = :id, last_accessed_at = :accessed, max_idle_seconds = :idle, "
+                        + "expires_at = :expires" + attributes + " where id_hash = :stored")
+                .bind("id", hash(s.getId()))
+                .bind("accessed", at(s.getLastAccessedTime()))
+                .bind("idle", (int) s.getMaxInactiveInterval().toSeconds())
+                .bind("expires", at(s.expiresAt()))
+                .bind("stored", hash(s.storedId()));
+        if (s.attributesChanged()) {
+            spec = spec.bind("attributes", SessionAttributes.write(s.attributes()));
+        }
+        return spec.fetch().rowsUpdated();
+    }
+
+    @Override
+    public Mono<StoredSession> findById(String id) {
+        return db.sql("select created_at, last_accessed_at, max_idle_seconds, attributes from web_session where id_hash = :id and expires_at > :now")
+                .bind("id", hash(id))
+                .bind("now", at(clock.instant()))
+                .map((row, md) -> new Row(row.get("created_at", OffsetDateTime.class), row.get("last_accessed_at", OffsetDateTime.class),
+                        row.get("max_idle_seconds", Integer.class), row.get("attributes", byte[].class)))
+                .one()
+                // on the calling thread: a few hundred bytes of CPU work (class loading the first time is allowed);
+                // a hop to boundedElastic per request would make every signed-in page wait on that shared pool
+                .flatMap(row -> decode(id, row));
+    }
+
+    private Mono<StoredSession> decode(String id, Row row) {
+        try {
+            return Mono.just(StoredSession.stored(clock, id, row.created().toInstant(), row.accessed().toInstant(),
+                    Duration.ofSeconds(row.idleSeconds()), SessionAttributes.read(row.attributes())));
+        } catch (Exception unreadable) {
+            log.warn("Dropped a stored session whose attributes cannot be read ({}); its owner signs in again", unreadable.toString());
+            return deleteById(id).then(Mono.empty());
+        }
+    }
+
+    @Override
+    public Mono<Void> deleteById(String id) {
+        return db.sql("delete from web_session where id_hash = :id").bind("id", hash(id)).then();
+    }
+
+    /** Deletes the sessions idle past their timeout; emits how many. */
+    public Mono<Long> purgeExpired() {
+        return db.sql("delete from web_session where expires_at <= :now").bind("now", at(clock.instant())).fetch().rowsUpdated();
+    }
+
+    static byte[] hash(String id) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(id.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
+    }
+
+    private static OffsetDateTime at(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+
+    private record Row(OffsetDateTime created, OffsetDateTime accessed, int idleSeconds, byte[] attributes) {
+    }
+}

@@ -1,0 +1,181 @@
+package vn.ocop.storefront.session;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.Environment;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseCookie;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.reactive.function.BodyInserters;
+import vn.ocop.storefront.StorefrontApplication;
+import vn.ocop.storefront.StorefrontTest;
+import vn.ocop.storefront.web.producer.SignedIn;
+
+/**
+ * Sessions in PostgreSQL: none for anonymous visitors, one per signed-in person that a second instance of the
+ * application on the same database (or this one after a restart) honours, gone when expired, and cookies fit for
+ * a site behind a TLS-terminating proxy.
+ */
+@StorefrontTest
+class SessionsIntegrationTests {
+
+    @Autowired
+    WebTestClient web;
+    @Autowired
+    DatabaseClient db;
+    @Autowired
+    Environment environment;
+    @Autowired
+    PostgresSessions sessions;
+
+    @Test
+    void anonymousBrowsingOfPublicPagesStoresNoSessionAndSetsNoSessionCookie() {
+        db.sql("delete from web_session").then().block();
+        UUID product = db.sql("select id from product where name = 'Trà hoa vàng Ba Chẽ'").map((r, m) -> r.get("id", UUID.class)).first().block();
+        String code = db.sql("select verification_code from product where id = :id").bind("id", product)
+                .map((r, m) -> r.get("verification_code", String.class)).one().block();
+        List<String> pages = List.of("/", "/search?q=" + URLEncoder.encode("mật ong", StandardCharsets.UTF_8), "/products/" + product,
+                "/live", "/verify/" + code, "/cart", "/login", "/register", "/products/" + product + "?lang=en");
+
+        for (String page : pages) {
+            var result = web.get().uri(page).accept(MediaType.TEXT_HTML).exchange().expectStatus().isOk()
+                    .expectBody(String.class).returnResult();
+            assertThat(result.getResponseCookies().get("SESSION")).as("session cookie on " + page).isNull();
+        }
+        var protectedPage = web.get().uri("/orders").accept(MediaType.TEXT_HTML).exchange().expectStatus().is3xxRedirection()
+                .expectBody(String.class).returnResult();
+        assertThat(protectedPage.getResponseCookies().get("SESSION")).as("sent to sign in, still no session").isNull();
+        assertThat(protectedPage.getResponseCookies().getFirst("REDIRECT_URI")).as("the page to return to, in a cookie").isNotNull();
+
+        assertThat(storedSessions()).isZero();
+    }
+
+    @Test
+    void afterSigningInThePageAskedForIsShownAndOnlyThenASessionIsStored() {
+        db.sql("delete from web_session").then().block();
+        var asked = web.get().uri("/orders").accept(MediaType.TEXT_HTML).exchange().expectStatus().is3xxRedirection()
+                .expectBody(String.class).returnResult();
+        String returnTo = asked.getResponseCookies().getFirst("REDIRECT_URI").getValue();
+        var form = web.get().uri("/login").cookie("REDIRECT_URI", returnTo).accept(MediaType.TEXT_HTML).exchange()
+                .expectStatus().isOk().expectBody(String.class).returnResult();
+        assertThat(form.getResponseCookies().get("REDIRECT_URI")).as("the sign-in page keeps it").isNull();
+        String csrfCookie = form.getResponseCookies().getFirst("XSRF-TOKEN").getValue();
+        String csrf = form.getResponseBody().replaceAll("(?s).*name=\"_csrf\" value=\"([^\"]+)\".*", "$1");
+        assertThat(storedSessions()).isZero();
+
+        var signedIn = web.post().uri("/login").cookie("REDIRECT_URI", returnTo).cookie("XSRF-TOKEN", csrfCookie)
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .body(BodyInserters.fromFormData(SignedIn.form("username", "shopper@demo.ocop.vn", "password", "ocop-demo-2026", "_csrf", csrf)))
+                .exchange().expectStatus().is3xxRedirection().expectBody(String.class).returnResult();
+        assertThat(signedIn.getResponseHeaders().getLocation()).hasToString("/orders");
+        assertThat(signedIn.getResponseCookies().getFirst("SESSION")).isNotNull();
+        assertThat(storedSessions()).isEqualTo(1);
+    }
+
+    @Test
+    void aSignedInSessionHoldsOnASecondInstanceAndAfterARestart() {
+        SignedIn shopper = SignedIn.as(web, "shopper@demo.ocop.vn", "ocop-demo-2026");
+        assertThat(shopper.page("/")).contains("shopper@demo.ocop.vn");
+
+        try (ConfigurableApplicationContext second = secondInstance()) {
+            int port = ((WebServerApplicationContext) second).getWebServer().getPort();
+            WebTestClient other = web.mutate().baseUrl("http://localhost:" + port).build();
+            String html = other.get().uri("/orders").cookie("SESSION", shopper.session()).accept(MediaType.TEXT_HTML).exchange()
+                    .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+            assertThat(html).as("signed in on the other instance").contains("shopper@demo.ocop.vn", "action=\"/logout\"");
+        }
+        assertThat(shopper.page("/orders")).as("and still here").contains("shopper@demo.ocop.vn");
+    }
+
+    @Test
+    void anExpiredSessionNoLongerSignsInAndIsPurged() {
+        SignedIn shopper = SignedIn.as(web, "shopper@demo.ocop.vn", "ocop-demo-2026");
+        byte[] id = PostgresSessions.hash(shopper.session());
+        long updated = db.sql("update web_session set last_accessed_at = now() - interval '31 minutes', "
+                        + "expires_at = now() - interval '1 minute' where id_hash = :id")
+                .bind("id", id).fetch().rowsUpdated().block();
+        assertThat(updated).isEqualTo(1);
+
+        var page = shopper.request(web.get().uri("/").accept(MediaType.TEXT_HTML)).expectStatus().isOk()
+                .expectBody(String.class).returnResult();
+        assertThat(page.getResponseBody()).doesNotContain("shopper@demo.ocop.vn");
+        assertThat(page.getResponseCookies().getFirst("SESSION").getMaxAge()).as("the browser is told to forget it").isZero();
+        shopper.request(web.get().uri("/orders").accept(MediaType.TEXT_HTML)).expectStatus().is3xxRedirection()
+                .expectHeader().location("/login");
+
+        assertThat(sessions.purgeExpired().block()).isPositive();
+        assertThat(db.sql("select count(*) as n from web_session where id_hash = :id").bind("id", id)
+                .map((r, m) -> r.get("n", Long.class)).one().block()).isZero();
+    }
+
+    @Test
+    void behindAProxyThatSaysHttpsTheCookiesAreSecure() {
+        var plain = signInThroughTheForm(Map.of());
+        ResponseCookie session = plain.getFirst("SESSION");
+        assertThat(session.isSecure()).as("plain http").isFalse();
+        assertThat(session.isHttpOnly()).isTrue();
+        assertThat(session.getSameSite()).isEqualTo("Lax");
+
+        var tls = signInThroughTheForm(Map.of("X-Forwarded-Proto", "https"));
+        assertThat(tls.getFirst("SESSION").isSecure()).isTrue();
+        assertThat(tls.getFirst("SESSION").isHttpOnly()).isTrue();
+        assertThat(tls.getFirst("SESSION").getSameSite()).isEqualTo("Lax");
+        assertThat(tls.getFirst("XSRF-TOKEN").isSecure()).isTrue();
+        assertThat(tls.getFirst("XSRF-TOKEN").isHttpOnly()).isTrue();
+    }
+
+    /** The cookies a browser collects on GET /login and POST /login with these extra request headers. */
+    private MultiValueMap<String, ResponseCookie> signInThroughTheForm(Map<String, String> headers) {
+        var form = web.get().uri("/login").headers(h -> headers.forEach(h::add)).accept(MediaType.TEXT_HTML).exchange()
+                .expectStatus().isOk().expectBody(String.class).returnResult();
+        ResponseCookie csrfCookie = form.getResponseCookies().getFirst("XSRF-TOKEN");
+        String csrf = form.getResponseBody().replaceAll("(?s).*name=\"_csrf\" value=\"([^\"]+)\".*", "$1");
+        var login = web.post().uri("/login").headers(h -> headers.forEach(h::add)).cookie("XSRF-TOKEN", csrfCookie.getValue())
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .body(BodyInserters.fromFormData(SignedIn.form("username", "shopper@demo.ocop.vn", "password", "ocop-demo-2026", "_csrf", csrf)))
+                .exchange().expectStatus().is3xxRedirection().expectBody(String.class).returnResult();
+        var cookies = new LinkedMultiValueMap<>(login.getResponseCookies());
+        cookies.add("XSRF-TOKEN", csrfCookie);
+        return cookies;
+    }
+
+    private long storedSessions() {
+        return db.sql("select count(*) as n from web_session").map((r, m) -> r.get("n", Long.class)).one().block();
+    }
+
+    /** The same application on another port and the same database: what a second instance, or a restart, sees. */
+    private ConfigurableApplicationContext secondInstance() {
+        Map<String, Object> properties = new HashMap<>();
+        for (String name : List.of("spring.r2dbc.url", "spring.r2dbc.username", "ocop.elasticsearch.url", "ocop.elasticsearch.index")) {
+            properties.put(name, environment.getRequiredProperty(name));
+        }
+        properties.putAll(Map.of(
+                "spring.r2dbc.password", "",
+                "spring.r2dbc.pool.max-size", "4",
+                "spring.flyway.enabled", "false",
+                "server.port", "0",
+                "ocop.devservices.enabled", "false",
+                "ocop.demo", "false",
+                "ocop.search.indexer.enabled", "false",
+                "ocop.orders.schedule", "false",
+                "ocop.notices.schedule", "false",
+                "ocop.housekeeping.schedule", "false"));
+        // as command-line arguments, which outrank application.properties (server.port=${PORT:8080} there)
+        return new SpringApplicationBuilder(StorefrontApplication.class)
+                .run(properties.entrySet().stream().map(p -> "--" + p.getKey() + "=" + p.getValue()).toArray(String[]::new));
+    }
+}
