@@ -31,7 +31,8 @@ class LanguageResolver {
                 String asked = exchange.getRequest().getQueryParams().getFirst("lang");
                 if (asked != null && LANGUAGES.contains(asked)) {
                     exchange.getResponse().addCookie(ResponseCookie.from(COOKIE, asked)
-                            .path("/").maxAge(Duration.ofDays(365)).sameSite("Lax").build());
+                            .path("/").maxAge(Duration.ofDays(365)).sameSite("Lax")
+                            .secure("https".equalsIgnoreCase(exchange.getRequest().getURI().getScheme())).build());
                     return new SimpleLocaleContext(locale(asked));
                 }
                 var cookie = exchange.getRequest().getCookies().getFirst(COOKIE);

@@ -15,11 +15,14 @@ import org.springframework.core.env.MapPropertySource;
 import vn.ocop.devservices.DevServices;
 import vn.ocop.devservices.EmbeddedPostgres;
 import vn.ocop.devservices.ElasticsearchNode;
+import vn.ocop.devservices.ServicesHome;
+import vn.ocop.devservices.Unprivileged;
 
 /**
  * Decides, before the context starts, where the database and Elasticsearch are. {@code OCOP_DB_URL} and
  * {@code OCOP_ELASTICSEARCH_URL} name real servers; whichever is missing is started here as a child
- * process, its data under {@code OCOP_DATA_DIR}. Children are stopped after the context closes (on
+ * process, its data under {@code OCOP_DATA_DIR} (or where the unprivileged user can reach it, see
+ * {@link ServicesHome}). Children are stopped after the context closes (on
  * SIGTERM or Ctrl-C too). Demo data is on by default only when the database is embedded.
  */
 class EmbeddedDefault implements EnvironmentPostProcessor, Ordered {
@@ -60,22 +63,27 @@ class EmbeddedDefault implements EnvironmentPostProcessor, Ordered {
     }
 
     private Map<String, Object> startMissing(Path dataDir, boolean db, boolean es, SpringApplication application) {
+        ServicesHome home = ServicesHome.of(dataDir);
+        Path services = home.directory();
         log.info("Embedded default: starting " + (db ? "PostgreSQL" : "") + (db && es ? " and " : "")
-                + (es ? "Elasticsearch" : "") + " with data in " + dataDir);
+                + (es ? "Elasticsearch" : "") + " with data in " + services + (home.moved()
+                        ? " (user '" + Unprivileged.user() + "', who runs them as root, cannot reach " + dataDir
+                                + "; every start from there finds them here; images stay in " + dataDir.resolve("images") + ")"
+                        : ""));
         Map<String, Object> props = new HashMap<>();
         AutoCloseable started;
         if (db && es) {
-            DevServices services = DevServices.start(dataDir);
-            props.putAll(DatabaseUrls.properties(services.jdbcUrl(), services.username(), ""));
-            props.put("ocop.elasticsearch.url", services.elasticsearchUrl());
-            started = services;
+            DevServices both = DevServices.start(services);
+            props.putAll(DatabaseUrls.properties(both.jdbcUrl(), both.username(), ""));
+            props.put("ocop.elasticsearch.url", both.elasticsearchUrl());
+            started = both;
         } else if (db) {
-            EmbeddedPostgres pg = EmbeddedPostgres.start(dataDir.resolve("postgres"));
+            EmbeddedPostgres pg = EmbeddedPostgres.start(services.resolve("postgres"));
             pg.createDatabaseIfMissing(DevServices.DATABASE);
             props.putAll(DatabaseUrls.properties(pg.jdbcUrl(DevServices.DATABASE), EmbeddedPostgres.SUPERUSER, ""));
             started = pg;
         } else {
-            ElasticsearchNode node = ElasticsearchNode.start(dataDir.resolve("elasticsearch"));
+            ElasticsearchNode node = ElasticsearchNode.start(services.resolve("elasticsearch"));
             props.put("ocop.elasticsearch.url", node.url());
             started = node;
         }

@@ -23,6 +23,7 @@ import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
 import org.springframework.web.reactive.result.view.ViewResolver;
 import reactor.core.publisher.Mono;
+import vn.ocop.storefront.health.DatabaseOutage;
 
 /**
  * Answers every error that reaches the web layer: API requests get {@code application/problem+json},
@@ -35,9 +36,12 @@ class ProblemErrorHandler extends AbstractErrorWebExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemErrorHandler.class);
 
+    private final DatabaseOutage outage;
+
     ProblemErrorHandler(ErrorAttributes attributes, ApplicationContext context, ServerCodecConfigurer codecs,
-                        ObjectProvider<ViewResolver> viewResolvers) {
+                        ObjectProvider<ViewResolver> viewResolvers, DatabaseOutage outage) {
         super(attributes, new WebProperties.Resources(), context);
+        this.outage = outage;
         setMessageWriters(codecs.getWriters());
         setMessageReaders(codecs.getReaders());
         setViewResolvers(viewResolvers.orderedStream().toList());
@@ -52,7 +56,12 @@ class ProblemErrorHandler extends AbstractErrorWebExceptionHandler {
         Throwable error = getError(request);
         UUID errorId = UUID.randomUUID();
         ProblemDetail problem = Problems.from(error, errorId);
-        if (problem.getStatus() >= 500) {
+        if (DatabaseOutage.causedBy(error)) {
+            outage.noticed(error); // logged once per outage, not per request
+        } else if (Problems.UNSTORABLE.equals(problem.getProperties() == null ? null : problem.getProperties().get("code"))) {
+            // the request's fault, but a check of ours should have named the field: one line to find which
+            log.warn("Refused {} on {} {}: PostgreSQL refused a value ({})", errorId, request.method(), request.path(), rootMessage(error));
+        } else if (problem.getStatus() >= 500 && problem.getStatus() != 503) {
             log.error("Error {} on {} {}", errorId, request.method(), request.path(), error);
         }
         if (wantsJson(request)) {
@@ -71,6 +80,14 @@ class ProblemErrorHandler extends AbstractErrorWebExceptionHandler {
                 .contentType(MediaType.TEXT_HTML)
                 .render("error/error", Map.of("problem", problem, "status", problem.getStatus(),
                         "reason", String.valueOf(HttpStatus.resolve(problem.getStatus()))));
+    }
+
+    private static String rootMessage(Throwable error) {
+        Throwable t = error;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.getMessage();
     }
 
     /** Our own logging above replaces Boot's. */

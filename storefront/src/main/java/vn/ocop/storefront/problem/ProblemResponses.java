@@ -8,8 +8,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
+import vn.ocop.storefront.account.TooManySignInAttempts;
 
-/** Lets the security filters answer 401 and 403 through the same problem handling as everything else. */
+/** Lets the security filters answer 401, 403 and 429 through the same problem handling as everything else. */
 @Component
 public class ProblemResponses {
 
@@ -19,7 +20,11 @@ public class ProblemResponses {
         this.handler = handler;
     }
 
+    /** 401 asking for credentials; 429 {@code too-many-attempts} with {@code Retry-After} when sign-in is locked. */
     public Mono<Void> unauthorized(ServerWebExchange exchange, AuthenticationException e) {
+        if (e instanceof TooManySignInAttempts locked) {
+            return handler.handle(exchange, locked);
+        }
         exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"OCOP Marketplace\"");
         return handler.handle(exchange, new ResponseStatusException(HttpStatus.UNAUTHORIZED, "Sign in to do this."));
     }

@@ -3,6 +3,7 @@ package vn.ocop.storefront.problem;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.http.HttpStatus;
@@ -12,15 +13,20 @@ import org.springframework.web.bind.support.WebExchangeBindException;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.server.ResponseStatusException;
 import vn.ocop.catalog.CatalogException;
+import vn.ocop.catalog.ImageRejected;
 import vn.ocop.orders.InvalidRateTable;
 import vn.ocop.orders.OrdersException;
 import vn.ocop.orders.TooManyAttempts;
 import vn.ocop.storefront.account.EmailAlreadyRegistered;
+import vn.ocop.storefront.account.TooManySignInAttempts;
+import vn.ocop.storefront.health.DatabaseOutage;
 
 /** Maps what went wrong to a problem: {@code type} https://ocop.vn/problems/&lt;code&gt;, title, status, detail, code. */
 public final class Problems {
 
     public static final String TYPE_BASE = "https://ocop.vn/problems/";
+    /** The last line of defence: a value every check let through and PostgreSQL refused (SQLSTATE class 22). */
+    static final String UNSTORABLE = "unstorable-value";
 
     private Problems() {
     }
@@ -33,6 +39,22 @@ public final class Problems {
     }
 
     static ProblemDetail from(Throwable error, UUID errorId) {
+        if (DatabaseOutage.causedBy(error)) {
+            return of(HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable",
+                    "The shop cannot reach its database just now. Nothing was changed; please try again in a few seconds.");
+        }
+        if (unstorable(error)) {
+            return of(HttpStatus.BAD_REQUEST, UNSTORABLE, "A value in the request cannot be stored: too long, out of range, "
+                    + "or holding a character the database refuses. Nothing was changed.");
+        }
+        Optional<ProblemDetail> tooManyParts = TooManyParts.problem(error);
+        if (tooManyParts.isPresent()) {
+            return tooManyParts.get();
+        }
+        ProblemDetail refusedEarly = InputProblems.of(error);
+        if (refusedEarly != null) {
+            return refusedEarly;
+        }
         if (error instanceof WebExchangeBindException bind) {
             return validation(bind);
         }
@@ -51,6 +73,9 @@ public final class Problems {
         if (error instanceof EmailAlreadyRegistered taken) {
             return of(HttpStatus.CONFLICT, "email-taken", taken.getMessage());
         }
+        if (error instanceof TooManySignInAttempts locked) {
+            return of(HttpStatus.TOO_MANY_REQUESTS, "too-many-attempts", locked.getMessage());
+        }
         if (error instanceof DataBufferLimitException) {
             return of(HttpStatus.CONTENT_TOO_LARGE, "content-too-large", "The request is larger than this server accepts.");
         }
@@ -59,11 +84,23 @@ public final class Problems {
         }
         if (error instanceof ResponseStatusException rse) {
             HttpStatusCode status = rse.getStatusCode();
-            String detail = rse.getReason() != null ? rse.getReason() : reasonPhrase(status);
+            // our own refusals are worded for the reader; the framework's may echo the request or its internals
+            boolean ours = rse.getClass() == ResponseStatusException.class || rse.getClass().getName().startsWith("vn.ocop.");
+            String detail = ours && rse.getReason() != null ? rse.getReason() : reasonPhrase(status);
             return of(status, code(status), detail);
         }
         return of(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error",
                 "Something went wrong on our side. It has been logged as " + errorId + ".");
+    }
+
+    /** PostgreSQL's "data exception" class: a value too long, out of range or not valid UTF-8 (NUL). */
+    static boolean unstorable(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof io.r2dbc.spi.R2dbcException r && r.getSqlState() != null && r.getSqlState().startsWith("22")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static ProblemDetail catalog(CatalogException e) {
@@ -73,7 +110,11 @@ public final class Problems {
             case INVALID_RANKING, IMAGE_REJECTED, INVALID_LOCATION, INVALID_MOVEMENT -> HttpStatus.BAD_REQUEST;
             case BATCH_TOO_LARGE -> HttpStatus.CONTENT_TOO_LARGE;
         };
-        return of(status, e.code().name().toLowerCase().replace('_', '-'), e.getMessage());
+        ProblemDetail p = of(status, e.code().name().toLowerCase().replace('_', '-'), e.getMessage());
+        if (e instanceof ImageRejected) { // the API's and the page's multipart part
+            p.setProperty("errors", List.of(Map.<String, Object>of("field", "file", "message", e.getMessage())));
+        }
+        return p;
     }
 
     private static ProblemDetail orders(OrdersException e) {
@@ -83,6 +124,7 @@ public final class Problems {
             case TOO_MANY_ATTEMPTS -> HttpStatus.TOO_MANY_REQUESTS;
             case INVALID_REQUEST, INVALID_SIGNATURE -> HttpStatus.BAD_REQUEST;
             case IDEMPOTENCY_MISMATCH -> HttpStatus.UNPROCESSABLE_CONTENT;
+            case NOT_CONFIGURED -> HttpStatus.SERVICE_UNAVAILABLE;
         };
         return of(status, e.code().name().toLowerCase().replace('_', '-'), e.getMessage());
     }
@@ -92,6 +134,11 @@ public final class Problems {
         org.springframework.http.HttpHeaders headers = new org.springframework.http.HttpHeaders();
         if (error instanceof TooManyAttempts wait) {
             headers.set(org.springframework.http.HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, wait.retryAfter().toSeconds())));
+        } else if (DatabaseOutage.causedBy(error)) {
+            headers.set(org.springframework.http.HttpHeaders.RETRY_AFTER, Long.toString(DatabaseOutage.RETRY_AFTER.toSeconds()));
+        }
+        if (error instanceof TooManySignInAttempts wait) {
+            headers.set(org.springframework.http.HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, wait.retryAfter().toSeconds())));
         }
         return headers;
     }
@@ -99,7 +146,7 @@ public final class Problems {
     private static ProblemDetail validation(WebExchangeBindException bind) {
         ProblemDetail p = of(HttpStatus.BAD_REQUEST, "validation", "The request has invalid fields.");
         List<Map<String, Object>> errors = bind.getFieldErrors().stream()
-                .map(f -> Map.<String, Object>of("field", f.getField(), "message", String.valueOf(f.getDefaultMessage())))
+                .map(f -> Map.<String, Object>of("field", f.getField(), "message", InputProblems.message(f)))
                 .toList();
         p.setProperty("errors", errors);
         return p;
@@ -116,7 +163,7 @@ public final class Problems {
         return p;
     }
 
-    private static String code(HttpStatusCode status) {
+    static String code(HttpStatusCode status) {
         HttpStatus known = HttpStatus.resolve(status.value());
         return known == null ? "error-" + status.value() : known.name().toLowerCase().replace('_', '-');
     }

@@ -75,11 +75,12 @@ class NoticeMailTests {
     }
 
     @Test
-    void expiryJobRunsEveryMorningAtSevenAndOnceAfterStartUp() {
+    void expiryJobIsTriedEveryHourForTheDaysRunFromSevenAndOnceAfterStartUp() {
         var tasks = schedules.stream().flatMap(h -> h.getScheduledTasks().stream()).map(t -> t.getTask()).toList();
 
+        // every try claims the day's slot (the latest 07:00): the first at or after 07:00 runs, on one instance
         assertThat(tasks).anySatisfy(t -> assertThat(t).isInstanceOfSatisfying(CronTask.class,
-                cron -> assertThat(cron.getExpression()).isEqualTo("0 0 7 * * *")));
+                cron -> assertThat(cron.getExpression()).isEqualTo("0 0 * * * *")));
         assertThat(tasks).anySatisfy(t -> assertThat(t).isInstanceOf(OneTimeTask.class));
     }
 

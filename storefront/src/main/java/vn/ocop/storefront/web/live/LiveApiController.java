@@ -10,6 +10,7 @@ import java.util.UUID;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.codec.ServerSentEvent;
+import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -68,12 +69,20 @@ class LiveApiController {
     @Operation(summary = "The event's pushes (Server-Sent Events)",
             description = "First `state` (the whole state; also after reconnecting with Last-Event-ID), then `started`, `pinned`, `offer-opened`, "
                     + "`offer-closed`, `ended` (each with the new state), `remaining` ({offerId, remaining}) and `viewers` ({viewers}); a comment "
-                    + "every 15 s keeps the connection open.")
-    Flux<ServerSentEvent<String>> events(@PathVariable UUID id) {
-        Flux<ServerSentEvent<String>> news = live.news(id)
-                .map(n -> ServerSentEvent.builder(json.of(n)).id(Long.toString(n.id())).event(n.type()).build());
-        Flux<ServerSentEvent<String>> heartbeat = Flux.interval(HEARTBEAT).map(t -> ServerSentEvent.<String>builder().comment("keep-alive").build());
-        return Flux.merge(news, heartbeat).takeUntil(e -> "ended".equals(e.event()));
+                    + "every 15 s keeps the connection open. Viewers count once per account, or per client address when not signed in, "
+                    + "however many streams they open.")
+    Flux<ServerSentEvent<String>> events(@PathVariable UUID id, ServerHttpRequest request) {
+        // the heartbeat stops when the news ends (the app shutting down), so the response completes
+        return viewer(request).flatMapMany(viewer -> live.news(id, viewer).publish(news -> Flux.merge(
+                        news.map(n -> ServerSentEvent.builder(json.of(n)).id(Long.toString(n.id())).event(n.type()).build()),
+                        Flux.interval(HEARTBEAT).map(t -> ServerSentEvent.<String>builder().comment("keep-alive").build())
+                                .takeUntilOther(news.ignoreElements())))
+                .takeUntil(e -> "ended".equals(e.event())));
+    }
+
+    private Mono<String> viewer(ServerHttpRequest request) {
+        return current.get().map(a -> Viewers.account(a.id()))
+                .switchIfEmpty(Mono.fromSupplier(() -> Viewers.address(request.getRemoteAddress())));
     }
 
     @PostMapping("/api/v1/live")

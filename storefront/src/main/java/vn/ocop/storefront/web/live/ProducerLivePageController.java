@@ -1,5 +1,6 @@
 package vn.ocop.storefront.web.live;
 
+import jakarta.validation.Valid;
 import java.time.LocalDateTime;
 import java.util.Comparator;
 import java.util.List;
@@ -76,7 +77,7 @@ class ProducerLivePageController {
     }
 
     @PostMapping
-    Mono<String> schedule(@ModelAttribute PlanForm form, ServerWebExchange exchange, Model model) {
+    Mono<String> schedule(@Valid @ModelAttribute PlanForm form, ServerWebExchange exchange, Model model) {
         return current.producer().flatMap(p -> Mono.fromCallable(form::plan).flatMap(plan -> live.schedule(p, plan))
                 .map(e -> "redirect:/producer/live/" + e.id())
                 .onErrorResume(OrdersException.class, e -> {
@@ -107,7 +108,7 @@ class ProducerLivePageController {
     }
 
     @PostMapping("/{id}/offers")
-    Mono<String> open(@PathVariable UUID id, @ModelAttribute OfferForm form, ServerWebExchange exchange, Model model) {
+    Mono<String> open(@PathVariable UUID id, @Valid @ModelAttribute OfferForm form, ServerWebExchange exchange, Model model) {
         return act(id, exchange, model, p -> Mono.fromCallable(form::terms).flatMap(terms -> live.open(p, id, terms)).then());
     }
 

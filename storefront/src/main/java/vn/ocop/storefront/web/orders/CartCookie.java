@@ -46,6 +46,7 @@ class CartCookie {
     private static void remember(ServerWebExchange exchange, CartId id, UUID had) {
         if (!id.value().equals(had)) {
             exchange.getResponse().addCookie(ResponseCookie.from(NAME, id.value().toString()).path("/").httpOnly(true)
+                    .secure("https".equalsIgnoreCase(exchange.getRequest().getURI().getScheme())) // behind TLS, forwarded or not
                     .sameSite("Lax").maxAge(Duration.ofDays(30)).build());
         }
     }

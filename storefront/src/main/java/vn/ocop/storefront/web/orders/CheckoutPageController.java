@@ -1,5 +1,6 @@
 package vn.ocop.storefront.web.orders;
 
+import jakarta.validation.Valid;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -74,12 +75,12 @@ class CheckoutPageController {
 
     /** The parcels, shipping fees and delivery windows for the form as it stands (htmx swaps them in as the shopper chooses). */
     @GetMapping("/checkout/quote")
-    Mono<String> quote(@ModelAttribute("checkoutForm") CheckoutForm form, ServerWebExchange exchange, Model model) {
+    Mono<String> quote(@Valid @ModelAttribute("checkoutForm") CheckoutForm form, ServerWebExchange exchange, Model model) {
         return cart(exchange).flatMap(cart -> quoted(cart, form, model)).thenReturn("orders/quote :: quote");
     }
 
     @PostMapping("/checkout")
-    Mono<String> place(@ModelAttribute("checkoutForm") CheckoutForm form, BindingResult errors, ServerWebExchange exchange, Model model) {
+    Mono<String> place(@Valid @ModelAttribute("checkoutForm") CheckoutForm form, BindingResult errors, ServerWebExchange exchange, Model model) {
         return current.get().flatMap(account -> alreadyPlaced(account, form)
                 .switchIfEmpty(Mono.defer(() -> cart(exchange).flatMap(cart -> place(account, cart, form, errors, exchange, model)))));
     }

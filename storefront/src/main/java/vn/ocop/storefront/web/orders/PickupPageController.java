@@ -1,5 +1,6 @@
 package vn.ocop.storefront.web.orders;
 
+import jakarta.validation.Valid;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -50,7 +51,7 @@ class PickupPageController {
     }
 
     @PostMapping("/staff/pickups/find")
-    Mono<String> find(@ModelAttribute CodeForm form, ServerWebExchange exchange, Model model) {
+    Mono<String> find(@Valid @ModelAttribute CodeForm form, ServerWebExchange exchange, Model model) {
         String code = form.code() == null ? "" : form.code().strip().toUpperCase(java.util.Locale.ROOT);
         return current.staffLocation().flatMap(l -> pickups.find(l, code)
                 .flatMap(found -> {
@@ -69,7 +70,7 @@ class PickupPageController {
     }
 
     @PostMapping("/staff/pickups/handover")
-    Mono<String> handOver(@ModelAttribute HandoverForm form, ServerWebExchange exchange, Model model) {
+    Mono<String> handOver(@Valid @ModelAttribute HandoverForm form, ServerWebExchange exchange, Model model) {
         return current.get().zipWith(current.staffLocation()).flatMap(t -> pickups.handOver(t.getT2(), form.code(), form.method(),
                         form.amountVnd() == null || form.amountVnd() < 0 ? null : new Vnd(form.amountVnd()), t.getT1().email())
                 .map(task -> "redirect:/staff/pickups?handedOver=" + task.orderCode())

@@ -103,7 +103,10 @@ class ProducerApiController {
     }
 
     @PostMapping(path = "/products/{id}/images", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    @Operation(summary = "Add an image", description = "Multipart part `file`: JPEG, PNG or WebP by its content (the declared type is ignored), at most 2 MB, 8 per product; 400 image-rejected otherwise.")
+    @Operation(summary = "Add an image", description = "Multipart part `file`: JPEG, PNG or WebP by its content (the declared type is ignored), at most 2 MB "
+            + "and 6,000 px a side, 8 per product. It is decoded and a fresh copy is kept (JPEG, or PNG when it has transparency; no EXIF, "
+            + "nothing after the image): the answer names the stored file and its type. 400 image-rejected (errors[0].field = file) when it "
+            + "breaks a rule or does not decode; 413 when the part or the request is too large (more than 8 parts: too-many-parts).")
     Mono<ResponseEntity<ImageView>> addImage(@PathVariable UUID id, @RequestPart("file") FilePart file) {
         return current.producer()
                 .flatMap(p -> ImageUploads.bytes(file, listings.maxImageBytes()).flatMap(bytes -> listings.addImage(p, new ProductId(id), bytes)))

@@ -29,6 +29,7 @@ import vn.ocop.catalog.ProductDetails;
 import vn.ocop.catalog.ProductId;
 import vn.ocop.catalog.Ranking;
 import vn.ocop.search.ProductSearch;
+import vn.ocop.search.Suggestions;
 import vn.ocop.search.SearchRequest;
 import vn.ocop.search.SearchResult;
 
@@ -108,8 +109,9 @@ class ProductApiController {
     }
 
     @GetMapping("/suggestions")
-    @Operation(summary = "Suggestions as you type", description = "Up to 8 names of products on sale whose words start with what was typed, diacritics optional.")
-    Mono<List<String>> suggestions(@RequestParam @Size(min = 1, max = 100) String q) {
+    @Operation(summary = "Suggestions as you type", description = "Up to 8 names of products on sale whose words start with what was typed, "
+            + "diacritics optional: {names, degraded}. degraded: Elasticsearch is away and PostgreSQL answered (names containing every word typed).")
+    Mono<Suggestions> suggestions(@RequestParam @Size(min = 1, max = 100) String q) {
         return search.suggest(q);
     }
 

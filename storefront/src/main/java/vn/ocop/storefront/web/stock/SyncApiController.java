@@ -18,6 +18,8 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 import reactor.core.publisher.Mono;
+import tools.jackson.databind.annotation.JsonDeserialize;
+import tools.jackson.databind.deser.jdk.StringDeserializer;
 import vn.ocop.catalog.Inventory;
 import vn.ocop.catalog.LocationId;
 import vn.ocop.catalog.SyncBatch;
@@ -43,7 +45,8 @@ class SyncApiController {
         this.keys = keys;
     }
 
-    record MovementJson(@NotNull UUID id, String type, UUID productId, UUID locationId, Integer quantity, Integer expected,
+    /** The type is read as sent, control characters and all: a bad one rejects that movement alone ({@code BAD_TYPE}). */
+    record MovementJson(@NotNull UUID id, @JsonDeserialize(using = StringDeserializer.class) String type, UUID productId, UUID locationId, Integer quantity, Integer expected,
                         Integer counted, OffsetDateTime occurredAt) {
         TillMovement movement() {
             return new TillMovement(id, type, productId, locationId, quantity, expected, counted, occurredAt);

@@ -30,17 +30,17 @@ class CouncilPageTests {
     Catalog catalog;
 
     String session;
+    String csrfCookie;
 
     @BeforeEach
     void signInAsTheCouncil() {
         var login = web.get().uri("/login").accept(MediaType.TEXT_HTML).exchange().returnResult(String.class);
-        String anonymous = login.getResponseCookies().getFirst("SESSION").getValue();
-        var signedIn = web.post().uri("/login").cookie("SESSION", anonymous).contentType(MediaType.APPLICATION_FORM_URLENCODED)
+        csrfCookie = login.getResponseCookies().getFirst("XSRF-TOKEN").getValue();
+        var signedIn = web.post().uri("/login").cookie("XSRF-TOKEN", csrfCookie).contentType(MediaType.APPLICATION_FORM_URLENCODED)
                 .body(BodyInserters.fromFormData(form("username", "council@demo.ocop.vn", "password", "ocop-demo-2026",
                         "_csrf", csrf(String.join("", login.getResponseBody().collectList().block())))))
                 .exchange().expectStatus().is3xxRedirection().returnResult(String.class);
-        var renewed = signedIn.getResponseCookies().getFirst("SESSION");
-        session = renewed == null ? anonymous : renewed.getValue();
+        session = signedIn.getResponseCookies().getFirst("SESSION").getValue();
     }
 
     @Test
@@ -123,14 +123,14 @@ class CouncilPageTests {
     }
 
     private String get(String uri) {
-        return web.get().uri(uri).cookie("SESSION", session).accept(MediaType.TEXT_HTML).exchange()
+        return web.get().uri(uri).cookie("SESSION", session).cookie("XSRF-TOKEN", csrfCookie).accept(MediaType.TEXT_HTML).exchange()
                 .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
     }
 
     private WebTestClient.ResponseSpec post(String uri, String pageWithToken, String... fields) {
         var data = form(fields);
         data.add("_csrf", csrf(pageWithToken));
-        return web.post().uri(uri).cookie("SESSION", session).accept(MediaType.TEXT_HTML)
+        return web.post().uri(uri).cookie("SESSION", session).cookie("XSRF-TOKEN", csrfCookie).accept(MediaType.TEXT_HTML)
                 .contentType(MediaType.APPLICATION_FORM_URLENCODED).body(BodyInserters.fromFormData(data)).exchange();
     }
 

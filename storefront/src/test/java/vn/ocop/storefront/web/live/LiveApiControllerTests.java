@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -15,6 +18,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import vn.ocop.catalog.Inventory;
 import vn.ocop.storefront.StorefrontTest;
@@ -78,6 +82,27 @@ class LiveApiControllerTests {
     }
 
     @Test
+    void twoAnonymousStreamsFromOneAddressCountOneViewerAndEachSignedInAccountCountsOnItsOwn() {
+        String event = scheduledAndLive();
+        List<Disposable> streams = new ArrayList<>();
+        try {
+            streams.add(watching(web, event));
+            streams.add(watching(web, event));
+            web.get().uri("/api/v1/live/{id}", event).exchange().expectBody().jsonPath("$.viewers").isEqualTo(1);
+
+            streams.add(watching(shopper, event));
+            streams.add(watching(producer, event));
+            streams.add(watching(shopper, event));
+            // the address, and two accounts behind that same address
+            web.get().uri("/api/v1/live/{id}", event).exchange().expectBody().jsonPath("$.viewers").isEqualTo(3);
+        } finally {
+            streams.forEach(Disposable::dispose);
+        }
+        web.get().uri("/v3/api-docs").exchange().expectBody()
+                .jsonPath("$.paths['/api/v1/live/{id}/events'].get.parameters[*].name").isEqualTo(List.of("id")); // who watches is not the client's say
+    }
+
+    @Test
     void claimsAndHostActionsAreRefusedWithClearProblems() {
         UUID product = fixtures.productOf("producer@demo.ocop.vn", 10);
         String event = scheduledAndLive();
@@ -117,6 +142,17 @@ class LiveApiControllerTests {
                 .exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id");
         producer.post().uri("/api/v1/live/{id}/start", event).exchange().expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("LIVE");
         return event;
+    }
+
+    /** Opens the event's stream as that client; returns once its first event (the state) arrived, so it is counted. */
+    private static Disposable watching(WebTestClient client, String event) {
+        CompletableFuture<Void> first = new CompletableFuture<>();
+        Disposable stream = client.get().uri("/api/v1/live/{id}/events", event).accept(MediaType.TEXT_EVENT_STREAM)
+                .exchange().expectStatus().isOk()
+                .returnResult(new ParameterizedTypeReference<ServerSentEvent<String>>() { }).getResponseBody()
+                .subscribe(e -> first.complete(null), first::completeExceptionally);
+        first.orTimeout(10, TimeUnit.SECONDS).join();
+        return stream;
     }
 
     private static void await(Runnable assertion) {

@@ -8,6 +8,8 @@ import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.qrcode.QRCodeReader;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -17,7 +19,10 @@ import java.util.UUID;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpEntity;
@@ -186,22 +191,97 @@ class ProducerApiControllerTests {
                 .expectStatus().isOk()
                 .expectHeader().contentType(MediaType.IMAGE_PNG)
                 .expectBody(byte[].class).returnResult().getResponseBody();
-        assertThat(served).isEqualTo(png);
+        assertThat(stored.getResponseBody().get("sizeBytes")).isEqualTo(served.length);
+        assertThat(pixels(served)).as("a re-encoded copy, pixel for pixel").containsExactly(pixels(png));
         producer.get().uri("/api/v1/producer/products/{id}", id).exchange()
                 .expectBody().jsonPath("$.images[0]").isEqualTo(url);
     }
 
     @Test
-    void textFileCalledPngIsRejectedWithA400() {
+    void textFileCalledJpgIsRejectedWithA400NamingTheFilePart() {
         String id = createListing("Mật ong không ảnh");
         byte[] text = "not an image at all".getBytes(StandardCharsets.UTF_8);
 
-        producer.post().uri("/api/v1/producer/products/{id}/images", id)
-                .body(BodyInserters.fromMultipartData(image("anh.png", text))).exchange()
-                .expectStatus().isBadRequest()
-                .expectBody().jsonPath("$.code").isEqualTo("image-rejected")
-                .jsonPath("$.detail").value(String.class, detail -> assertThat(detail).contains("JPEG, PNG and WebP"));
-        assertThat(count("select count(*) from product_image where product_id = '" + id + "'")).isZero();
+        expectRejected(upload(id, image("anh.jpg", text)), "JPEG, PNG and WebP");
+        assertThat(imagesOf(id)).isZero();
+    }
+
+    @Test
+    void jpegWithAnHtmlTailIsServedAsAFreshJpegWithoutTheTail() {
+        String id = createListing("Mật ong ảnh có đuôi");
+
+        String url = (String) upload(id, image("mat-ong.jpg", TinyImages.jpegWithHtmlTail()))
+                .expectStatus().isCreated()
+                .expectBody(Map.class).returnResult().getResponseBody().get("url");
+        byte[] served = web.get().uri(url).exchange()
+                .expectStatus().isOk()
+                .expectHeader().contentType(MediaType.IMAGE_JPEG)
+                .expectBody(byte[].class).returnResult().getResponseBody();
+
+        assertThat(url).endsWith(".jpg");
+        assertThat(new String(served, StandardCharsets.ISO_8859_1)).doesNotContain("<html", "<script");
+        assertThat(Arrays.copyOfRange(served, served.length - 2, served.length)).containsExactly(0xFF, 0xD9);
+        assertThat(pixels(served)).hasSize(4);
+    }
+
+    @Test
+    void pngWhoseHeaderClaimsAHundredThousandPixelsASideIsRefusedWithoutDecoding() {
+        String id = createListing("Mật ong ảnh bom");
+
+        expectRejected(upload(id, image("bom.png", TinyImages.pngClaiming(100_000, 100_000))), "at most 6000 pixels a side");
+        assertThat(imagesOf(id)).isZero();
+    }
+
+    @Test
+    void sixThousandPixelsWideIsKeptAndOneMoreIsRefused() {
+        String id = createListing("Mật ong ảnh rộng");
+
+        expectRejected(upload(id, image("rong.jpg", TinyImages.jpeg(6001, 8))), "6001 × 8 pixels");
+        upload(id, image("vua.jpg", TinyImages.jpeg(6000, 8))).expectStatus().isCreated();
+        assertThat(imagesOf(id)).isOne();
+    }
+
+    @Test
+    void photosExifIsNotServed() {
+        String id = createListing("Mật ong ảnh EXIF");
+
+        String url = (String) upload(id, image("exif.jpg", TinyImages.jpegWithExif(16, 8, 1)))
+                .expectStatus().isCreated()
+                .expectBody(Map.class).returnResult().getResponseBody().get("url");
+        byte[] served = web.get().uri(url).exchange().expectStatus().isOk().expectBody(byte[].class).returnResult().getResponseBody();
+
+        assertThat(new String(served, StandardCharsets.ISO_8859_1)).doesNotContain("Exif", TinyImages.CAMERA);
+    }
+
+    @Test
+    void webpIsKeptAsAJpegOrPng() {
+        String id = createListing("Mật ong ảnh WebP");
+
+        upload(id, image("anh.webp", TinyImages.webp()))
+                .expectStatus().isCreated()
+                .expectBody()
+                .jsonPath("$.contentType").value(String.class, type -> assertThat(type).isIn("image/jpeg", "image/png"))
+                .jsonPath("$.url").value(String.class, url -> assertThat(url).matches(".*\\.(jpg|png)"));
+    }
+
+    @Test
+    @ExtendWith(OutputCaptureExtension.class)
+    void nineImagePartsInOneRequestAreA4xxProblemNamingTheLimitAndNothingIsStored(CapturedOutput log) {
+        String id = createListing("Mật ong chín ảnh");
+        MultipartBodyBuilder parts = new MultipartBodyBuilder();
+        for (int i = 0; i < 9; i++) {
+            parts.part("file", TinyImages.png()).filename("anh-" + i + ".png").contentType(MediaType.IMAGE_PNG);
+        }
+
+        upload(id, parts.build())
+                .expectStatus().value(status -> assertThat(status).isIn(400, 413))
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.code").isEqualTo("too-many-parts")
+                .jsonPath("$.detail").value(String.class, detail -> assertThat(detail).contains("at most 8 parts"));
+        assertThat(imagesOf(id)).isZero();
+        assertThat(log.getAll().lines().filter(line -> line.contains("Too many parts") || line.contains("ProblemErrorHandler")))
+                .as("at most one log line").hasSizeLessThanOrEqualTo(1);
     }
 
     @Test
@@ -294,6 +374,33 @@ class ProducerApiControllerTests {
     private static Map<String, Object> weighing(Map<String, Object> body, int grams) {
         body.put("shippingWeightGrams", grams);
         return body;
+    }
+
+    private WebTestClient.ResponseSpec upload(String id, MultiValueMap<String, HttpEntity<?>> parts) {
+        return producer.post().uri("/api/v1/producer/products/{id}/images", id).body(BodyInserters.fromMultipartData(parts)).exchange();
+    }
+
+    private static void expectRejected(WebTestClient.ResponseSpec response, String detail) {
+        response.expectStatus().isBadRequest()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.code").isEqualTo("image-rejected")
+                .jsonPath("$.detail").value(String.class, d -> assertThat(d).contains(detail))
+                .jsonPath("$.errors[0].field").isEqualTo("file")
+                .jsonPath("$.errors[0].message").value(String.class, m -> assertThat(m).contains(detail));
+    }
+
+    private long imagesOf(String id) {
+        return count("select count(*) from product_image where product_id = '" + id + "'");
+    }
+
+    private static int[] pixels(byte[] image) {
+        try {
+            BufferedImage decoded = ImageIO.read(new ByteArrayInputStream(image));
+            return decoded.getRGB(0, 0, decoded.getWidth(), decoded.getHeight(), null, 0, decoded.getWidth());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static MultiValueMap<String, HttpEntity<?>> image(String name, byte[] bytes) {

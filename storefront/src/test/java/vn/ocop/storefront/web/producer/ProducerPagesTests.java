@@ -2,6 +2,7 @@ package vn.ocop.storefront.web.producer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Arrays;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -164,6 +165,27 @@ class ProducerPagesTests {
                 .returnResult(String.class).getResponseHeaders().getLocation().toString();
 
         assertThat(producer.page(location)).contains("Chỉ nhận ảnh JPEG, PNG hoặc WebP");
+    }
+
+    @Test
+    void imageTooLargeToDecodeOrNotDecodingIsExplainedOnThePage() {
+        String page = createDraft("Bánh gai Ninh Giang");
+
+        assertThat(producer.page(uploadRejected(page, "bom.png", TinyImages.pngClaiming(100_000, 100_000))))
+                .contains("Ảnh rộng hoặc cao hơn 6.000 điểm ảnh");
+        assertThat(producer.page(uploadRejected(page, "hong.jpg", Arrays.copyOf(TinyImages.jpeg(), 3))))
+                .contains("Không đọc được tệp ảnh");
+    }
+
+    private String uploadRejected(String page, String name, byte[] bytes) {
+        MultipartBodyBuilder upload = new MultipartBodyBuilder();
+        upload.part("_csrf", producer.csrf(page));
+        upload.part("file", bytes).filename(name).contentType(MediaType.IMAGE_JPEG);
+        String location = producer.request(web.post().uri(page + "/images").body(BodyInserters.fromMultipartData(upload.build())))
+                .expectStatus().is3xxRedirection()
+                .returnResult(String.class).getResponseHeaders().getLocation().toString();
+        assertThat(location).contains("imageRejected=");
+        return location;
     }
 
     @Test

@@ -11,32 +11,43 @@ import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.web.reactive.function.BodyInserters;
 import org.springframework.web.util.HtmlUtils;
 
-/** A browser-like session: signed in through the login form, sending its session cookie and the forms' CSRF token. */
+/**
+ * A browser-like session: signed in through the login form, sending its session cookie, the CSRF cookie and the
+ * forms' CSRF token.
+ */
 public final class SignedIn {
 
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
     private final WebTestClient web;
     private final String session;
+    private final String csrfCookie;
 
-    private SignedIn(WebTestClient web, String session) {
+    private SignedIn(WebTestClient web, String session, String csrfCookie) {
         this.web = web;
         this.session = session;
+        this.csrfCookie = csrfCookie;
     }
 
     public static SignedIn as(WebTestClient web, String email, String password) {
         var form = web.get().uri("/login").accept(MediaType.TEXT_HTML).exchange().expectStatus().isOk().returnResult(String.class);
-        String anonymous = form.getResponseCookies().getFirst("SESSION").getValue();
+        String csrfCookie = form.getResponseCookies().getFirst("XSRF-TOKEN").getValue();
         String csrf = token(String.join("", form.getResponseBody().collectList().block()));
-        var login = web.post().uri("/login").cookie("SESSION", anonymous)
+        var login = web.post().uri("/login").cookie("XSRF-TOKEN", csrfCookie)
                 .contentType(MediaType.APPLICATION_FORM_URLENCODED)
                 .body(BodyInserters.fromFormData(form("username", email, "password", password, "_csrf", csrf)))
                 .exchange()
                 .expectStatus().is3xxRedirection()
                 .returnResult(String.class);
         assertThat(login.getResponseHeaders().getLocation()).as("signed in").hasToString("/");
-        ResponseCookie renewed = login.getResponseCookies().getFirst("SESSION");
-        return new SignedIn(web, renewed == null ? anonymous : renewed.getValue());
+        ResponseCookie session = login.getResponseCookies().getFirst("SESSION");
+        assertThat(session).as("a session made at sign-in").isNotNull();
+        return new SignedIn(web, session.getValue(), csrfCookie);
+    }
+
+    /** The session cookie's value. */
+    public String session() {
+        return session;
     }
 
     /** The page's HTML with character references decoded, so tests can look for the text people read. */
@@ -56,7 +67,7 @@ public final class SignedIn {
     }
 
     public WebTestClient.ResponseSpec request(WebTestClient.RequestHeadersSpec<?> request) {
-        return request.cookie("SESSION", session).exchange();
+        return request.cookie("SESSION", session).cookie("XSRF-TOKEN", csrfCookie).exchange();
     }
 
     public static LinkedMultiValueMap<String, String> form(String... kv) {

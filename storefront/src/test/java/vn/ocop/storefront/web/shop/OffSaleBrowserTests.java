@@ -2,6 +2,7 @@ package vn.ocop.storefront.web.shop;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -9,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
@@ -82,6 +84,8 @@ class OffSaleBrowserTests {
         browser.findElement(By.name("username")).sendKeys("producer@demo.ocop.vn");
         browser.findElement(By.name("password")).sendKeys("ocop-demo-2026");
         browser.findElement(By.cssSelector("form.form button[type=submit]")).click();
+        // the next page is opened only once signing in has finished, or opening it would cut the sign-in short
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> !d.getCurrentUrl().contains("/login"));
     }
 
     private String reasonOf(String name) {

@@ -113,6 +113,47 @@ class SyncApiControllerTests {
     }
 
     @Test
+    void aControlCharacterInTheDeviceIdIsA400NamingItAndWritesNothing() {
+        Map<String, Object> batch = batch(null, receipt(products.get(1), 1));
+        batch.put("deviceId", "quầy\u0000-1");
+
+        send(DEMO_TILL_KEY, showroom, batch).expectStatus().isBadRequest()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("deviceId");
+        assertThat(movements(products.get(1))).isZero();
+    }
+
+    @Test
+    void aMovementWithAGarbledTypeOrAnImpossibleTimeIsRejectedAloneNeverA5xxThatJamsTheTill() {
+        Map<String, Object> garbled = Map.of("id", UUID.randomUUID(), "type", "SA\u0000LE\u001b[2J", "productId", products.get(3), "quantity", 1,
+                "occurredAt", "+999999999-12-31T23:59:59Z");
+        Map<String, Object> ancient = Map.of("id", UUID.randomUUID(), "type", "SALE", "productId", UUID.randomUUID(), "quantity", 1,
+                "occurredAt", "-999999999-01-01T00:00:00Z");
+        Map<String, Object> resetClock = Map.of("id", UUID.randomUUID(), "type", "RECEIPT", "productId", products.get(3), "quantity", 4,
+                "occurredAt", "1970-01-01T00:00:00Z");
+
+        send(DEMO_TILL_KEY, showroom, batch(null, garbled, ancient, resetClock)).expectStatus().isOk().expectBody()
+                .jsonPath("$.results[0].status").isEqualTo("rejected")
+                .jsonPath("$.results[0].reason").isEqualTo("BAD_TYPE")
+                .jsonPath("$.results[1].status").isEqualTo("rejected")
+                .jsonPath("$.results[1].reason").isEqualTo("UNKNOWN_PRODUCT")
+                .jsonPath("$.results[2].status").isEqualTo("applied");
+
+        String kept = db.sql("select movement::text as m from sync_rejection where movement_id = :id").bind("id", garbled.get("id"))
+                .map((r, m) -> r.get("m", String.class)).one().block();
+        assertThat(kept).as("kept for staff, readable, without the impossible time").contains("SA\uFFFDLE\uFFFD[2J").doesNotContain("occurredAt");
+        OffsetDateTime appliedAt = db.sql("select occurred_at from stock_movement where id = :id").bind("id", resetClock.get("id"))
+                .map((r, m) -> r.get("occurred_at", OffsetDateTime.class)).one().block();
+        assertThat(appliedAt).as("a reset clock's 1970 is taken as the time of arrival").isAfter(OffsetDateTime.now().minusHours(1));
+    }
+
+    @Test
+    void aSinceVersionThatIsNotOursIsAnsweredWithEverythingNotAServerError() {
+        send(DEMO_TILL_KEY, showroom, batch("v1.2000000000.-5", receipt(products.get(1), 1))).expectStatus().isOk()
+                .expectBody().jsonPath("$.results[0].status").isEqualTo("applied");
+    }
+
+    @Test
     void theSameBatchSentTwiceAtOnceIsAppliedOnce() {
         List<Object> lines = new ArrayList<>();
         lines.add(receipt(products.get(2), 40));
