@@ -59,9 +59,15 @@ public class Payments {
         }
     }
 
-    /** The card order's PaymentIntent, made on first call (a refusal is kept: see {@link CardPayment#startFailed()}); empty for other payment methods. */
+    /**
+     * The card order's PaymentIntent, made on first call while the order waits for its payment (a refusal is kept:
+     * see {@link CardPayment#startFailed()}); empty for other payment methods.
+     */
     public Mono<CardPayment> intent(Order order) {
-        return order.payment() != PaymentMethod.CARD ? Mono.empty() : intents.ensure(order);
+        if (order.payment() != PaymentMethod.CARD) {
+            return Mono.empty();
+        }
+        return order.status() == OrderStatus.PENDING_PAYMENT ? intents.ensure(order) : intents.payment(order.id());
     }
 
     /** "Try again" on the order page: asks Stripe again for an unpaid card order's PaymentIntent (the same idempotency key). */

@@ -34,6 +34,9 @@ alter table customer_order add column dispute_status text;
 alter table customer_order add column dispute_reason text;
 alter table customer_order add column disputed_at timestamptz;
 create index customer_order_charge_idx on customer_order (charge_id) where charge_id is not null;
+-- the every-minute catch-up looks for cancelled orders paid by card whose payment is not wholly refunded yet
+create index customer_order_unrefunded_idx on customer_order (id)
+    where status = 'CANCELLED' and paid_at is not null and refunds_held_vnd < total_vnd;
 
 -- refunds made before refunds kept their status: recorded as they were marked then (Stripe's answer was not kept)
 insert into card_refund (id, order_id, amount_vnd, idempotency_key, reason, status, created_at, updated_at, succeeded_at)

@@ -92,13 +92,14 @@ class RefundRows {
 
     /** Cancelled orders paid by card that have not had the remaining payment refunded yet (nor asked under that key). */
     Flux<OrderId> cancelledUnrefunded(String keyPrefix) {
+        // the status is written into the statement (not bound) so that it matches the partial index customer_order_unrefunded_idx
         return db.sql("""
                         select o.id from customer_order o
-                        where o.status = :cancelled and o.paid_at is not null and o.payment_intent_id is not null
-                          and o.refunds_held_vnd < o.total_vnd
+                        where o.status = '%s' and o.paid_at is not null and o.refunds_held_vnd < o.total_vnd
+                          and o.payment_intent_id is not null
                           and not exists (select 1 from card_refund r where r.idempotency_key = :prefix || o.id::text)
-                        limit 100""")
-                .bind("prefix", keyPrefix).bind("cancelled", OrderStatus.CANCELLED.name())
+                        limit 100""".formatted(OrderStatus.CANCELLED.name()))
+                .bind("prefix", keyPrefix)
                 .map((r, md) -> new OrderId(r.get(0, UUID.class))).all();
     }
 
