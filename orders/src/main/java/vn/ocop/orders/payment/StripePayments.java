@@ -118,7 +118,7 @@ public class StripePayments {
                 throw failure(e);
             } catch (RuntimeException unexpected) {
                 // stripe-java failed in a way it does not name (an answer it could not read): nothing can be concluded
-                throw new StripeFailure(true, null, String.valueOf(unexpected.getMessage()), unexpected);
+                throw new StripeFailure(true, null, brief(unexpected.getMessage()), unexpected);
             }
         }).subscribeOn(Schedulers.boundedElastic());
     }
@@ -131,7 +131,13 @@ public class StripePayments {
         Integer status = e.getStatusCode();
         boolean unavailable = status == null || status == 0 || status >= 500 || status == 429 || status == 409 || status == 401 || status == 403;
         String message = e.getStripeError() != null && e.getStripeError().getMessage() != null ? e.getStripeError().getMessage() : e.getMessage();
-        return new StripeFailure(unavailable, e.getCode(), message, e);
+        return new StripeFailure(unavailable, e.getCode(), brief(message), e);
+    }
+
+    /** Stripe's words on one line and not too long (an answer that was not Stripe's may hold a whole HTML page). */
+    private static String brief(String message) {
+        String line = String.valueOf(message).replaceAll("\\s+", " ").strip();
+        return line.length() > 300 ? line.substring(0, 300) + "…" : line;
     }
 
     private static RequestOptions key(String idempotencyKey) {

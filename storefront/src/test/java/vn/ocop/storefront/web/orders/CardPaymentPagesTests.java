@@ -12,6 +12,7 @@ import static vn.ocop.storefront.web.producer.SignedIn.form;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -84,6 +85,8 @@ class CardPaymentPagesTests {
 
     @BeforeEach
     void signInWithStripeMakingIntents() {
+        // the first call to stripe-java loads much of it: on a busy machine that alone can pass the default 5 s
+        web = web.mutate().responseTimeout(Duration.ofSeconds(30)).build();
         STRIPE.resetAll();
         intentsAreMade();
         fixtures = new StockedProducts(db, inventory);
