@@ -38,21 +38,23 @@ public class Checkout {
     }
 
     /**
-     * Places the order (or finds the one this key placed). A card order then gets its PaymentIntent; if Stripe
-     * cannot be reached the order waits unpaid and the same request again asks Stripe again.
+     * Places the order (or finds the one this key placed). A card total outside Stripe's limits is refused
+     * (CARD_AMOUNT_OUT_OF_RANGE) before anything is written. A card order then gets its PaymentIntent; if Stripe
+     * refuses it or cannot be reached, the order waits unpaid, says so, and asking again (the same request, or
+     * "try again" on its page) asks Stripe again.
      */
     public Mono<Placed> place(OrderRequest request) {
         if (request.payment() == PaymentMethod.CARD && !payments.cardsOffered()) {
             return Mono.error(new OrdersException(OrdersErrorCode.INVALID_REQUEST, "card payments are not offered: choose cash on delivery or pay at pickup"));
         }
         return existing(request)
-                .switchIfEmpty(Mono.defer(() -> transactions.transactional(placing.place(request))
+                .switchIfEmpty(Mono.defer(() -> transactions.transactional(placing.place(request, payments::checkCardTotal))
                         .flatMap(o -> notices.changed(null, o))
                         .map(o -> new Placed(o, true))))
                 .onErrorResume(DuplicateKeyException.class, raced -> existing(request))
                 .flatMap(placed -> payments.intent(placed.order())
                         .onErrorResume(e -> {
-                            log.warn("No PaymentIntent yet for order {}: the same request again retries it", placed.order().code(), e);
+                            log.warn("No PaymentIntent yet for order {}: asking again retries it", placed.order().code(), e);
                             return Mono.empty();
                         })
                         .thenReturn(placed));

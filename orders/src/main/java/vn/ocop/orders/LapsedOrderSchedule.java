@@ -12,8 +12,8 @@ import reactor.core.publisher.Mono;
 import vn.ocop.catalog.ScheduledRuns;
 
 /**
- * Every minute: card orders unpaid for 30 minutes and pickups past their deadline are cancelled and their stock
- * released; every 15 seconds, flash claims held past their 10 minutes go back to their offer. Each period's run
+ * Every minute: card orders unpaid for 30 minutes (their PaymentIntent cancelled at Stripe first) and pickups past
+ * their deadline are cancelled and their stock released, and card refunds an outage left unsent are sent; every 15 seconds, flash claims held past their 10 minutes go back to their offer. Each period's run
  * happens on one instance only ({@link ScheduledRuns}: the slot is now truncated to the period), whichever fires
  * first; a failed run gives its slot back and the next fire catches up. Off with {@code ocop.orders.schedule=false}
  * (tests run it themselves).

@@ -15,11 +15,12 @@ import vn.ocop.catalog.Vnd;
  * moving on its own ({@link FulfilmentStep}); once paid, the order stands where its least advanced parcel stands.
  * Every move is a method that checks the state it leaves, the kind of order (delivery or pickup) and the money
  * taken, and answers the order after it with the step written in its history; a wrong move is an
- * {@link OrdersException} and changes nothing.
+ * {@link OrdersException} and changes nothing. While its card payment is disputed the order is held: nothing of it
+ * is shipped or handed over (DISPUTED).
  */
 public record Order(OrderId id, String code, UUID account, OrderStatus status, PaymentMethod payment, Contact contact,
                     Destination destination, String pickupCode, OffsetDateTime pickupDeadline, List<Fulfilment> fulfilments,
-                    OffsetDateTime placedAt, String requestHash, OffsetDateTime paidAt, List<OrderEvent> history) {
+                    OffsetDateTime placedAt, String requestHash, OffsetDateTime paidAt, List<OrderEvent> history, CardDispute dispute) {
 
     /** One line: what was bought, at which price, and the ledger movement that set its stock aside. */
     public record Line(int number, ProductId product, String name, Vnd unitPrice, int quantity, UUID reserveMovement) {
@@ -71,6 +72,11 @@ public record Order(OrderId id, String code, UUID account, OrderStatus status, P
         return fulfilments.stream().filter(f -> f.status() != FulfilmentStatus.CANCELLED).map(this::dueFor).reduce(new Vnd(0), Vnd::plus);
     }
 
+    /** Held by a dispute of its card payment that is still open (or was lost): not shipped, not handed over. */
+    public boolean held() {
+        return dispute != null && dispute.holds();
+    }
+
     /** The cancellation, if it was cancelled: when, by whom and why. */
     public Optional<OrderEvent> cancellation() {
         return history.stream().filter(e -> e.kind() == OrderEvent.Kind.CANCELLED).findFirst();
@@ -87,6 +93,7 @@ public record Order(OrderId id, String code, UUID account, OrderStatus status, P
     }
 
     public Order ship(UUID fulfilment, Actor by, OffsetDateTime at) {
+        requireNotHeld("shipped");
         return step(fulfilment, FulfilmentStep.SHIP, null, by, at, OrderEvent.Kind.SHIPPED);
     }
 
@@ -119,6 +126,7 @@ public record Order(OrderId id, String code, UUID account, OrderStatus status, P
      */
     public Order handOver(MoneyTaken.Method method, Vnd amount, Actor by, OffsetDateTime at) {
         requireOpen("hand over");
+        requireNotHeld("handed over");
         if (!pickup()) {
             throw refused("a delivery is shipped, not handed over");
         }
@@ -155,7 +163,7 @@ public record Order(OrderId id, String code, UUID account, OrderStatus status, P
         }
         List<Fulfilment> cancelled = fulfilments.stream().map(f -> f.status() == FulfilmentStatus.CANCELLED ? f : f.moved(FulfilmentStatus.CANCELLED, null)).toList();
         return new Order(id, code, account, OrderStatus.CANCELLED, payment, contact, destination, pickupCode, pickupDeadline, cancelled,
-                placedAt, requestHash, paidAt, history).record(at, null, OrderEvent.Kind.CANCELLED, by, reason);
+                placedAt, requestHash, paidAt, history, dispute).record(at, null, OrderEvent.Kind.CANCELLED, by, reason);
     }
 
     /** The card payment arrived: an order waiting for it is placed; a cancelled one stays cancelled (and is refunded). */
@@ -165,7 +173,7 @@ public record Order(OrderId id, String code, UUID account, OrderStatus status, P
         }
         OrderStatus next = OrderStep.PAY.from().contains(status) ? OrderStatus.PLACED : status;
         return new Order(id, code, account, next, payment, contact, destination, pickupCode, pickupDeadline, fulfilments, placedAt,
-                requestHash, at, history).record(at, null, OrderEvent.Kind.PAID, Actor.payment(), null);
+                requestHash, at, history, dispute).record(at, null, OrderEvent.Kind.PAID, Actor.payment(), null);
     }
 
     private Order step(UUID fulfilment, FulfilmentStep step, MoneyTaken money, Actor by, OffsetDateTime at, OrderEvent.Kind kind) {
@@ -196,6 +204,13 @@ public record Order(OrderId id, String code, UUID account, OrderStatus status, P
         }
     }
 
+    private void requireNotHeld(String what) {
+        if (held()) {
+            throw new OrdersException(OrdersErrorCode.DISPUTED, "the card payment of this order is disputed (" + dispute.reason()
+                    + "): it is held and cannot be " + what + " until the dispute is settled");
+        }
+    }
+
     private Fulfilment own(UUID fulfilment) {
         return fulfilment(fulfilment).orElseThrow(() -> new OrdersException(OrdersErrorCode.NOT_FOUND, "fulfilment " + fulfilment + " not found"));
     }
@@ -203,14 +218,14 @@ public record Order(OrderId id, String code, UUID account, OrderStatus status, P
     private Order with(Fulfilment changed) {
         List<Fulfilment> next = fulfilments.stream().map(f -> f.id().equals(changed.id()) ? changed : f).toList();
         return new Order(id, code, account, status, payment, contact, destination, pickupCode, pickupDeadline, next, placedAt, requestHash,
-                paidAt, history);
+                paidAt, history, dispute);
     }
 
     private Order record(OffsetDateTime at, UUID fulfilment, OrderEvent.Kind kind, Actor by, CancelReason reason) {
         List<OrderEvent> next = new ArrayList<>(history);
         next.add(new OrderEvent(history.size() + 1, at, fulfilment, kind, by, reason));
         return new Order(id, code, account, status, payment, contact, destination, pickupCode, pickupDeadline, fulfilments, placedAt,
-                requestHash, paidAt, next);
+                requestHash, paidAt, next, dispute);
     }
 
     /** Once paid, the order stands where its least advanced parcel stands. */
@@ -221,7 +236,7 @@ public record Order(OrderId id, String code, UUID account, OrderStatus status, P
         OrderStatus next = fulfilments.stream().map(Fulfilment::status).filter(s -> s != FulfilmentStatus.CANCELLED)
                 .min(Comparator.comparingInt(FulfilmentStatus::progress)).map(FulfilmentStatus::asOrderStatus).orElse(status);
         return next == status ? this : new Order(id, code, account, next, payment, contact, destination, pickupCode, pickupDeadline,
-                fulfilments, placedAt, requestHash, paidAt, history);
+                fulfilments, placedAt, requestHash, paidAt, history, dispute);
     }
 
     private static OrdersException refused(String why) {

@@ -15,8 +15,9 @@ import vn.ocop.orders.lifecycle.OrderQueries;
 /**
  * A shopper's orders after checkout: their list, one order with its history, and cancelling before anything
  * has left (the stock goes back, a paid card is refunded). The system cancels card orders unpaid for 30 minutes
- * and pickups not collected by their deadline. Producers' and staff's sides are {@link Fulfilments} and
- * {@link Pickups}.
+ * and pickups not collected by their deadline. An unpaid card order gives its stock back only once its
+ * PaymentIntent is cancelled at Stripe: one paid or being processed meanwhile is kept. Producers' and staff's
+ * sides are {@link Fulfilments} and {@link Pickups}.
  */
 @Service
 public class Orders {
@@ -54,26 +55,50 @@ public class Orders {
             return Mono.error(new OrdersException(OrdersErrorCode.INVALID_REQUEST, "choose a reason for cancelling"));
         }
         return mine(account, id).flatMap(o -> o.status() == OrderStatus.CANCELLED ? Mono.just(o)
-                : cancel(id, reason, Actor.shopper(account.toString())));
+                : cancel(o, reason, Actor.shopper(account.toString())));
     }
 
-    /** Cancels card orders unpaid for 30 minutes and pickups not collected by their deadline; their stock goes back. */
+    /**
+     * Cancels card orders unpaid for 30 minutes and pickups not collected by their deadline; their stock goes back.
+     * An unpaid card order is first cancelled at Stripe: one Stripe says was paid, or is being processed, is kept,
+     * and while Stripe cannot be reached it waits for the next run. Emits how many orders were cancelled. Then
+     * catches up on refunds an outage or a crash left unasked ({@link Payments#catchUp()}).
+     */
     public Mono<Long> cancelLapsed() {
         OffsetDateTime now = OffsetDateTime.now(clock);
         return queries.lapsed(now.minus(UNPAID_LIMIT), now)
                 .concatMap(moves::read)
-                .concatMap(o -> cancel(o.id(), o.status() == OrderStatus.PENDING_PAYMENT ? CancelReason.NOT_PAID_IN_TIME : CancelReason.NOT_COLLECTED,
+                .concatMap(o -> cancel(o, o.status() == OrderStatus.PENDING_PAYMENT ? CancelReason.NOT_PAID_IN_TIME : CancelReason.NOT_COLLECTED,
                         Actor.system())
                         .onErrorResume(OrdersException.class, e -> {
                             log.info("Order {} was not cancelled as lapsed: {}", o.code(), e.getMessage());
                             return Mono.empty();
                         }))
-                .count();
+                .count()
+                .flatMap(cancelled -> payments.catchUp().onErrorResume(e -> {
+                    log.warn("Catching up on card refunds failed; the next run tries again", e);
+                    return Mono.just(0L);
+                }).thenReturn(cancelled));
     }
 
-    private Mono<Order> cancel(OrderId id, CancelReason reason, Actor by) {
-        return moves.move(id, (o, at) -> o.cancel(reason, by, at), by.name())
-                .flatMap(moved -> payments.refundIfPaid(id).then(notices.changed(moved.before().status(), moved.after())));
+    /** Stops the card payment first (nothing can be paid once the stock is back), then cancels; a paid card is refunded. */
+    private Mono<Order> cancel(Order order, CancelReason reason, Actor by) {
+        return payments.stopCollecting(order)
+                .then(moves.move(order.id(), (o, at) -> o.cancel(reason, by, at), by.name()))
+                .flatMap(moved -> refund(moved.after()).then(notices.changed(moved.before().status(), moved.after())));
+    }
+
+    /** A cancelled order's card payment is refunded; if Stripe cannot be reached now, the lapse job asks again. */
+    private Mono<Void> refund(Order cancelled) {
+        if (cancelled.paidAt() == null || cancelled.payment() != PaymentMethod.CARD) {
+            return Mono.empty();
+        }
+        return payments.refundCancelled(cancelled.id())
+                .onErrorResume(e -> {
+                    log.warn("Refunding cancelled order {} failed; the lapse job tries again", cancelled.code(), e);
+                    return Mono.empty();
+                })
+                .then();
     }
 
     private static OrdersException notFound(OrderId id) {

@@ -23,5 +23,15 @@ public enum OrdersErrorCode {
     /** Too many wrong attempts (pickup codes at one location): try again later. */
     TOO_MANY_ATTEMPTS,
     /** Something this instance was not set up to do (a Stripe webhook without the webhook secret): not the caller's fault. */
-    NOT_CONFIGURED
+    NOT_CONFIGURED,
+    /** A refund of more than the card payment still holds (paid minus the refunds not failed or canceled). */
+    REFUND_EXCEEDS_PAYMENT,
+    /** A card total Stripe cannot take: below its minimum (the equivalent of US$0.50) or above eight digits. */
+    CARD_AMOUNT_OUT_OF_RANGE,
+    /** The card payment went through or is being processed just now: the order is kept, not cancelled. */
+    PAYMENT_IN_PROGRESS,
+    /** The card payment is disputed (a chargeback): the order is held, not shipped or handed over. */
+    DISPUTED,
+    /** Stripe could not be reached (or would not answer): nothing changed, try again shortly. */
+    PAYMENT_PROVIDER_UNAVAILABLE
 }

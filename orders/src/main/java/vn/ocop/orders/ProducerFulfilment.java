@@ -9,11 +9,12 @@ import vn.ocop.catalog.Vnd;
  * What a producer sees of an order: its own parcel only (never another producer's lines, prices or totals),
  * where it ships from, for a delivery the whole address and the recipient's name and phone, for a pickup the
  * outlet and deadline, and the money: the amount to collect on delivery (its lines and its shipping fee), or
- * that it was paid by card. Never the shopper's pickup code or e-mail.
+ * that it was paid by card, and whether a dispute of the card payment holds it (then it is not shipped). Never
+ * the shopper's pickup code or e-mail.
  */
 public record ProducerFulfilment(OrderId order, String orderCode, OffsetDateTime placedAt, OrderStatus orderStatus, Fulfilment parcel,
                                  Location shipFrom, PaymentMethod payment, boolean paid, Vnd amountToCollect, Recipient recipient,
-                                 DeliveryAddress address, OffsetDateTime pickupDeadline) {
+                                 DeliveryAddress address, OffsetDateTime pickupDeadline, boolean held) {
 
     public ProducerFulfilment {
         Objects.requireNonNull(parcel, "parcel");
@@ -23,7 +24,7 @@ public record ProducerFulfilment(OrderId order, String orderCode, OffsetDateTime
         boolean delivery = !o.pickup();
         return new ProducerFulfilment(o.id(), o.code(), o.placedAt(), o.status(), f, shipFrom, o.payment(), o.paidAt() != null,
                 delivery && o.payment() == PaymentMethod.COD ? o.dueFor(f) : new Vnd(0),
-                delivery ? Recipient.of(o.contact()) : null, delivery ? address : null, o.pickup() ? o.pickupDeadline() : null);
+                delivery ? Recipient.of(o.contact()) : null, delivery ? address : null, o.pickup() ? o.pickupDeadline() : null, o.held());
     }
 
     public boolean pickup() {
@@ -48,7 +49,7 @@ public record ProducerFulfilment(OrderId order, String orderCode, OffsetDateTime
     }
 
     public boolean canShip() {
-        return open() && !pickup() && FulfilmentStep.SHIP.from().contains(parcel.status());
+        return open() && !held && !pickup() && FulfilmentStep.SHIP.from().contains(parcel.status());
     }
 
     public boolean canDeliver() {

@@ -41,7 +41,14 @@ final class OrderFixtures {
         Fulfilment there = new Fulfilment(f.id(), f.location(), f.producer(), status, f.lines(), f.shipping(), f.weightGrams(), f.window(), null);
         return new Order(placed.id(), placed.code(), placed.account(), OrderStatus.valueOf(status.name()), payment, placed.contact(),
                 placed.destination(), placed.pickupCode(), placed.pickupDeadline(), List.of(there), placed.placedAt(), placed.requestHash(),
-                null, placed.history());
+                null, placed.history(), null);
+    }
+
+    /** The order with a dispute of its card payment in that status (Stripe's word: needs_response, won, lost, ...). */
+    static Order disputed(Order o, String status) {
+        return new Order(o.id(), o.code(), o.account(), o.status(), o.payment(), o.contact(), o.destination(), o.pickupCode(), o.pickupDeadline(),
+                o.fulfilments(), o.placedAt(), o.requestHash(), o.paidAt(), o.history(),
+                new CardDispute("dp_test", "fraudulent", status, PLACED_AT.plusDays(1)));
     }
 
     private static Order order(Destination destination, PaymentMethod payment, ParcelSpec... parcels) {
@@ -58,6 +65,6 @@ final class OrderFixtures {
                 Actor.shopper("mai"), null);
         return new Order(new OrderId(UUID.randomUUID()), "OCOP-TEST0001", UUID.randomUUID(), status, payment, MAI, destination,
                 destination.isPickup() ? "K7Q2ZP" : null, destination.isPickup() ? PLACED_AT.plusDays(3) : null, fulfilments, PLACED_AT, "hash",
-                null, List.of(placed));
+                null, List.of(placed), null);
     }
 }

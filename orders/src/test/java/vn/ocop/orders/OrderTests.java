@@ -225,6 +225,25 @@ class OrderTests {
     }
 
     @Test
+    void aDisputedOrderIsNeitherShippedNorHandedOverWhileTheDisputeIsOpenOrLost() {
+        Order confirmed = OrderFixtures.standingAt(FulfilmentStatus.CONFIRMED, false, PaymentMethod.CARD);
+        Order ready = OrderFixtures.standingAt(FulfilmentStatus.READY_FOR_PICKUP, true, PaymentMethod.CARD);
+
+        for (String open : new String[] {"warning_needs_response", "needs_response", "under_review", "lost"}) {
+            Order held = OrderFixtures.disputed(confirmed, open);
+            assertThat(held.held()).as(open).isTrue();
+            refused(() -> held.ship(first(held), PRODUCER, AT), OrdersErrorCode.DISPUTED);
+            refused(() -> OrderFixtures.disputed(ready, open).handOver(null, null, STAFF, AT), OrdersErrorCode.DISPUTED);
+        }
+        assertThat(OrderFixtures.disputed(confirmed, "needs_response").cancel(CancelReason.OTHER, Actor.system(), AT).status())
+                .as("a held order can still be cancelled (and refunded)").isEqualTo(OrderStatus.CANCELLED);
+        for (String lifted : new String[] {"won", "warning_closed"}) {
+            assertThat(OrderFixtures.disputed(confirmed, lifted).ship(first(confirmed), PRODUCER, AT).status()).as(lifted).isEqualTo(OrderStatus.SHIPPED);
+            assertThat(OrderFixtures.disputed(ready, lifted).handOver(null, null, STAFF, AT).status()).as(lifted).isEqualTo(OrderStatus.COMPLETED);
+        }
+    }
+
+    @Test
     void theStepsStateSetsAreTheOnesTheStatusesName() {
         assertThat(EnumSet.allOf(OrderStatus.class).stream().filter(OrderStatus::cancellable))
                 .containsExactlyInAnyOrderElementsOf(OrderStep.CANCEL.from());

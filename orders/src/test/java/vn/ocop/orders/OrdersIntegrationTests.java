@@ -1,8 +1,7 @@
 package vn.ocop.orders;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -47,14 +46,16 @@ class OrdersIntegrationTests {
 
     static {
         STRIPE.start();
-        STRIPE.stubFor(post(urlEqualTo("/v1/payment_intents")).willReturn(aResponse().withHeader("Content-Type", "application/json").withBody("""
-                {"id": "pi_{{request.headers.Idempotency-Key}}", "object": "payment_intent", "amount": 1, "currency": "vnd",
-                 "client_secret": "pi_{{request.headers.Idempotency-Key}}_secret", "status": "requires_payment_method"}""")));
+        StripeFixtures.intentsAreMade(STRIPE);
+        // a lapsing card order's PaymentIntent is cancelled at Stripe first
+        STRIPE.stubFor(post(urlPathMatching("/v1/payment_intents/[^/]+/cancel")).willReturn(StripeFixtures.json(200,
+                StripeFixtures.paymentIntent("{{request.pathSegments.[2]}}", "canceled", 1, null, null))));
     }
 
     @DynamicPropertySource
     static void stripe(DynamicPropertyRegistry registry) {
         registry.add("ocop.stripe.secret-key", () -> "sk_test_ocop");
+        registry.add("ocop.stripe.publishable-key", () -> "pk_test_ocop");
         registry.add("ocop.stripe.api-base", STRIPE::baseUrl);
     }
 

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Flux;
@@ -27,7 +28,8 @@ import vn.ocop.orders.live.FlashClaims;
 
 /**
  * The steps of placing one order, inside the caller's transaction: check where it goes, allot each line a
- * location, make the parcels and their shipping fees, write the order, then reserve its stock last. A quote
+ * location, make the parcels and their shipping fees, let the caller accept the whole order (a card total Stripe
+ * cannot take is refused here), write it, then reserve its stock last. A quote
  * takes the same steps up to the parcels and writes nothing.
  */
 @Service
@@ -54,12 +56,14 @@ public class Placing {
         this.pickupWindow = Duration.ofDays(pickupDays);
     }
 
-    public Mono<Order> place(OrderRequest request) {
+    /** Places the order; {@code accept} sees it whole before anything is written and may refuse it (by throwing). */
+    public Mono<Order> place(OrderRequest request, Consumer<Order> accept) {
         OrderId id = new OrderId(UUID.randomUUID());
         return destinations.check(request.destination())
                 .then(allocator.allocate(id, request.basket()))
                 .flatMap(allocated -> parcels.of(allocated.lines(), request.destination()).flatMap(drafted -> {
                     Order order = order(id, request, drafted.stream().map(Parcels.Drafted::fulfilment).toList());
+                    accept.accept(order);
                     return orders.insert(order, request.idempotencyKey())
                             .thenMany(Flux.fromIterable(allocated.claims()).concatMap(c -> claims.ordered(c.claim(), id.value(), order.placedAt())))
                             .then(reserveAll(order, allocated))
@@ -99,6 +103,6 @@ public class Placing {
                 Actor.shopper(request.account().toString()), null);
         return new Order(id, "OCOP-" + Codes.next(8), request.account(), status, request.payment(), request.contact(),
                 request.destination(), pickup ? Codes.next(6) : null, pickup ? now.plus(pickupWindow) : null, fulfilments,
-                now, request.hash(), null, List.of(placed));
+                now, request.hash(), null, List.of(placed), null);
     }
 }

@@ -18,6 +18,7 @@ import vn.ocop.catalog.ProductId;
 import vn.ocop.catalog.Vnd;
 import vn.ocop.orders.Actor;
 import vn.ocop.orders.CancelReason;
+import vn.ocop.orders.CardDispute;
 import vn.ocop.orders.Contact;
 import vn.ocop.orders.DeliveryWindow;
 import vn.ocop.orders.Destination;
@@ -37,7 +38,7 @@ public class OrderRows {
     private static final String ORDER_COLUMNS = """
             o.id, o.code, o.account_id, o.status, o.payment_method, o.contact_name, o.contact_phone, o.contact_email,
             o.province_code, o.commune_code, o.street, o.pickup_location_id, o.pickup_code, o.pickup_deadline,
-            o.placed_at, o.request_hash, o.paid_at""";
+            o.placed_at, o.request_hash, o.paid_at, o.dispute_id, o.dispute_reason, o.dispute_status, o.disputed_at""";
 
     private final DatabaseClient db;
 
@@ -180,7 +181,7 @@ public class OrderRows {
         Order whole(List<Fulfilment> fulfilments, List<OrderEvent> history) {
             Order o = order;
             return new Order(o.id(), o.code(), o.account(), o.status(), o.payment(), o.contact(), o.destination(), o.pickupCode(),
-                    o.pickupDeadline(), fulfilments, o.placedAt(), o.requestHash(), o.paidAt(), history);
+                    o.pickupDeadline(), fulfilments, o.placedAt(), o.requestHash(), o.paidAt(), history, o.dispute());
         }
 
         OrderId id() {
@@ -196,6 +197,13 @@ public class OrderRows {
                 OrderStatus.valueOf(r.get("status", String.class)), PaymentMethod.valueOf(r.get("payment_method", String.class)),
                 new Contact(r.get("contact_name", String.class), r.get("contact_phone", String.class), r.get("contact_email", String.class)),
                 d, r.get("pickup_code", String.class), r.get("pickup_deadline", OffsetDateTime.class), List.of(),
-                r.get("placed_at", OffsetDateTime.class), r.get("request_hash", String.class), r.get("paid_at", OffsetDateTime.class), List.of()));
+                r.get("placed_at", OffsetDateTime.class), r.get("request_hash", String.class), r.get("paid_at", OffsetDateTime.class), List.of(),
+                dispute(r)));
+    }
+
+    private static CardDispute dispute(Readable r) {
+        String id = r.get("dispute_id", String.class);
+        return id == null ? null : new CardDispute(id, r.get("dispute_reason", String.class), r.get("dispute_status", String.class),
+                r.get("disputed_at", OffsetDateTime.class));
     }
 }

@@ -15,6 +15,7 @@ import org.springframework.web.server.ResponseStatusException;
 import vn.ocop.catalog.CatalogException;
 import vn.ocop.catalog.ImageRejected;
 import vn.ocop.orders.InvalidRateTable;
+import vn.ocop.orders.OrdersErrorCode;
 import vn.ocop.orders.OrdersException;
 import vn.ocop.orders.TooManyAttempts;
 import vn.ocop.storefront.account.EmailAlreadyRegistered;
@@ -121,10 +122,11 @@ public final class Problems {
         HttpStatus status = switch (e.code()) {
             case NOT_FOUND -> HttpStatus.NOT_FOUND;
             case NOT_SELLABLE, NOT_ENOUGH_STOCK, INVALID_STATE, LIMIT_REACHED, AMOUNT_MISMATCH -> HttpStatus.CONFLICT;
+            case REFUND_EXCEEDS_PAYMENT, CARD_AMOUNT_OUT_OF_RANGE, PAYMENT_IN_PROGRESS, DISPUTED -> HttpStatus.CONFLICT;
             case TOO_MANY_ATTEMPTS -> HttpStatus.TOO_MANY_REQUESTS;
             case INVALID_REQUEST, INVALID_SIGNATURE -> HttpStatus.BAD_REQUEST;
             case IDEMPOTENCY_MISMATCH -> HttpStatus.UNPROCESSABLE_CONTENT;
-            case NOT_CONFIGURED -> HttpStatus.SERVICE_UNAVAILABLE;
+            case NOT_CONFIGURED, PAYMENT_PROVIDER_UNAVAILABLE -> HttpStatus.SERVICE_UNAVAILABLE;
         };
         return of(status, e.code().name().toLowerCase().replace('_', '-'), e.getMessage());
     }
@@ -134,6 +136,8 @@ public final class Problems {
         org.springframework.http.HttpHeaders headers = new org.springframework.http.HttpHeaders();
         if (error instanceof TooManyAttempts wait) {
             headers.set(org.springframework.http.HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, wait.retryAfter().toSeconds())));
+        } else if (error instanceof OrdersException unavailable && unavailable.code() == OrdersErrorCode.PAYMENT_PROVIDER_UNAVAILABLE) {
+            headers.set(org.springframework.http.HttpHeaders.RETRY_AFTER, "60");
         } else if (DatabaseOutage.causedBy(error)) {
             headers.set(org.springframework.http.HttpHeaders.RETRY_AFTER, Long.toString(DatabaseOutage.RETRY_AFTER.toSeconds()));
         }

@@ -70,6 +70,9 @@ class SecurityConfig {
                         .pathMatchers("/staff/**", "/api/v1/staff/**").hasRole("STAFF")
                         .pathMatchers("/admin/**", "/api/v1/admin/**").hasRole("ADMIN")
                         .pathMatchers(HttpMethod.POST, "/api/v1/accounts").permitAll()
+                        // card payments: starting one again is the order's owner's (someone else's order is 404, checked
+                        // by the controllers); card refunds are ADMIN's (/admin/refunds, /api/v1/admin/refunds, above)
+                        .pathMatchers(HttpMethod.POST, "/orders/*/card-payment", "/api/v1/orders/*/card-payment").authenticated()
                         .matchers(new NoRouteMatcher(handlerMappings)).permitAll()
                         .anyExchange().authenticated())
                 // form and HTTP Basic: attempts counted and locked out (429) in PostgreSQL, see PasswordSignIn

@@ -120,6 +120,7 @@ class CheckoutPageController {
         model.addAttribute("communes", form.provinceCode() == null ? List.of() : addresses.communes(form.provinceCode()));
         model.addAttribute("selected", form.communeCode());
         model.addAttribute("cardsOffered", payments.cardsOffered());
+        model.addAttribute("cardLimits", payments.cardLimits());
         return pickupOutlets(cart).collectList().doOnNext(outlets -> model.addAttribute("outlets", outlets))
                 .then(quoted(cart, form, model))
                 .thenReturn("orders/checkout");

@@ -1,5 +1,6 @@
 package vn.ocop.storefront.web.orders;
 
+import java.util.List;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -19,13 +20,15 @@ import vn.ocop.orders.OrderStatus;
 import vn.ocop.orders.Orders;
 import vn.ocop.orders.OrdersErrorCode;
 import vn.ocop.orders.OrdersException;
+import vn.ocop.orders.PaymentMethod;
 import vn.ocop.orders.Payments;
 import vn.ocop.storefront.security.CurrentAccount;
 
 /**
  * A shopper's orders: the list, and one order's page, which is also the confirmation after checkout (its code,
- * the pickup code and deadline, where it goes), where an unpaid card order is paid with Stripe.js, and where an
- * order is cancelled before it ships. Someone else's order is a 404.
+ * the pickup code and deadline, where it goes), where an unpaid card order is paid with Stripe.js (or, when Stripe
+ * would not start the payment, asked again), where its card refunds and a dispute's hold show, and where an order
+ * is cancelled before it ships. Someone else's order is a 404.
  */
 @Controller
 class OrderPageController {
@@ -56,6 +59,17 @@ class OrderPageController {
     }
 
     record CancelForm(CancelReason reason) {
+    }
+
+    /** "Try again": asks Stripe again for the card payment Stripe would not start; the page then shows the card form or why not. */
+    @PostMapping("/orders/{id}/card-payment")
+    Mono<String> startCardPayment(@PathVariable UUID id, ServerWebExchange exchange, Model model) {
+        return current.get().flatMap(a -> orders.mine(a.id(), new OrderId(id)).flatMap(o -> payments.retryIntent(o)
+                .thenReturn("redirect:/orders/" + id)
+                .onErrorResume(OrdersException.class, e -> {
+                    exchange.getResponse().setStatusCode(HttpStatus.CONFLICT);
+                    return page(o, model, OrderPages.problem(e));
+                })));
     }
 
     @PostMapping("/orders/{id}/cancel")
@@ -90,12 +104,21 @@ class OrderPageController {
             model.addAttribute("province", addresses.province(d.provinceCode()).map(p -> p.name()).orElse(d.provinceCode()));
             model.addAttribute("commune", addresses.commune(d.provinceCode(), d.communeCode()).map(c -> c.name()).orElse(d.communeCode()));
         }
-        boolean payable = order.status() == OrderStatus.PENDING_PAYMENT && payments.cardsOffered() && payments.publishableKey() != null
-                && !payments.publishableKey().isBlank();
+        boolean payable = order.status() == OrderStatus.PENDING_PAYMENT && payments.cardsOffered();
         model.addAttribute("publishableKey", payable ? payments.publishableKey() : null);
-        return (payable ? payments.payment(order.id()).map(p -> p.clientSecret() == null ? "" : p.clientSecret()).defaultIfEmpty("")
-                : Mono.just(""))
-                .doOnNext(secret -> model.addAttribute("clientSecret", secret.isEmpty() ? null : secret))
+        model.addAttribute("clientSecret", null);
+        model.addAttribute("cardStartFailed", false);
+        model.addAttribute("refunds", List.of());
+        if (order.payment() != PaymentMethod.CARD) {
+            return Mono.just("orders/order");
+        }
+        return payments.payment(order.id())
+                .doOnNext(p -> {
+                    model.addAttribute("clientSecret", payable ? p.clientSecret() : null);
+                    model.addAttribute("cardStartFailed", order.status() == OrderStatus.PENDING_PAYMENT && p.startFailed());
+                })
+                .then(payments.refunds(order.id()).collectList())
+                .doOnNext(refunds -> model.addAttribute("refunds", refunds))
                 .thenReturn("orders/order");
     }
 }

@@ -23,6 +23,11 @@ final class OrderPages {
             case AMOUNT_MISMATCH -> new Problem("order.error.amount", null);
             case TOO_MANY_ATTEMPTS -> new Problem("pickups.error.too-many", null);
             case INVALID_REQUEST, INVALID_SIGNATURE, NOT_CONFIGURED -> new Problem("order.error.invalid", e.getMessage());
+            case CARD_AMOUNT_OUT_OF_RANGE -> new Problem("payments.error.card-amount", null);
+            case PAYMENT_IN_PROGRESS -> new Problem("payments.error.in-progress", null);
+            case PAYMENT_PROVIDER_UNAVAILABLE -> new Problem("payments.error.unavailable", null);
+            case DISPUTED -> new Problem("payments.error.disputed", null);
+            case REFUND_EXCEEDS_PAYMENT -> new Problem("payments.error.refund-exceeds", null);
         };
     }
 }
