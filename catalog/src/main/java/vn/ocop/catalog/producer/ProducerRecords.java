@@ -45,14 +45,14 @@ public class ProducerRecords {
 
     /** By name, those whose name contains {@code text} (or whose tax code it is), of the status when given. */
     public Flux<ProducerProfile> matching(String text, ProducerStatus status, int offset, int limit) {
-        return filters(db.sql("select " + COLUMNS + " from producer" + MATCHING + " order by name, id offset :offset limit :limit"), text, status)
+        return filters(db.sql("select " + COLUMNS + " from producer " + MATCHING + " order by name, id offset :offset limit :limit"), text, status)
                 .bind("offset", offset).bind("limit", limit)
                 .map((row, md) -> profile(row))
                 .all();
     }
 
     public Mono<Long> count(String text, ProducerStatus status) {
-        return filters(db.sql("select count(*) as n from producer" + MATCHING), text, status)
+        return filters(db.sql("select count(*) as n from producer " + MATCHING), text, status)
                 .map((row, md) -> row.get("n", Long.class))
                 .one();
     }

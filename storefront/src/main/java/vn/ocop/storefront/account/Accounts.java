@@ -97,14 +97,14 @@ public class Accounts {
 
     /** Accounts of the role (null: any) whose e-mail or name contains {@code text} (null: any), by e-mail. */
     public Flux<Account> matching(Role role, String text, int offset, int limit) {
-        return filters(db.sql("select " + COLUMNS + " from account" + MATCHING + " order by email offset :offset limit :limit"), role, text)
+        return filters(db.sql("select " + COLUMNS + " from account " + MATCHING + " order by email offset :offset limit :limit"), role, text)
                 .bind("offset", offset).bind("limit", limit)
                 .map((row, md) -> account(row))
                 .all();
     }
 
     public Mono<Long> count(Role role, String text) {
-        return filters(db.sql("select count(*) as n from account" + MATCHING), role, text).map((row, md) -> row.get("n", Long.class)).one();
+        return filters(db.sql("select count(*) as n from account " + MATCHING), role, text).map((row, md) -> row.get("n", Long.class)).one();
     }
 
     /** Enables or disables the account; empty when there is none (or it already is). */
