@@ -77,7 +77,7 @@ class AdminApplicationsPageController {
 
     private Mono<String> page(UUID id, Model model) {
         return onboarding.application(new ApplicationId(id)).map(a -> {
-            model.addAttribute("application", a)
+            model.addAttribute("submitted", a)
                     .addAttribute("bank", Banks.vietnam().find(a.details().payout().bank()).orElse(null));
             return "admin/application";
         });

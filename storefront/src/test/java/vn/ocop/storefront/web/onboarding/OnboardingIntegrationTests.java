@@ -249,6 +249,44 @@ class OnboardingIntegrationTests {
                 .bodyValue(Map.of("reason", "Không tồn tại")).exchange().expectStatus().isNotFound();
     }
 
+    @Test
+    void adminDecidesOnTheApplicationsPageAndARefusalIsSaidThere() {
+        UUID application = apply(body("3100000016", "htx.dao@example.vn"));
+        var admin = vn.ocop.storefront.web.producer.SignedIn.as(web, "admin@demo.ocop.vn", DEMO_PASSWORD);
+        String page = "/admin/producer-applications/" + application;
+        assertThat(admin.page("/admin/producer-applications")).contains("HTX 3100000016", "Chờ duyệt");
+        assertThat(admin.page(page)).contains("HTX 3100000016", "Xã Tân Cương, Thái Nguyên", "Agribank", "Duyệt hồ sơ");
+
+        String noReason = admin.post(page + "/reject", vn.ocop.storefront.web.producer.SignedIn.form("_csrf", admin.csrf(page), "reason", ""))
+                .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+        assertThat(noReason).contains("Không được để trống.");
+        admin.post(page + "/approve", vn.ocop.storefront.web.producer.SignedIn.form("_csrf", admin.csrf(page)))
+                .expectStatus().isSeeOther().expectHeader().location(page + "?approved");
+
+        assertThat(admin.page(page + "?approved")).contains("Đã duyệt hồ sơ", "Xem chủ thể đã tạo").doesNotContain("approve-form");
+        String again = org.springframework.web.util.HtmlUtils.htmlUnescape(admin.post(page + "/approve",
+                        vn.ocop.storefront.web.producer.SignedIn.form("_csrf", admin.csrf(page)))
+                .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody());
+        assertThat(again).contains("Hồ sơ này đã được quyết định trước đó");
+    }
+
+    @Test
+    void adminSuspendsFromTheProducersPageAndTheProducersDashboardSaysWhy() {
+        UUID producer = UUID.fromString(one("select producer_id::text as v from account where email = :id", "producer@demo.ocop.vn"));
+        var admin = vn.ocop.storefront.web.producer.SignedIn.as(web, "admin@demo.ocop.vn", DEMO_PASSWORD);
+        var owner = vn.ocop.storefront.web.producer.SignedIn.as(web, "producer@demo.ocop.vn", DEMO_PASSWORD);
+        String page = "/admin/producers/" + producer;
+        assertThat(admin.page(page)).contains("Tạm ngừng bán hàng", "Đang hoạt động");
+
+        admin.post(page + "/suspend", vn.ocop.storefront.web.producer.SignedIn.form("_csrf", admin.csrf(page), "reason", "Sai nhãn hàng hóa"))
+                .expectStatus().isSeeOther().expectHeader().location(page + "?suspended");
+
+        assertThat(owner.page("/producer")).contains("Gian hàng đang bị tạm ngừng từ", "Sai nhãn hàng hóa");
+        admin.post(page + "/reactivate", vn.ocop.storefront.web.producer.SignedIn.form("_csrf", admin.csrf(page)))
+                .expectStatus().isSeeOther().expectHeader().location(page + "?reactivated");
+        assertThat(owner.page("/producer")).doesNotContain("Gian hàng đang bị tạm ngừng");
+    }
+
     private static final ParameterizedTypeReference<Map<String, Object>> MAP = new ParameterizedTypeReference<>() { };
 
     private UUID apply(String body) {
