@@ -15,8 +15,6 @@ import vn.ocop.catalog.Catalog;
 import vn.ocop.catalog.DemoCatalog;
 import vn.ocop.catalog.LoadedDemo;
 import vn.ocop.catalog.Onboarding;
-import vn.ocop.catalog.ProducerDirectory;
-import vn.ocop.catalog.ProducerId;
 import vn.ocop.storefront.account.Account;
 import vn.ocop.storefront.account.Registration;
 import vn.ocop.storefront.account.Role;
@@ -38,14 +36,12 @@ class DemoData implements ApplicationRunner {
     private final DemoCatalog demoCatalog;
     private final Catalog catalog;
     private final Registration registration;
-    private final ProducerDirectory producers;
     private final Onboarding onboarding;
 
-    DemoData(DemoCatalog demoCatalog, Catalog catalog, Registration registration, ProducerDirectory producers, Onboarding onboarding) {
+    DemoData(DemoCatalog demoCatalog, Catalog catalog, Registration registration, Onboarding onboarding) {
         this.demoCatalog = demoCatalog;
         this.catalog = catalog;
         this.registration = registration;
-        this.producers = producers;
         this.onboarding = onboarding;
     }
 
@@ -56,8 +52,7 @@ class DemoData implements ApplicationRunner {
 
     Mono<Void> load() {
         return demoCatalog.load(catalog.today())
-                .flatMap(loaded -> producers.find(new ProducerId(loaded.memberProducerId()))
-                        .flatMapMany(member -> Flux.fromIterable(accounts(loaded, member.province())))
+                .flatMap(loaded -> Flux.fromIterable(accounts(loaded))
                         .concatMap(a -> registration.createIfAbsent(a, true))
                         .then(loaded.alreadyPresent() ? Mono.empty() : onboarding.submit(DemoApplication.coop()).then())
                         .then(catalog.countSellable())
@@ -72,7 +67,8 @@ class DemoData implements ApplicationRunner {
      * ranks for the whole country (NATIONAL: the demo products come from many provinces, 5-star ones among them), and
      * a second one for the demo producer's province only.
      */
-    static List<Account> accounts(LoadedDemo loaded, String memberProvince) {
+    static List<Account> accounts(LoadedDemo loaded) {
+        String memberProvince = loaded.memberProvince();
         return List.of(
                 account("shopper", "Nguyễn Thị Mai (khách demo)", Role.SHOPPER, null, null, null),
                 account("producer", "Thành viên chủ thể OCOP (demo)", Role.PRODUCER, loaded.memberProducerId(), null, null),

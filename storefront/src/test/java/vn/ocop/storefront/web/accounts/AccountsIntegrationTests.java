@@ -104,6 +104,10 @@ class AccountsIntegrationTests {
         browser.request(web.get().uri("/orders").accept(MediaType.TEXT_HTML)).expectStatus().is3xxRedirection()
                 .expectHeader().location("/login");
         web.get().uri("/api/v1/orders").headers(as("khach.quen@example.vn", PASSWORD)).exchange().expectStatus().isUnauthorized();
+        AnonymousForm.at(web, "/login").post("/login", "username", "khach.quen@example.vn", "password", PASSWORD)
+                .expectStatus().is3xxRedirection().expectHeader().location("/login?disabled");
+        assertThat(AnonymousForm.html(web.get().uri("/login?disabled").accept(MediaType.TEXT_HTML).exchange()))
+                .contains("Tài khoản này đã bị khóa");
         web.post().uri("/api/v1/admin/accounts/{id}/disable", id).headers(admin()).exchange().expectStatus().isEqualTo(409);
 
         web.post().uri("/api/v1/admin/accounts/{id}/enable", id).headers(admin()).exchange().expectStatus().isOk();
