@@ -17,6 +17,7 @@ import reactor.core.publisher.Mono;
 import vn.ocop.catalog.Locations;
 import vn.ocop.orders.Addresses;
 import vn.ocop.storefront.account.AccountAdministration;
+import vn.ocop.storefront.account.AccountErrorCode;
 import vn.ocop.storefront.account.AccountException;
 import vn.ocop.storefront.account.EmailAlreadyRegistered;
 import vn.ocop.storefront.account.InvalidAccountRequest;
@@ -47,8 +48,9 @@ class AdminAccountsPageController {
 
     @GetMapping
     Mono<String> list(@RequestParam(required = false) Role role, @RequestParam(required = false) String q,
-                      @RequestParam(defaultValue = "0") int page, Model model) {
-        model.addAttribute("staffForm", NewAccountForm.blank(NewAccountForm.Kind.STAFF))
+                      @RequestParam(defaultValue = "0") int page, @RequestParam(required = false) AccountErrorCode refused, Model model) {
+        model.addAttribute("refused", refused)
+                .addAttribute("staffForm", NewAccountForm.blank(NewAccountForm.Kind.STAFF))
                 .addAttribute("councilForm", NewAccountForm.blank(NewAccountForm.Kind.COUNCIL));
         return listPage(role, q, page, model);
     }
@@ -112,7 +114,7 @@ class AdminAccountsPageController {
     /** Back to the list, saying what happened or why not (the account's id stays out of the address). */
     private static Mono<String> done(Mono<String> action) {
         return action.map(flag -> "redirect:/admin/accounts?" + flag)
-                .onErrorResume(AccountException.class, e -> e.code() == vn.ocop.storefront.account.AccountErrorCode.NOT_FOUND
+                .onErrorResume(AccountException.class, e -> e.code() == AccountErrorCode.NOT_FOUND
                         ? Mono.error(e) : Mono.just("redirect:/admin/accounts?refused=" + e.code().name()));
     }
 }

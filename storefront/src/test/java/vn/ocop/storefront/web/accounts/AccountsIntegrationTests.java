@@ -185,6 +185,9 @@ class AccountsIntegrationTests {
                         "email", "khong-phai-email", "displayName", "Hội đồng", "councilScope", "NATIONAL"))
                 .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
         assertThat(org.springframework.web.util.HtmlUtils.htmlUnescape(created)).contains("Địa chỉ e-mail không hợp lệ.");
+        admin.post("/admin/accounts/" + accountId("admin@demo.ocop.vn") + "/disable", SignedIn.form("_csrf", admin.csrf("/admin/accounts")))
+                .expectStatus().isSeeOther().expectHeader().location("/admin/accounts?refused=NOT_YOURSELF");
+        assertThat(admin.page("/admin/accounts?refused=NOT_YOURSELF")).contains("Bạn không thể khóa tài khoản của chính mình.");
 
         SignedIn owner = SignedIn.as(web, "producer@demo.ocop.vn", DEMO_PASSWORD);
         assertThat(owner.page("/producer")).contains("Thành viên");
