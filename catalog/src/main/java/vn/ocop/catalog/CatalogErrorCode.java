@@ -19,5 +19,13 @@ public enum CatalogErrorCode {
     /** Not enough available stock: reserving or sending more than is there. */
     INSUFFICIENT_STOCK,
     /** More movements in one sync batch than the server takes. */
-    BATCH_TOO_LARGE
+    BATCH_TOO_LARGE,
+    /** A producer's details that break a rule: tax code, registration number, phone, bank account. */
+    INVALID_PRODUCER_DETAILS,
+    /** A producer with that tax code exists already, or an application for it is waiting. */
+    ALREADY_REGISTERED,
+    /** The application was approved or rejected already: a decision is made once. */
+    ALREADY_DECIDED,
+    /** A council acting beyond its mandate: a level or a ranking its scope (province, or national) does not cover. */
+    OUTSIDE_MANDATE
 }

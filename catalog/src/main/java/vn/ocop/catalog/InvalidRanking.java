@@ -19,7 +19,9 @@ public final class InvalidRanking extends CatalogException {
         /** The ranking would end on or before the day it is issued. */
         VALIDITY_ENDS_BEFORE_ISSUE,
         /** The ranking would last more than five years. */
-        VALIDITY_TOO_LONG
+        VALIDITY_TOO_LONG,
+        /** A DISTRICT decision issued on or after 2025-07-01, when district-level government ended. */
+        DISTRICT_LEVEL_ENDED
     }
 
     private final Rule rule;

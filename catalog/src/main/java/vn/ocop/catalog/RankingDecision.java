@@ -6,7 +6,8 @@ import vn.ocop.catalog.InvalidRanking.Rule;
 /**
  * A council's decision to rank a product, checked as it is made (any broken rule is an {@link InvalidRanking}).
  * The stars follow from the score ({@link Stars#forScore}) when only the score is given, and must agree with
- * it when both are; the level must be able to grant them ({@link RankingLevel#grants}). A ranking lasts
+ * it when both are; the level must be able to grant them ({@link RankingLevel#grants}), and a DISTRICT decision
+ * was issued before {@link #DISTRICTS_ENDED}. A ranking lasts
  * 36 months unless the decision says otherwise, never more than five years.
  *
  * @param score            on the 100-point scale; null when the decision gives only stars
@@ -27,6 +28,8 @@ public record RankingDecision(
 
     public static final int VALIDITY_MONTHS = 36;
     public static final int MAX_VALIDITY_YEARS = 5;
+    /** The day district-level government ended (two-level local government, Resolution 202/2025/QH15): no district council ranks since. */
+    public static final LocalDate DISTRICTS_ENDED = LocalDate.of(2025, 7, 1);
 
     public RankingDecision {
         require(productId != null, "productId", "the product is required");
@@ -40,6 +43,10 @@ public record RankingDecision(
             throw new InvalidRanking(Rule.LEVEL_CANNOT_GRANT_STARS, "level", levelMessage(level, stars));
         }
         require(issuedOn != null, "issuedOn", "the issue date is required");
+        if (level == RankingLevel.DISTRICT && !issuedOn.isBefore(DISTRICTS_ENDED)) {
+            throw new InvalidRanking(Rule.DISTRICT_LEVEL_ENDED, "level",
+                    "there are no district councils since " + DISTRICTS_ENDED + ": a decision issued on " + issuedOn + " is PROVINCIAL or NATIONAL");
+        }
         validUntil = validUntil == null ? issuedOn.plusMonths(VALIDITY_MONTHS) : validUntil;
         checkValidity(issuedOn, validUntil);
     }

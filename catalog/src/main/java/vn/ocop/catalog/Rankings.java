@@ -11,7 +11,8 @@ import vn.ocop.catalog.ranking.RankingLedger;
 /**
  * What OCOP councils do: record a ranking decision (it adds to the product's history, never overwrites),
  * revoke a ranking, see which rankings end soon and find the product to rank. Every change bumps the
- * product's row version, which search relies on to keep its index in step.
+ * product's row version, which search relies on to keep its index in step. Each call names the acting council's
+ * {@link CouncilScope}: products of producers outside it are NOT_FOUND, levels beyond it OUTSIDE_MANDATE.
  */
 @Service
 public class Rankings {
@@ -31,54 +32,65 @@ public class Rankings {
         this.clock = clock;
     }
 
-    /** Records the decision as a new certification of its product; NOT_FOUND when there is no such product. */
-    public Mono<Ranking> record(RankingDecision decision) {
-        return ledger.record(CertificationId.random(), decision, now())
+    /**
+     * Records the decision as a new certification of its product; OUTSIDE_MANDATE when the council may not grant
+     * its level, NOT_FOUND when there is no such product in the council's scope.
+     */
+    public Mono<Ranking> record(CouncilScope scope, RankingDecision decision) {
+        return Mono.fromRunnable(() -> scope.checkRecording(decision))
+                .then(Mono.defer(() -> ledger.record(scope, CertificationId.random(), decision, now())))
                 .switchIfEmpty(Mono.error(() -> CatalogException.notFound("product " + decision.productId().value())));
     }
 
     /**
      * Revokes the ranking from now on, with the council's reason (5 to 500 characters); NOT_FOUND when there is
-     * no such ranking, INVALID_STATE when it is already revoked.
+     * no such ranking in the council's scope, OUTSIDE_MANDATE for a NATIONAL ranking and a provincial council,
+     * INVALID_STATE when it is already revoked.
      */
-    public Mono<Ranking> revoke(CertificationId id, String reason) {
+    public Mono<Ranking> revoke(CouncilScope scope, CertificationId id, String reason) {
         return Mono.fromSupplier(() -> revocationReason(reason))
-                .flatMap(r -> ledger.revoke(id, r, now()));
+                .flatMap(r -> ledger.revoke(scope, id, r, now()));
     }
 
-    public Mono<Ranking> find(CertificationId id) {
-        return ledger.find(id)
+    public Mono<Ranking> find(CouncilScope scope, CertificationId id) {
+        return ledger.find(scope, id)
                 .switchIfEmpty(Mono.error(() -> CatalogException.notFound("certification " + id.value())));
     }
 
-    /** A product's whole ranking history, newest decision first. */
-    public Flux<Ranking> history(ProductId product) {
-        return queries.history(product);
+    /** A product's whole ranking history, newest decision first; NOT_FOUND outside the council's scope. */
+    public Flux<Ranking> history(CouncilScope scope, ProductId product) {
+        return product(scope, product).thenMany(Flux.defer(() -> queries.history(product)));
     }
 
-    /** Rankings that put a product on sale today and end within {@code days} (1 to 365) days, soonest first. */
-    public Flux<ExpiringRanking> expiring(int days) {
+    /**
+     * Rankings that put a product on sale today and end within {@code days} (1 to 365) days, soonest first, of the
+     * producers in the council's scope ({@link CouncilScope#NATIONAL} for all of them).
+     */
+    public Flux<ExpiringRanking> expiring(CouncilScope scope, int days) {
         if (days < 1 || days > MAX_DAYS_AHEAD) {
             return Flux.error(new IllegalArgumentException("days must be 1 to " + MAX_DAYS_AHEAD + ": " + days));
         }
         return Flux.defer(() -> {
             var today = catalog.today();
-            return queries.expiring(today, today.plusDays(days));
+            return queries.expiring(scope, today, today.plusDays(days));
         });
     }
 
-    /** Products of any status whose name or producer's name contains {@code text} (ignoring case), by name. */
-    public Flux<CouncilProduct> findProducts(String text, int limit) {
+    /**
+     * Products of any status whose name or producer's name contains {@code text} (ignoring case), by name, of the
+     * producers in the council's scope.
+     */
+    public Flux<CouncilProduct> findProducts(CouncilScope scope, String text, int limit) {
         if (limit < 1 || limit > MAX_PRODUCTS) {
             return Flux.error(new IllegalArgumentException("limit must be 1 to " + MAX_PRODUCTS + ": " + limit));
         }
         String wanted = text == null ? "" : text.strip();
-        return wanted.isEmpty() ? Flux.empty() : Flux.defer(() -> queries.products(wanted, limit, catalog.today()));
+        return wanted.isEmpty() ? Flux.empty() : Flux.defer(() -> queries.products(scope, wanted, limit, catalog.today()));
     }
 
-    /** One product as a council sees it, whatever its status; NOT_FOUND when there is none. */
-    public Mono<CouncilProduct> product(ProductId id) {
-        return Flux.defer(() -> queries.product(id, catalog.today())).next()
+    /** One product as a council sees it, whatever its status; NOT_FOUND when there is none in its scope. */
+    public Mono<CouncilProduct> product(CouncilScope scope, ProductId id) {
+        return Flux.defer(() -> queries.product(scope, id, catalog.today())).next()
                 .switchIfEmpty(Mono.error(() -> CatalogException.notFound("product " + id.value())));
     }
 

@@ -22,7 +22,7 @@ import vn.ocop.catalog.Stars;
 @Repository
 public class Certifications {
 
-    static final String COLUMNS = """
+    public static final String COLUMNS = """
             c.id, c.product_id, c.stars, c.score, c.level, c.decision_no, c.issuing_body, c.decision_province,
             c.issued_on, c.issued_on_precision, c.issued_on_demo, c.valid_until, c.revoked_at, c.revocation_reason""";
 

@@ -18,7 +18,8 @@ record DemoPlan(
         List<DemoLocation> locations,
         DemoTillKey tillKey,
         UUID memberProducerId,
-        UUID showroomId) {
+        UUID showroomId,
+        String memberProvince) {
 
     static DemoPlan build(DemoData data, LocalDate today) {
         Map<String, DemoProducer> producers = new LinkedHashMap<>();
@@ -33,7 +34,7 @@ record DemoPlan(
         DemoProducer member = producers.get(memberProducerKey(data.rows()));
         return new DemoPlan(List.copyOf(producers.values()), List.copyOf(products), List.copyOf(certifications),
                 DemoLocations.forMember(member), DemoLocations.hanoiTillKey(DemoLoader.TILL_KEY),
-                member.id(), DemoLocations.HANOI_SHOWROOM);
+                member.id(), DemoLocations.HANOI_SHOWROOM, member.province());
     }
 
     /**
@@ -57,6 +58,6 @@ record DemoPlan(
 
     LoadedDemo loaded(boolean alreadyPresent, DemoCounts counts) {
         return new LoadedDemo(alreadyPresent, counts.producers(), counts.products(), counts.locations(),
-                memberProducerId, showroomId);
+                memberProducerId, showroomId, memberProvince);
     }
 }

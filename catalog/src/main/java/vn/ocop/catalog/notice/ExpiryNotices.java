@@ -9,6 +9,7 @@ import org.springframework.stereotype.Service;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import vn.ocop.catalog.NoticeMailer;
+import vn.ocop.catalog.CouncilScope;
 import vn.ocop.catalog.Rankings;
 
 /**
@@ -43,7 +44,7 @@ public class ExpiryNotices {
 
     private Mono<Integer> writeDueNotices() {
         OffsetDateTime now = OffsetDateTime.now(clock);
-        return rankings.expiring(DAYS_AHEAD)
+        return rankings.expiring(CouncilScope.NATIONAL, DAYS_AHEAD)
                 .collectList()
                 .flatMapMany(Flux::fromIterable)
                 .concatMap(r -> store.insertOnce(r, ExpiryMessage.of(r), now))

@@ -11,6 +11,7 @@ import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
 import vn.ocop.catalog.CertificationId;
 import vn.ocop.catalog.CouncilProduct;
+import vn.ocop.catalog.CouncilScope;
 import vn.ocop.catalog.ExpiringRanking;
 import vn.ocop.catalog.ProducerId;
 import vn.ocop.catalog.ProductId;
@@ -32,12 +33,13 @@ public class CouncilQueries {
             join certification c on c.id = s.certification_id
             join product p on p.id = s.product_id
             join producer pr on pr.id = p.producer_id
-            where s.valid_until <= :until
+            where s.valid_until <= :until and (cast(:province as text) is null or pr.province = :province)
             order by s.valid_until, p.name, c.id""";
 
     private static final String PRODUCTS = "select " + ProductRow.COLUMNS + """
             , pr.name as producer_name, pr.province, pr.former_province
             from product p join producer pr on pr.id = p.producer_id
+            where (cast(:province as text) is null or pr.province = :province)
             """;
 
     private final DatabaseClient db;
@@ -48,19 +50,22 @@ public class CouncilQueries {
         this.certifications = certifications;
     }
 
-    /** Rankings that put a product on sale on {@code today} and end on or before {@code until}, soonest first. */
-    public Flux<ExpiringRanking> expiring(LocalDate today, LocalDate until) {
-        return db.sql(EXPIRING)
+    /**
+     * Rankings that put a product on sale on {@code today} and end on or before {@code until}, soonest first, of
+     * producers in the council's scope.
+     */
+    public Flux<ExpiringRanking> expiring(CouncilScope scope, LocalDate today, LocalDate until) {
+        return RankingLedger.province(db.sql(EXPIRING), scope)
                 .bind("today", today)
                 .bind("until", until)
                 .map((row, md) -> expiring(row, today))
                 .all();
     }
 
-    /** Products of any status whose name or producer's name contains {@code text}, ignoring case, by name. */
-    public Flux<CouncilProduct> products(String text, int limit, LocalDate today) {
-        return db.sql(PRODUCTS + " where strpos(lower(p.name), lower(:text)) > 0 or strpos(lower(pr.name), lower(:text)) > 0"
-                        + " order by p.name, pr.name, p.id limit :limit")
+    /** Products of any status whose name or producer's name contains {@code text}, ignoring case, by name, in scope. */
+    public Flux<CouncilProduct> products(CouncilScope scope, String text, int limit, LocalDate today) {
+        return RankingLedger.province(db.sql(PRODUCTS + " and (strpos(lower(p.name), lower(:text)) > 0 or strpos(lower(pr.name), lower(:text)) > 0)"
+                        + " order by p.name, pr.name, p.id limit :limit"), scope)
                 .bind("text", text)
                 .bind("limit", limit)
                 .map((row, md) -> Found.of(row))
@@ -69,8 +74,9 @@ public class CouncilQueries {
                 .flatMapMany(found -> withSaleStatus(found, today));
     }
 
-    public Flux<CouncilProduct> product(ProductId id, LocalDate today) {
-        return db.sql(PRODUCTS + " where p.id = :id")
+    /** The product, when its producer is in the council's scope. */
+    public Flux<CouncilProduct> product(CouncilScope scope, ProductId id, LocalDate today) {
+        return RankingLedger.province(db.sql(PRODUCTS + " and p.id = :id"), scope)
                 .bind("id", id.value())
                 .map((row, md) -> Found.of(row))
                 .all()

@@ -151,6 +151,9 @@ class DemoCatalogTests {
                 + " where not c.issued_on_demo and p.producer_id = '" + loaded.memberProducerId() + "'")).isPositive();
         assertThat(strings("select kind as v from location where producer_id = '" + loaded.memberProducerId() + "'"))
                 .containsExactly("WAREHOUSE");
+        // the demo's provincial council ranks for this province (README, Demo data)
+        assertThat(strings("select province as v from producer where id = '" + loaded.memberProducerId() + "'"))
+                .containsExactly(loaded.memberProvince()).containsExactly("TP. Hồ Chí Minh");
     }
 
     @Test

@@ -26,6 +26,7 @@ import vn.ocop.catalog.NoticeMailer;
 import vn.ocop.catalog.ProducerId;
 import vn.ocop.catalog.ProductId;
 import vn.ocop.catalog.ProductStatus;
+import vn.ocop.catalog.CouncilScope;
 import vn.ocop.catalog.Rankings;
 import vn.ocop.catalog.testing.CatalogFixtures;
 import vn.ocop.catalog.testing.OwnDatabase;
@@ -122,7 +123,7 @@ class ExpiryNoticesTests {
     @Test
     void revokedRankingGetsNoNotice() {
         CertificationId ranking = rankingOf("Nấm hương rừng", null, today.plusDays(10));
-        rankings.revoke(ranking, "Vi phạm quy định ghi nhãn").block();
+        rankings.revoke(CouncilScope.NATIONAL, ranking, "Vi phạm quy định ghi nhãn").block();
 
         assertThat(notices.run().block()).isZero();
 
@@ -190,6 +191,6 @@ class ExpiryNoticesTests {
     }
 
     private String decisionNo(CertificationId ranking) {
-        return rankings.find(ranking).block().decisionNo();
+        return rankings.find(CouncilScope.NATIONAL, ranking).block().decisionNo();
     }
 }

@@ -22,6 +22,7 @@ import vn.ocop.catalog.ProductStatus;
 import vn.ocop.catalog.Ranking;
 import vn.ocop.catalog.RankingDecision;
 import vn.ocop.catalog.RankingLevel;
+import vn.ocop.catalog.CouncilScope;
 import vn.ocop.catalog.Rankings;
 import vn.ocop.catalog.SaleStatus;
 import vn.ocop.catalog.Stars;
@@ -40,6 +41,9 @@ class RankingsIntegrationTests {
 
     @Autowired
     DatabaseClient db;
+
+    static final CouncilScope THAI_NGUYEN = CouncilScope.of("Thái Nguyên");
+    static final CouncilScope HA_NOI = CouncilScope.of("Hà Nội");
 
     CatalogFixtures fixtures;
     LocalDate today;
@@ -69,7 +73,7 @@ class RankingsIntegrationTests {
         assertThat(refused.code()).isEqualTo(CatalogErrorCode.INVALID_RANKING);
         assertThat(refused.rule()).isEqualTo(InvalidRanking.Rule.SCORE_CONTRADICTS_STARS);
         assertThat(refused).hasMessage("a score of 72 earns 4 stars, not 3");
-        assertThat(rankings.record(decision(product, 72, 4, RankingLevel.PROVINCIAL)).block().stars()).isEqualTo(new Stars(4));
+        assertThat(rankings.record(CouncilScope.NATIONAL, decision(product, 72, 4, RankingLevel.PROVINCIAL)).block().stars()).isEqualTo(new Stars(4));
     }
 
     @Test
@@ -97,7 +101,7 @@ class RankingsIntegrationTests {
         ProductId product = product("Gạo nếp cái hoa vàng");
         LocalDate issued = LocalDate.of(2026, 8, 31);
 
-        Ranking recorded = rankings.record(decision(product, null, 4, RankingLevel.PROVINCIAL, issued, null)).block();
+        Ranking recorded = rankings.record(CouncilScope.NATIONAL, decision(product, null, 4, RankingLevel.PROVINCIAL, issued, null)).block();
 
         assertThat(recorded.validUntil()).isEqualTo(LocalDate.of(2029, 8, 31));
         assertThat(refusal(() -> decision(product, null, 4, RankingLevel.PROVINCIAL, issued, issued.plusYears(5).plusDays(1))).rule())
@@ -112,7 +116,7 @@ class RankingsIntegrationTests {
         long onSaleBefore = catalog.countSellable().block();
         long versionBefore = fixtures.productVersion(product).block();
 
-        Ranking recorded = rankings.record(decision(product, 75, null, RankingLevel.PROVINCIAL)).block();
+        Ranking recorded = rankings.record(CouncilScope.NATIONAL, decision(product, 75, null, RankingLevel.PROVINCIAL)).block();
 
         assertThat(catalog.product(product).block().ranking().id()).isEqualTo(recorded.id());
         assertThat(catalog.countSellable().block()).isEqualTo(onSaleBefore + 1);
@@ -122,7 +126,7 @@ class RankingsIntegrationTests {
     @Test
     void rankingForAnUnknownProductIsNotFound() {
         CatalogException refused = catchThrowableOfType(CatalogException.class,
-                () -> rankings.record(decision(ProductId.random(), 60, null, RankingLevel.PROVINCIAL)).block());
+                () -> rankings.record(CouncilScope.NATIONAL, decision(ProductId.random(), 60, null, RankingLevel.PROVINCIAL)).block());
 
         assertThat(refused.code()).isEqualTo(CatalogErrorCode.NOT_FOUND);
     }
@@ -130,11 +134,11 @@ class RankingsIntegrationTests {
     @Test
     void revokedRankingTakesTheProductOffSaleAndCannotBeRevokedTwice() {
         ProductId product = product("Bưởi Đoan Hùng");
-        Ranking ranking = rankings.record(decision(product, 80, 4, RankingLevel.PROVINCIAL)).block();
+        Ranking ranking = rankings.record(CouncilScope.NATIONAL, decision(product, 80, 4, RankingLevel.PROVINCIAL)).block();
         long onSale = catalog.countSellable().block();
         long version = fixtures.productVersion(product).block();
 
-        Ranking revoked = rankings.revoke(ranking.id(), "  Sản phẩm không đạt kiểm tra an toàn thực phẩm.  ").block();
+        Ranking revoked = rankings.revoke(CouncilScope.NATIONAL, ranking.id(), "  Sản phẩm không đạt kiểm tra an toàn thực phẩm.  ").block();
 
         assertThat(revoked.revoked()).isTrue();
         assertThat(revoked.revocationReason()).isEqualTo("Sản phẩm không đạt kiểm tra an toàn thực phẩm.");
@@ -142,18 +146,18 @@ class RankingsIntegrationTests {
                 .isEqualTo(CatalogErrorCode.NOT_FOUND);
         assertThat(catalog.countSellable().block()).isEqualTo(onSale - 1);
         assertThat(fixtures.productVersion(product).block()).isEqualTo(version + 1);
-        assertThat(catchThrowableOfType(CatalogException.class, () -> rankings.revoke(ranking.id(), "Thu hồi lần nữa").block()).code())
+        assertThat(catchThrowableOfType(CatalogException.class, () -> rankings.revoke(CouncilScope.NATIONAL, ranking.id(), "Thu hồi lần nữa").block()).code())
                 .isEqualTo(CatalogErrorCode.INVALID_STATE);
     }
 
     @Test
     void revokingAnUnknownRankingIsNotFoundAndAReasonIsRequired() {
         ProductId product = product("Cam Cao Phong");
-        Ranking ranking = rankings.record(decision(product, 55, null, RankingLevel.DISTRICT)).block();
+        Ranking ranking = rankings.record(CouncilScope.NATIONAL, decision(product, 55, null, RankingLevel.PROVINCIAL)).block();
 
-        assertThat(catchThrowableOfType(CatalogException.class, () -> rankings.revoke(CertificationId.random(), "Không tồn tại").block()).code())
+        assertThat(catchThrowableOfType(CatalogException.class, () -> rankings.revoke(CouncilScope.NATIONAL, CertificationId.random(), "Không tồn tại").block()).code())
                 .isEqualTo(CatalogErrorCode.NOT_FOUND);
-        assertThat(catchThrowableOfType(CatalogException.class, () -> rankings.revoke(ranking.id(), " sai ").block()).code())
+        assertThat(catchThrowableOfType(CatalogException.class, () -> rankings.revoke(CouncilScope.NATIONAL, ranking.id(), " sai ").block()).code())
                 .isEqualTo(CatalogErrorCode.INVALID_RANKING);
         assertThat(catalog.product(product).block().ranking().revoked()).isFalse();
     }
@@ -161,15 +165,15 @@ class RankingsIntegrationTests {
     @Test
     void newerThreeStarRankingAfterAnExpiredFiveStarOnePutsTheProductBackOnSaleWithThreeStars() {
         ProductId product = product("Trà hoa vàng");
-        Ranking expired = rankings.record(decision(product, 95, null, RankingLevel.NATIONAL, today.minusYears(4), null)).block();
+        Ranking expired = rankings.record(CouncilScope.NATIONAL, decision(product, 95, null, RankingLevel.NATIONAL, today.minusYears(4), null)).block();
         assertThat(catchThrowableOfType(CatalogException.class, () -> catalog.product(product).block()).code())
                 .isEqualTo(CatalogErrorCode.NOT_FOUND);
 
-        Ranking renewed = rankings.record(decision(product, 60, null, RankingLevel.PROVINCIAL, today.minusDays(2), null)).block();
+        Ranking renewed = rankings.record(CouncilScope.NATIONAL, decision(product, 60, null, RankingLevel.PROVINCIAL, today.minusDays(2), null)).block();
 
         assertThat(catalog.product(product).block().ranking()).isEqualTo(renewed);
         assertThat(renewed.stars()).isEqualTo(new Stars(3));
-        assertThat(rankings.history(product).collectList().block()).containsExactly(renewed, expired);
+        assertThat(rankings.history(CouncilScope.NATIONAL, product).collectList().block()).containsExactly(renewed, expired);
     }
 
     @Test
@@ -181,7 +185,7 @@ class RankingsIntegrationTests {
         fixtures.ranking(sooner, 3, today.minusYears(2), today.plusDays(5)).block();
         fixtures.ranking(farOff, 4, today.minusYears(2), today.plusDays(200)).block();
 
-        var expiring = rankings.expiring(30).filter(r -> r.productId().equals(later) || r.productId().equals(sooner) || r.productId().equals(farOff))
+        var expiring = rankings.expiring(CouncilScope.NATIONAL, 30).filter(r -> r.productId().equals(later) || r.productId().equals(sooner) || r.productId().equals(farOff))
                 .collectList().block();
 
         assertThat(expiring).extracting(ExpiringRanking::productName).containsExactly("Bánh pía Sóc Trăng", "Mắm tôm chua Huế");
@@ -196,18 +200,101 @@ class RankingsIntegrationTests {
         ProductId active = fixtures.product(producer, "Trà túi lọc sâm", ProductStatus.ACTIVE).block();
         fixtures.ranking(active, 4, today.minusYears(4), today.minusYears(1)).block();
 
-        var byProducer = rankings.findProducts("SÂM NGỌC LINH KON", 10).collectList().block();
-        var byName = rankings.findProducts("rượu sâm", 10).collectList().block();
+        var byProducer = rankings.findProducts(CouncilScope.NATIONAL, "SÂM NGỌC LINH KON", 10).collectList().block();
+        var byName = rankings.findProducts(CouncilScope.NATIONAL, "rượu sâm", 10).collectList().block();
 
         assertThat(byProducer).extracting(CouncilProduct::id).containsExactly(draft, active);
         assertThat(byName).extracting(CouncilProduct::id).containsExactly(draft);
         assertThat(byProducer.get(0).sale().reason().kind()).isEqualTo(SaleStatus.Kind.DRAFT);
         assertThat(byProducer.get(1).sale().reason().kind()).isEqualTo(SaleStatus.Kind.EXPIRED);
-        assertThat(rankings.findProducts("  ", 10).collectList().block()).isEmpty();
+        assertThat(rankings.findProducts(CouncilScope.NATIONAL, "  ", 10).collectList().block()).isEmpty();
+    }
+
+    @Test
+    void provincialCouncilRanksOnlyProducersOfItsProvince() {
+        ProductId product = product("Chè búp Tân Cương"); // the fixtures' producers are in Thái Nguyên
+        long certifications = certificationCount();
+
+        CatalogException elsewhere = catchThrowableOfType(CatalogException.class,
+                () -> rankings.record(HA_NOI, decision(product, 75, null, RankingLevel.PROVINCIAL)).block());
+
+        assertThat(elsewhere.code()).isEqualTo(CatalogErrorCode.NOT_FOUND);
+        assertThat(certificationCount()).isEqualTo(certifications);
+        assertThat(rankings.record(THAI_NGUYEN, decision(product, 75, null, RankingLevel.PROVINCIAL)).block().stars()).isEqualTo(new Stars(4));
+        assertThat(catchThrowableOfType(CatalogException.class, () -> rankings.product(HA_NOI, product).block()).code())
+                .isEqualTo(CatalogErrorCode.NOT_FOUND);
+        assertThat(catchThrowableOfType(CatalogException.class, () -> rankings.history(HA_NOI, product).collectList().block()).code())
+                .isEqualTo(CatalogErrorCode.NOT_FOUND);
+    }
+
+    @Test
+    void provincialCouncilRecordsOnlyProvincialThreeAndFourStarsAndFiveStarsOnlyTheNationalCouncil() {
+        ProductId product = product("Mật ong hoa rừng");
+        long certifications = certificationCount();
+
+        CatalogException five = catchThrowableOfType(CatalogException.class,
+                () -> rankings.record(THAI_NGUYEN, decision(product, 92, null, RankingLevel.NATIONAL)).block());
+        CatalogException district = catchThrowableOfType(CatalogException.class,
+                () -> rankings.record(THAI_NGUYEN, decision(product, 60, null, RankingLevel.DISTRICT, LocalDate.of(2025, 3, 1), null)).block());
+
+        assertThat(five.code()).isEqualTo(CatalogErrorCode.OUTSIDE_MANDATE);
+        assertThat(five).hasMessageContaining("NATIONAL council only");
+        assertThat(district.code()).isEqualTo(CatalogErrorCode.OUTSIDE_MANDATE);
+        assertThat(certificationCount()).isEqualTo(certifications);
+        assertThat(rankings.record(THAI_NGUYEN, decision(product, 60, null, RankingLevel.PROVINCIAL)).block().stars()).isEqualTo(new Stars(3));
+        assertThat(rankings.record(CouncilScope.NATIONAL, decision(product, 92, null, RankingLevel.NATIONAL)).block().stars())
+                .isEqualTo(new Stars(5));
+    }
+
+    @Test
+    void districtLevelIsRefusedForDecisionsIssuedFromTheFirstOfJuly2025() {
+        ProductId product = product("Măng khô Định Hóa");
+
+        Ranking before = rankings.record(CouncilScope.NATIONAL,
+                decision(product, 55, null, RankingLevel.DISTRICT, LocalDate.of(2025, 6, 30), null)).block();
+        InvalidRanking from = refusal(() -> decision(product, 55, null, RankingLevel.DISTRICT, LocalDate.of(2025, 7, 1), null));
+
+        assertThat(before.level()).isEqualTo(RankingLevel.DISTRICT);
+        assertThat(from.rule()).isEqualTo(InvalidRanking.Rule.DISTRICT_LEVEL_ENDED);
+        assertThat(from.field()).isEqualTo("level");
+    }
+
+    @Test
+    void provincialCouncilRevokesOnlyInItsProvinceAndNeverANationalRanking() {
+        ProductId provincial = product("Trà xanh Trại Cài");
+        ProductId national = product("Chè đinh Tân Cương");
+        Ranking four = rankings.record(THAI_NGUYEN, decision(provincial, 80, null, RankingLevel.PROVINCIAL)).block();
+        Ranking five = rankings.record(CouncilScope.NATIONAL, decision(national, 95, null, RankingLevel.NATIONAL)).block();
+
+        assertThat(catchThrowableOfType(CatalogException.class, () -> rankings.revoke(HA_NOI, four.id(), "Không thuộc tỉnh").block()).code())
+                .isEqualTo(CatalogErrorCode.NOT_FOUND);
+        assertThat(catchThrowableOfType(CatalogException.class, () -> rankings.find(HA_NOI, four.id()).block()).code())
+                .isEqualTo(CatalogErrorCode.NOT_FOUND);
+        assertThat(catchThrowableOfType(CatalogException.class, () -> rankings.revoke(THAI_NGUYEN, five.id(), "Thu hồi 5 sao").block()).code())
+                .isEqualTo(CatalogErrorCode.OUTSIDE_MANDATE);
+        assertThat(rankings.find(CouncilScope.NATIONAL, five.id()).block().revoked()).isFalse();
+
+        assertThat(rankings.revoke(THAI_NGUYEN, four.id(), "Cơ sở ngừng sản xuất").block().revoked()).isTrue();
+        assertThat(rankings.revoke(CouncilScope.NATIONAL, five.id(), "Không đạt khi tái đánh giá").block().revoked()).isTrue();
+    }
+
+    @Test
+    void provincialCouncilFindsAndSeesExpiringOnlyItsProvincesProducts() {
+        ProductId here = product("Bánh chưng Bờ Đậu");
+        var hanoi = fixtures.producerIn("HTX Làng nghề Bát Tràng", "Hà Nội").block();
+        ProductId there = fixtures.product(hanoi, "Bánh chưng Tranh Khúc", ProductStatus.ACTIVE).block();
+        fixtures.ranking(here, 4, today.minusYears(2), today.plusDays(10)).block();
+        fixtures.ranking(there, 4, today.minusYears(2), today.plusDays(10)).block();
+
+        assertThat(rankings.findProducts(THAI_NGUYEN, "bánh chưng", 10).map(CouncilProduct::id).collectList().block()).containsExactly(here);
+        assertThat(rankings.findProducts(HA_NOI, "bánh chưng", 10).map(CouncilProduct::id).collectList().block()).containsExactly(there);
+        assertThat(rankings.findProducts(CouncilScope.NATIONAL, "bánh chưng", 10).map(CouncilProduct::id).collectList().block())
+                .containsExactlyInAnyOrder(here, there);
+        assertThat(rankings.expiring(HA_NOI, 30).map(ExpiringRanking::productId).collectList().block()).contains(there).doesNotContain(here);
     }
 
     private int starsRecordedFor(int score, RankingLevel level) {
-        return rankings.record(decision(product("Sản phẩm điểm " + score), score, null, level)).block().stars().value();
+        return rankings.record(CouncilScope.NATIONAL, decision(product("Sản phẩm điểm " + score), score, null, level)).block().stars().value();
     }
 
     private ProductId product(String name) {
@@ -223,6 +310,10 @@ class RankingsIntegrationTests {
         return new RankingDecision(product, "2207/QĐ-UBND", score, stars == null ? null : new Stars(stars), level,
                 level == RankingLevel.NATIONAL ? "Bộ Nông nghiệp và Môi trường" : "UBND tỉnh Thái Nguyên",
                 "Thái Nguyên", issuedOn, validUntil);
+    }
+
+    private long certificationCount() {
+        return db.sql("select count(*) as n from certification").map((row, md) -> row.get("n", Long.class)).one().block();
     }
 
     private static InvalidRanking refusal(Runnable attempt) {

@@ -22,6 +22,17 @@ public final class CatalogFixtures {
         this.db = db;
     }
 
+    /** An active co-op in the province (as producers name it: "Hà Nội", "TP. Hồ Chí Minh"). */
+    public Mono<ProducerId> producerIn(String name, String province) {
+        ProducerId id = new ProducerId(UUID.randomUUID());
+        return db.sql("insert into producer (id, kind, name, province) values (:id, 'COOPERATIVE', :name, :province)")
+                .bind("id", id.value())
+                .bind("name", name)
+                .bind("province", province)
+                .then()
+                .thenReturn(id);
+    }
+
     /** An active co-op in Thái Nguyên (formerly Bắc Kạn); {@code contactEmail} may be null. */
     public Mono<ProducerId> producer(String name, String contactEmail) {
         ProducerId id = new ProducerId(UUID.randomUUID());

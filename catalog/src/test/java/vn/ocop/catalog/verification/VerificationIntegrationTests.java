@@ -18,6 +18,7 @@ import vn.ocop.catalog.CertificationId;
 import vn.ocop.catalog.ProducerId;
 import vn.ocop.catalog.ProductId;
 import vn.ocop.catalog.ProductStatus;
+import vn.ocop.catalog.CouncilScope;
 import vn.ocop.catalog.Rankings;
 import vn.ocop.catalog.Verification;
 import vn.ocop.catalog.VerificationResult;
@@ -82,7 +83,7 @@ class VerificationIntegrationTests {
     void revokedRankingSaysWhenAndWhy() {
         ProductId product = fixtures.activeProduct("Hồng không hạt").block();
         CertificationId ranking = fixtures.ranking(product, 4, today.minusYears(1), today.plusYears(2)).block();
-        rankings.revoke(ranking, "Cơ sở sản xuất không còn đáp ứng tiêu chí").block();
+        rankings.revoke(CouncilScope.NATIONAL, ranking, "Cơ sở sản xuất không còn đáp ứng tiêu chí").block();
 
         VerificationResult result = verification.verify(code(product)).block();
 

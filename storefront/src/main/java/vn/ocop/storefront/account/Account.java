@@ -2,10 +2,19 @@ package vn.ocop.storefront.account;
 
 import java.util.Locale;
 import java.util.UUID;
+import vn.ocop.catalog.CouncilScope;
 
-/** Someone who signs in, with the producer or location they act for when their role has one. */
+/**
+ * Someone who signs in, with what their role acts for: a PRODUCER's producer (and whether they are its owner, who
+ * runs its members), a STAFF member's location, a COUNCIL's scope ({@link #NATIONAL} or a province). An account made
+ * for someone has no password hash until they set one through their one-time link.
+ *
+ * @param councilScope {@link #NATIONAL}, or the province as producers name it; null unless COUNCIL
+ */
 public record Account(UUID id, String email, String passwordHash, String displayName, Role role,
-                      UUID producerId, UUID locationId, boolean enabled) {
+                      UUID producerId, UUID locationId, boolean enabled, boolean producerOwner, String councilScope) {
+
+    public static final String NATIONAL = "NATIONAL";
 
     public Account {
         email = email.trim().toLowerCase(Locale.ROOT);
@@ -15,9 +24,43 @@ public record Account(UUID id, String email, String passwordHash, String display
         if (role == Role.STAFF && locationId == null) {
             throw new IllegalArgumentException("a staff account acts for a location");
         }
+        if ((role == Role.COUNCIL) != (councilScope != null)) {
+            throw new IllegalArgumentException("a council account, and only one, ranks for a scope: NATIONAL or a province");
+        }
+        if (producerOwner && role != Role.PRODUCER) {
+            throw new IllegalArgumentException("only a producer's member is its owner");
+        }
     }
 
     public static Account shopper(String email, String passwordHash, String displayName) {
-        return new Account(UUID.randomUUID(), email, passwordHash, displayName, Role.SHOPPER, null, null, true);
+        return new Account(UUID.randomUUID(), email, passwordHash, displayName, Role.SHOPPER, null, null, true, false, null);
+    }
+
+    /** A producer's member (its owner when {@code owner}), without a password yet. */
+    public static Account member(String email, String displayName, UUID producer, boolean owner) {
+        return new Account(UUID.randomUUID(), email, null, displayName, Role.PRODUCER, producer, null, true, owner, null);
+    }
+
+    /** Staff of a location, without a password yet. */
+    public static Account staff(String email, String displayName, UUID location) {
+        return new Account(UUID.randomUUID(), email, null, displayName, Role.STAFF, null, location, true, false, null);
+    }
+
+    /** A council account for {@link #NATIONAL} or a province, without a password yet. */
+    public static Account council(String email, String displayName, String scope) {
+        return new Account(UUID.randomUUID(), email, null, displayName, Role.COUNCIL, null, null, true, false, scope);
+    }
+
+    /** Whether a password was ever set: an account without one cannot sign in. */
+    public boolean hasPassword() {
+        return passwordHash != null;
+    }
+
+    /** For whom a COUNCIL account ranks; null for any other role. */
+    public CouncilScope council() {
+        if (role != Role.COUNCIL) {
+            return null;
+        }
+        return NATIONAL.equals(councilScope) ? CouncilScope.NATIONAL : CouncilScope.of(councilScope);
     }
 }

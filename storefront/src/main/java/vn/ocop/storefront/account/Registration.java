@@ -29,7 +29,8 @@ public class Registration {
     public Mono<Boolean> createIfAbsent(Account withRawPassword, boolean demo) {
         return hash(withRawPassword.passwordHash())
                 .map(hash -> new Account(withRawPassword.id(), withRawPassword.email(), hash, withRawPassword.displayName(),
-                        withRawPassword.role(), withRawPassword.producerId(), withRawPassword.locationId(), true))
+                        withRawPassword.role(), withRawPassword.producerId(), withRawPassword.locationId(), true,
+                        withRawPassword.producerOwner(), withRawPassword.councilScope()))
                 .flatMap(a -> accounts.insertIfNew(a, demo));
     }
 

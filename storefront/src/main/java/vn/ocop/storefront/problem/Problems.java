@@ -14,11 +14,14 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 import org.springframework.web.server.ResponseStatusException;
 import vn.ocop.catalog.CatalogException;
 import vn.ocop.catalog.ImageRejected;
+import vn.ocop.catalog.InvalidProducerDetails;
 import vn.ocop.orders.InvalidRateTable;
 import vn.ocop.orders.OrdersErrorCode;
 import vn.ocop.orders.OrdersException;
 import vn.ocop.orders.TooManyAttempts;
+import vn.ocop.storefront.account.AccountException;
 import vn.ocop.storefront.account.EmailAlreadyRegistered;
+import vn.ocop.storefront.account.InvalidAccountRequest;
 import vn.ocop.storefront.account.TooManySignInAttempts;
 import vn.ocop.storefront.health.DatabaseOutage;
 
@@ -71,6 +74,9 @@ public final class Problems {
         if (error instanceof OrdersException refused) {
             return orders(refused);
         }
+        if (error instanceof AccountException refused) {
+            return accounts(refused);
+        }
         if (error instanceof EmailAlreadyRegistered taken) {
             return of(HttpStatus.CONFLICT, "email-taken", taken.getMessage());
         }
@@ -107,13 +113,31 @@ public final class Problems {
     private static ProblemDetail catalog(CatalogException e) {
         HttpStatus status = switch (e.code()) {
             case NOT_FOUND -> HttpStatus.NOT_FOUND;
-            case STALE_VERSION, INVALID_STATE, INSUFFICIENT_STOCK -> HttpStatus.CONFLICT;
-            case INVALID_RANKING, IMAGE_REJECTED, INVALID_LOCATION, INVALID_MOVEMENT -> HttpStatus.BAD_REQUEST;
+            case STALE_VERSION, INVALID_STATE, INSUFFICIENT_STOCK, ALREADY_REGISTERED, ALREADY_DECIDED -> HttpStatus.CONFLICT;
+            case INVALID_RANKING, IMAGE_REJECTED, INVALID_LOCATION, INVALID_MOVEMENT, INVALID_PRODUCER_DETAILS -> HttpStatus.BAD_REQUEST;
+            case OUTSIDE_MANDATE -> HttpStatus.FORBIDDEN;
             case BATCH_TOO_LARGE -> HttpStatus.CONTENT_TOO_LARGE;
         };
         ProblemDetail p = of(status, e.code().name().toLowerCase().replace('_', '-'), e.getMessage());
         if (e instanceof ImageRejected) { // the API's and the page's multipart part
             p.setProperty("errors", List.of(Map.<String, Object>of("field", "file", "message", e.getMessage())));
+        }
+        if (e instanceof InvalidProducerDetails invalid) {
+            p.setProperty("errors", List.of(Map.<String, Object>of("field", invalid.field(), "message", e.getMessage())));
+        }
+        return p;
+    }
+
+    private static ProblemDetail accounts(AccountException e) {
+        HttpStatus status = switch (e.code()) {
+            case NOT_FOUND -> HttpStatus.NOT_FOUND;
+            case NOT_OWNER -> HttpStatus.FORBIDDEN;
+            case NOT_YOURSELF, INVALID_STATE -> HttpStatus.CONFLICT;
+            case INVALID_REQUEST -> HttpStatus.BAD_REQUEST;
+        };
+        ProblemDetail p = of(status, e.code().name().toLowerCase().replace('_', '-'), e.getMessage());
+        if (e instanceof InvalidAccountRequest invalid) {
+            p.setProperty("errors", List.of(Map.<String, Object>of("field", invalid.field(), "message", e.getMessage())));
         }
         return p;
     }

@@ -3,7 +3,9 @@ package vn.ocop.storefront.security;
 import org.springframework.security.core.context.ReactiveSecurityContextHolder;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
+import org.springframework.web.server.ServerWebExchange;
 import vn.ocop.catalog.CatalogException;
+import vn.ocop.catalog.CouncilScope;
 import vn.ocop.catalog.LocationId;
 import vn.ocop.catalog.ProducerId;
 import vn.ocop.storefront.account.Account;
@@ -20,11 +22,22 @@ public class CurrentAccount {
         this.accounts = accounts;
     }
 
-    /** The signed-in account; empty for anonymous requests. */
+    /** The signed-in account; empty for anonymous requests. Read once per request ({@link EnabledAccountsOnly}). */
     public Mono<Account> get() {
         return ReactiveSecurityContextHolder.getContext()
                 .mapNotNull(c -> c.getAuthentication())
-                .flatMap(a -> accounts.findByEmail(a.getName()));
+                .flatMap(a -> Mono.deferContextual(context -> context.<ServerWebExchange>getOrEmpty(ServerWebExchange.class)
+                                .map(exchange -> exchange.<Account>getAttribute(EnabledAccountsOnly.ATTRIBUTE))
+                                .filter(read -> read != null && read.email().equals(a.getName()))
+                                .map(Mono::just)
+                                .orElseGet(() -> accounts.findByEmail(a.getName()))))
+                .filter(Account::enabled);
+    }
+
+    /** For whom the signed-in COUNCIL account ranks; NOT_FOUND for anyone else. */
+    public Mono<CouncilScope> councilScope() {
+        return get().mapNotNull(Account::council)
+                .switchIfEmpty(Mono.error(() -> CatalogException.notFound("council")));
     }
 
     /** The location a STAFF account works at; NOT_FOUND otherwise. */

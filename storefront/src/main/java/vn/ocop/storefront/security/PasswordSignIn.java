@@ -79,7 +79,9 @@ class PasswordSignIn implements ReactiveAuthenticationManager {
                 ? accounts.findByEmail(email).map(Optional::of).defaultIfEmpty(Optional.empty())
                 : Mono.just(Optional.empty());
         return account.publishOn(hashing).handle((found, sink) -> {
-            boolean matches = encoder.matches(password, found.map(Account::passwordHash).orElse(dummyHash));
+            // an account whose password was never set (its one-time link not used yet) costs the same and never matches
+            String hash = found.map(Account::passwordHash).orElse(null);
+            boolean matches = encoder.matches(password, hash == null ? dummyHash : hash) && hash != null;
             if (found.isEmpty() || !matches) {
                 sink.error(new BadCredentialsException("Wrong e-mail or password"));
             } else if (!found.get().enabled()) {

@@ -6,6 +6,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -17,6 +18,7 @@ import org.springframework.security.web.server.csrf.ServerCsrfTokenRequestHandle
 import org.springframework.security.web.server.csrf.XorServerCsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.server.util.matcher.PathPatternParserServerWebExchangeMatcher;
 import org.springframework.web.reactive.HandlerMapping;
+import vn.ocop.storefront.account.Accounts;
 import vn.ocop.storefront.problem.ProblemResponses;
 
 /**
@@ -40,7 +42,7 @@ class SecurityConfig {
     @Bean
     SecurityWebFilterChain securityFilterChain(ServerHttpSecurity http, ProblemResponses problems,
                                                ObjectProvider<HandlerMapping> handlerMappings,
-                                               PasswordSignIn signIn, SignInFailurePage signInFailed) {
+                                               PasswordSignIn signIn, SignInFailurePage signInFailed, Accounts accounts) {
         var api = new PathPatternParserServerWebExchangeMatcher("/api/**");
         // nothing an anonymous visitor does starts a session: the CSRF token and the page to return to after
         // signing in are kept in cookies; a session is made at sign-in and deleted at sign-out
@@ -64,6 +66,12 @@ class SecurityConfig {
                         .pathMatchers(HttpMethod.POST, "/api/v1/orders/quote").permitAll()
                         // Stripe proves itself with the payload's signature, checked by the endpoint
                         .pathMatchers(HttpMethod.POST, "/api/v1/payments/stripe/webhook").permitAll()
+                        // onboarding and accounts (issue 15): anyone may apply to sell and open a set-password link;
+                        // deciding, accounts and producers are under /admin (ADMIN), members under /producer (the owner
+                        // is checked by the member pages themselves)
+                        .pathMatchers("/producers/apply", "/producers/apply/**", "/account/set-password/*").permitAll()
+                        .pathMatchers(HttpMethod.POST, "/api/v1/producer-applications").permitAll()
+                        .pathMatchers(HttpMethod.GET, "/api/v1/producer-applications/banks").permitAll()
                         .pathMatchers("/api/v1/pickups/**").hasRole("STAFF")
                         .pathMatchers("/producer/**", "/api/v1/producer/**").hasRole("PRODUCER")
                         .pathMatchers("/council/**", "/api/v1/council/**").hasRole("COUNCIL")
@@ -77,6 +85,8 @@ class SecurityConfig {
                         .anyExchange().authenticated())
                 // form and HTTP Basic: attempts counted and locked out (429) in PostgreSQL, see PasswordSignIn
                 .authenticationManager(signIn)
+                // a disabled or removed account's sessions stop at their next request
+                .addFilterAfter(new EnabledAccountsOnly(accounts), SecurityWebFiltersOrder.AUTHENTICATION)
                 .formLogin(form -> form.loginPage("/login").authenticationFailureHandler(signInFailed))
                 .httpBasic(basic -> basic.authenticationEntryPoint(problems::unauthorized))
                 .requestCache(cache -> cache.requestCache(savedRequests))

@@ -8,6 +8,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.HttpMessageWriter;
 import org.springframework.http.codec.ServerCodecConfigurer;
+import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.server.WebFilterExchange;
 import org.springframework.security.web.server.authentication.RedirectServerAuthenticationFailureHandler;
@@ -20,7 +21,8 @@ import reactor.core.publisher.Mono;
 import vn.ocop.storefront.account.TooManySignInAttempts;
 
 /**
- * Where the sign-in form goes when sign-in fails: a wrong e-mail or password back to {@code /login?error}; a
+ * Where the sign-in form goes when sign-in fails: a wrong e-mail or password back to {@code /login?error}, the right
+ * password of a disabled account to {@code /login?disabled}; a
  * lockout answers 429 with {@code Retry-After} and the sign-in page itself, saying how many minutes to wait (in
  * the reader's language) and keeping the form, with its CSRF token, for when the wait is over.
  */
@@ -28,6 +30,7 @@ import vn.ocop.storefront.account.TooManySignInAttempts;
 class SignInFailurePage implements ServerAuthenticationFailureHandler {
 
     private final ServerAuthenticationFailureHandler wrongPassword = new RedirectServerAuthenticationFailureHandler("/login?error");
+    private final ServerAuthenticationFailureHandler disabled = new RedirectServerAuthenticationFailureHandler("/login?disabled");
     private final ServerCodecConfigurer codecs;
     private final ObjectProvider<ViewResolver> viewResolvers;
 
@@ -38,6 +41,9 @@ class SignInFailurePage implements ServerAuthenticationFailureHandler {
 
     @Override
     public Mono<Void> onAuthenticationFailure(WebFilterExchange filterExchange, AuthenticationException e) {
+        if (e instanceof DisabledException) { // said only after the right password
+            return disabled.onAuthenticationFailure(filterExchange, e);
+        }
         if (!(e instanceof TooManySignInAttempts locked)) {
             return wrongPassword.onAuthenticationFailure(filterExchange, e);
         }

@@ -1,6 +1,7 @@
 package vn.ocop.storefront.web.council;
 
 import jakarta.validation.Valid;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.stereotype.Controller;
@@ -21,10 +22,12 @@ import vn.ocop.catalog.InvalidRanking;
 import vn.ocop.catalog.ProductId;
 import vn.ocop.catalog.RankingLevel;
 import vn.ocop.catalog.Rankings;
+import vn.ocop.storefront.security.CurrentAccount;
 
 /**
  * The council's desk: rankings that end within 60 days (each with a revoke form), a product search, and for the
- * chosen product its ranking history and a form to record a new decision. Mistakes are shown on the forms.
+ * chosen product its ranking history and a form to record a new decision. A provincial council sees only its
+ * province's producers and is offered only the levels it may grant. Mistakes are shown on the forms.
  */
 @Controller
 @RequestMapping("/council")
@@ -35,10 +38,12 @@ class CouncilPageController {
 
     private final Rankings rankings;
     private final Catalog catalog;
+    private final CurrentAccount current;
 
-    CouncilPageController(Rankings rankings, Catalog catalog) {
+    CouncilPageController(Rankings rankings, Catalog catalog, CurrentAccount current) {
         this.rankings = rankings;
         this.catalog = catalog;
+        this.current = current;
     }
 
     @GetMapping
@@ -57,10 +62,14 @@ class CouncilPageController {
             return desk(at, model);
         }
         return Mono.fromCallable(form::decision)
-                .flatMap(rankings::record)
+                .flatMap(decision -> current.councilScope().flatMap(scope -> rankings.record(scope, decision)))
                 .map(recorded -> "redirect:" + at.desk("recorded"))
                 .onErrorResume(InvalidRanking.class, e -> {
                     errors.rejectValue(e.field(), "council.rule." + e.rule().name(), e.getMessage());
+                    return desk(at, model);
+                })
+                .onErrorResume(e -> refused(e, CatalogErrorCode.OUTSIDE_MANDATE), e -> {
+                    errors.rejectValue("level", "council.mandate.level", e.getMessage());
                     return desk(at, model);
                 });
     }
@@ -74,30 +83,39 @@ class CouncilPageController {
         if (errors.hasErrors()) {
             return desk(at, model);
         }
-        return rankings.revoke(new CertificationId(id), form.reason())
+        return current.councilScope()
+                .flatMap(scope -> rankings.revoke(scope, new CertificationId(id), form.reason()))
                 .map(revoked -> "redirect:" + at.desk("revoked"))
-                .onErrorResume(CatalogException.class, e -> {
-                    if (e.code() != CatalogErrorCode.INVALID_STATE) {
-                        return Mono.error(e);
-                    }
+                .onErrorResume(e -> refused(e, CatalogErrorCode.INVALID_STATE), e -> {
                     errors.rejectValue("reason", "council.revoke.already-revoked", e.getMessage());
+                    return desk(at, model);
+                })
+                .onErrorResume(e -> refused(e, CatalogErrorCode.OUTSIDE_MANDATE), e -> {
+                    errors.rejectValue("reason", "council.mandate.revoke", e.getMessage());
                     return desk(at, model);
                 });
     }
 
     private Mono<String> desk(DeskQuery at, Model model) {
-        model.addAttribute("productQuery", at.text());
-        model.addAttribute("keep", at.query(null));
-        model.addAttribute("levels", RankingLevel.values());
-        model.addAttribute("expiringDays", EXPIRING_DAYS);
-        model.addAttribute("expiring", rankings.expiring(EXPIRING_DAYS).collectList());
-        model.addAttribute("found", at.text() == null ? Mono.just(List.of())
-                : rankings.findProducts(at.text(), SEARCH_LIMIT).collectList());
-        if (at.product() != null) {
-            ProductId chosen = new ProductId(at.product());
-            model.addAttribute("chosen", rankings.product(chosen));
-            model.addAttribute("history", rankings.history(chosen).collectList());
-        }
-        return Mono.just("council/desk");
+        return current.councilScope().map(scope -> {
+            model.addAttribute("scope", scope);
+            model.addAttribute("productQuery", at.text());
+            model.addAttribute("keep", at.query(null));
+            model.addAttribute("levels", Arrays.stream(RankingLevel.values()).filter(scope::mayRecord).toList());
+            model.addAttribute("expiringDays", EXPIRING_DAYS);
+            model.addAttribute("expiring", rankings.expiring(scope, EXPIRING_DAYS).collectList());
+            model.addAttribute("found", at.text() == null ? Mono.just(List.of())
+                    : rankings.findProducts(scope, at.text(), SEARCH_LIMIT).collectList());
+            if (at.product() != null) {
+                ProductId chosen = new ProductId(at.product());
+                model.addAttribute("chosen", rankings.product(scope, chosen));
+                model.addAttribute("history", rankings.history(scope, chosen).collectList());
+            }
+            return "council/desk";
+        });
+    }
+
+    private static boolean refused(Throwable e, CatalogErrorCode code) {
+        return e instanceof CatalogException refused && refused.code() == code;
     }
 }

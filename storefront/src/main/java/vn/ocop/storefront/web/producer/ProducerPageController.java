@@ -27,6 +27,7 @@ import vn.ocop.catalog.ImageRejected;
 import vn.ocop.catalog.Listing;
 import vn.ocop.catalog.Listings;
 import vn.ocop.catalog.OcopGroup;
+import vn.ocop.catalog.ProducerDirectory;
 import vn.ocop.catalog.ProducerNotice;
 import vn.ocop.catalog.ProducerNotices;
 import vn.ocop.catalog.ProductId;
@@ -43,11 +44,13 @@ class ProducerPageController {
     private final Listings listings;
     private final ProducerNotices notices;
     private final CurrentAccount current;
+    private final ProducerDirectory producers;
 
-    ProducerPageController(Listings listings, ProducerNotices notices, CurrentAccount current) {
+    ProducerPageController(Listings listings, ProducerNotices notices, CurrentAccount current, ProducerDirectory producers) {
         this.listings = listings;
         this.notices = notices;
         this.current = current;
+        this.producers = producers;
     }
 
     @InitBinder(FORM)
@@ -64,7 +67,8 @@ class ProducerPageController {
     @GetMapping
     Mono<String> dashboard(Model model) {
         return current.producer()
-                .doOnNext(p -> model.addAttribute("listings", listings.of(p).collectList())
+                .doOnNext(p -> model.addAttribute("profile", producers.find(p))
+                        .addAttribute("listings", listings.of(p).collectList())
                         .addAttribute("expiring", listings.expiring(p, EXPIRING_DAYS).collectList())
                         .addAttribute("notices", notices.of(p).map(NoticeLine::of).collectList())
                         .addAttribute("expiringDays", EXPIRING_DAYS))

@@ -12,6 +12,7 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import vn.ocop.catalog.Catalog;
 import vn.ocop.catalog.CertificationId;
+import vn.ocop.catalog.CouncilScope;
 import vn.ocop.catalog.Rankings;
 import vn.ocop.storefront.StorefrontTest;
 
@@ -51,7 +52,7 @@ class VerificationPageTests {
     @Test
     void revokedRankingSaysWhenAndWhy() {
         String code = codeOf("Mật hoa dừa", "Công ty TNHH Trà Vinh FARM");
-        rankings.revoke(rankingOf(code), "Sản phẩm không đạt chỉ tiêu an toàn thực phẩm khi hậu kiểm").block();
+        rankings.revoke(CouncilScope.NATIONAL, rankingOf(code), "Sản phẩm không đạt chỉ tiêu an toàn thực phẩm khi hậu kiểm").block();
         String today = catalog.today().format(DateTimeFormatter.ofPattern("dd/MM/yyyy"));
 
         String html = page("/verify/" + code);

@@ -1,0 +1,49 @@
+package vn.ocop.storefront.security;
+
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.ReactiveSecurityContextHolder;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+import org.springframework.web.server.WebSession;
+import reactor.core.publisher.Mono;
+import vn.ocop.storefront.account.Account;
+import vn.ocop.storefront.account.Accounts;
+
+/**
+ * A session lasts only as long as its account may act: on every signed-in request the account is read, and when it
+ * was disabled (by ADMIN, or removed from its producer by the owner) or no longer exists the session is ended and
+ * the request goes on as anonymous (a page asks to sign in, the API answers 401). The account read is kept on the
+ * exchange for {@link CurrentAccount}, so a request reads it once.
+ */
+final class EnabledAccountsOnly implements WebFilter {
+
+    static final String ATTRIBUTE = Account.class.getName();
+
+    private final Accounts accounts;
+
+    EnabledAccountsOnly(Accounts accounts) {
+        this.accounts = accounts;
+    }
+
+    @Override
+    public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+        return ReactiveSecurityContextHolder.getContext()
+                .mapNotNull(SecurityContext::getAuthentication)
+                .filter(a -> a.isAuthenticated() && !(a instanceof AnonymousAuthenticationToken))
+                .flatMap(a -> mayAct(a, exchange))
+                .defaultIfEmpty(true)
+                .flatMap(mayAct -> mayAct ? chain.filter(exchange)
+                        : exchange.getSession().flatMap(WebSession::invalidate)
+                                .then(chain.filter(exchange).contextWrite(ReactiveSecurityContextHolder.clearContext())));
+    }
+
+    private Mono<Boolean> mayAct(Authentication signedIn, ServerWebExchange exchange) {
+        return accounts.findByEmail(signedIn.getName())
+                .doOnNext(account -> exchange.getAttributes().put(ATTRIBUTE, account))
+                .map(Account::enabled)
+                .defaultIfEmpty(false);
+    }
+}
