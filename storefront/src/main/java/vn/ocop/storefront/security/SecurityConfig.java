@@ -65,6 +65,10 @@ class SecurityConfig {
                         // Stripe proves itself with the payload's signature, checked by the endpoint
                         .pathMatchers(HttpMethod.POST, "/api/v1/payments/stripe/webhook").permitAll()
                         .pathMatchers("/api/v1/pickups/**").hasRole("STAFF")
+                        // complaints: opening and following one is the shopper's (someone else's order or complaint is 404, checked by
+                        // the controllers); answering is the producer's (/producer/**), deciding ADMIN's (/admin/**), below
+                        .pathMatchers("/orders/*/complaints", "/orders/*/complaints/**", "/api/v1/orders/*/complaints").hasRole("SHOPPER")
+                        .pathMatchers("/complaints", "/complaints/**", "/api/v1/complaints", "/api/v1/complaints/**").hasRole("SHOPPER")
                         .pathMatchers("/producer/**", "/api/v1/producer/**").hasRole("PRODUCER")
                         .pathMatchers("/council/**", "/api/v1/council/**").hasRole("COUNCIL")
                         .pathMatchers("/staff/**", "/api/v1/staff/**").hasRole("STAFF")
