@@ -10,7 +10,7 @@ import vn.ocop.catalog.CheckedImage;
 import vn.ocop.catalog.LocationId;
 import vn.ocop.catalog.Locations;
 import vn.ocop.catalog.ProducerId;
-import vn.ocop.catalog.listing.ListingImages;
+import vn.ocop.catalog.UploadedImages;
 
 /**
  * What a complaint checks outside itself: its photos (at most 3, each checked and re-encoded as listing images
@@ -20,11 +20,11 @@ import vn.ocop.catalog.listing.ListingImages;
 @Component
 class ComplaintChecks {
 
-    private final ListingImages images;
+    private final UploadedImages images;
     private final Locations locations;
     private final Clock clock;
 
-    ComplaintChecks(ListingImages images, Locations locations, Clock clock) {
+    ComplaintChecks(UploadedImages images, Locations locations, Clock clock) {
         this.images = images;
         this.locations = locations;
         this.clock = clock;
