@@ -74,7 +74,7 @@ public record Complaint(ComplaintId id, OrderId order, UUID account, UUID fulfil
         RefundVia via = RefundVia.of(order.payment());
         Entry opened = new Entry(1, now, Entry.Kind.OPENED, Party.SHOPPER, by, said, null, null);
         return new Complaint(id, order.id(), order.account(), parcel.id(), parcel.producer(), lineNo, line.product(), line.name(), line.quantity(),
-                line.total(), reason, ComplaintStatus.OPEN, via, via == RefundVia.SHOWROOM ? parcel.location() : null, null, null, null, null, null,
+                line.total(), reason, ComplaintStatus.OPEN, via, via == RefundVia.SHOWROOM ? order.destination().pickupAt() : null, null, null, null, null, null,
                 null, now, 0, List.of(opened));
     }
 

@@ -91,6 +91,19 @@ class ComplaintTests {
         refused(() -> resolved.markPaidBack(Complaint.Party.ADMIN, "admin", DELIVERED), OrdersErrorCode.INVALID_STATE);
     }
 
+    @Test
+    void aRefundOfAPickupPaidAtTheCounterIsOwedByTheShowroomThatTookTheMoney() {
+        Order placed = OrderFixtures.pickup(PaymentMethod.PAY_AT_PICKUP, parcel(100_000, 1, 0));
+        java.util.UUID f = placed.fulfilments().get(0).id();
+        Order collected = placed.markReadyForPickup(f, Actor.producer("htx"), DELIVERED.minusDays(1))
+                .handOver(MoneyTaken.Method.CASH, placed.dueAtPickup(), Actor.staff("quầy"), DELIVERED);
+
+        Complaint c = Complaint.open(ComplaintId.random(), collected, 1, ComplaintReason.NOT_AS_DESCRIBED, TEXT, 0, "mai", DELIVERED.plusDays(7));
+
+        assertThat(c.via()).isEqualTo(RefundVia.SHOWROOM);
+        assertThat(c.holder()).isEqualTo(placed.destination().pickupAt());
+    }
+
     private static Complaint opened(PaymentMethod payment) {
         return Complaint.open(ComplaintId.random(), delivered(payment), 1, ComplaintReason.DAMAGED, TEXT, 0, "mai", DELIVERED.plusDays(1));
     }

@@ -126,6 +126,32 @@ class ComplaintPagesTests {
                 .anyMatch(s -> s.endsWith("đã được giải quyết") && s.startsWith("Khiếu nại"));
     }
 
+    @Test
+    void adminDecidesADisputedComplaintOnItsPageOnlyOnceConfirmed() {
+        web = web.mutate().responseTimeout(Duration.ofSeconds(30)).build();
+        String orderId = deliveredCodOrder();
+        String complaintId = (String) api(SHOPPER).post().uri("/api/v1/orders/{id}/complaints", orderId).contentType(MediaType.MULTIPART_FORM_DATA)
+                .body(BodyInserters.fromMultipartData(form("line", "1", "reason", "WRONG_ITEM", "text", "Nhận được trà thay vì mật ong")))
+                .exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id");
+        api(PRODUCER).post().uri("/api/v1/producer/complaints/{id}/dispute", complaintId).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("text", "Chúng tôi đã gửi đúng sản phẩm")).exchange().expectStatus().isOk();
+        api(SHOPPER).post().uri("/api/v1/orders/{id}/complaints", orderId).contentType(MediaType.MULTIPART_FORM_DATA)
+                .body(BodyInserters.fromMultipartData(form("line", "1", "reason", "DAMAGED", "text", "Lần thứ hai cho cùng dòng hàng")))
+                .exchange().expectStatus().isEqualTo(HttpStatus.CONFLICT).expectBody().jsonPath("$.code").isEqualTo("already-complained");
+
+        SignedIn admin = SignedIn.as(web, "admin@demo.ocop.vn", PASSWORD);
+        assertThat(admin.page("/admin/complaints")).contains("Nhận được trà thay vì mật ong").contains("Chúng tôi đã gửi đúng sản phẩm")
+                .contains("/admin/complaints/" + complaintId + "/decision");
+        admin.post("/admin/complaints/" + complaintId + "/decision", form("_csrf", admin.csrf("/admin/complaints"), "amountVnd", "0",
+                "returnTo", "", "text", "Ảnh và phiếu gửi cho thấy đúng sản phẩm")).expectStatus().isEqualTo(HttpStatus.BAD_REQUEST);
+        admin.post("/admin/complaints/" + complaintId + "/decision", form("_csrf", admin.csrf("/admin/complaints"), "amountVnd", "0",
+                "returnTo", "", "text", "Ảnh và phiếu gửi cho thấy đúng sản phẩm", "confirmed", "true")).expectStatus().is3xxRedirection();
+
+        api(SHOPPER).get().uri("/api/v1/complaints/{id}", complaintId).exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.status").isEqualTo("REJECTED").jsonPath("$.thread[2].kind").isEqualTo("DECIDED");
+        assertThat(admin.page("/admin/complaints")).doesNotContain("/admin/complaints/" + complaintId + "/decision");
+    }
+
     /** A COD delivery of one of the demo producer's products, confirmed, shipped and delivered over the API. */
     private String deliveredCodOrder() {
         UUID product = new StockedProducts(db, inventory).productOf(PRODUCER, 2);
