@@ -108,7 +108,7 @@ class ComplaintDeskPageController {
         model.addAttribute("problem", problem);
         model.addAttribute("role", "producer");
         return current.producer().flatMap(p -> complaints.ofProducer(p).collectList()
-                .doOnNext(list -> model.addAttribute("complaints", list))
+                .flatMap(list -> photoCounts(list, model))
                 .then(locations.warehousesOf(p).collectList()).doOnNext(l -> model.addAttribute("locations", l)))
                 .thenReturn("complaints/desk");
     }
@@ -116,8 +116,18 @@ class ComplaintDeskPageController {
     private Mono<String> adminPage(Model model, ComplaintPages problem) {
         model.addAttribute("problem", problem);
         model.addAttribute("role", "admin");
-        return complaints.forAdmin().collectList().doOnNext(list -> model.addAttribute("complaints", list))
+        return complaints.forAdmin().collectList().flatMap(list -> photoCounts(list, model))
                 .then(locations.all(null, null).collectList()).doOnNext(l -> model.addAttribute("locations", l))
                 .thenReturn("complaints/desk");
+    }
+
+    /** The complaints and how many photos each has (at most 200 complaints a page). */
+    private Mono<Void> photoCounts(java.util.List<Complaint> list, Model model) {
+        model.addAttribute("complaints", list);
+        return reactor.core.publisher.Flux.fromIterable(list)
+                .concatMap(c -> complaints.photoCount(c.id()).map(n -> java.util.Map.entry(c.id().value(), n)))
+                .collectMap(java.util.Map.Entry::getKey, java.util.Map.Entry::getValue)
+                .doOnNext(counts -> model.addAttribute("photoCounts", counts))
+                .then();
     }
 }

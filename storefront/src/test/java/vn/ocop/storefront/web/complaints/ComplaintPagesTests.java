@@ -98,7 +98,9 @@ class ComplaintPagesTests {
                 .contains("/complaints/" + complaintId);
 
         SignedIn producer = SignedIn.as(web, PRODUCER, PASSWORD);
-        assertThat(producer.page("/producer/complaints")).contains("Hàng bị hư hỏng").contains("/producer/complaints/" + complaintId + "/offer");
+        assertThat(producer.page("/producer/complaints")).contains("Hàng bị hư hỏng").contains("/producer/complaints/" + complaintId + "/offer")
+                .contains("/api/v1/producer/complaints/" + complaintId + "/photos/1");
+        api(PRODUCER).get().uri("/api/v1/producer/complaints/{id}/photos/1", complaintId).exchange().expectStatus().isOk();
         producer.post("/producer/complaints/" + complaintId + "/offer", form("_csrf", producer.csrf("/producer/complaints"),
                 "amountVnd", "50000", "returnTo", "", "text", "Xin lỗi chị, shop hoàn một phần")).expectStatus().is3xxRedirection();
         api(PRODUCER).get().uri("/api/v1/producer/complaints/{id}", complaintId).exchange().expectStatus().isOk().expectBody()
