@@ -33,5 +33,11 @@ public enum OrdersErrorCode {
     /** The card payment is disputed (a chargeback): the order is held, not shipped or handed over. */
     DISPUTED,
     /** Stripe could not be reached (or would not answer): nothing changed, try again shortly. */
-    PAYMENT_PROVIDER_UNAVAILABLE
+    PAYMENT_PROVIDER_UNAVAILABLE,
+    /** A complaint opened more than 7 days after its line was delivered or collected. */
+    COMPLAINT_DEADLINE_PASSED,
+    /** The order line already has a complaint. */
+    ALREADY_COMPLAINED,
+    /** A complaint's refund of more than its line's total. */
+    REFUND_EXCEEDS_LINE
 }

@@ -56,6 +56,16 @@ public class ListingImages {
                 .flatMap(image -> store(product, image));
     }
 
+    /**
+     * Checks an upload by the listing images' rules (type by its bytes, at most {@link #maxBytes()}, dimensions) and
+     * answers the re-encoded copy (JPEG or PNG, no metadata) without keeping it; ImageRejected otherwise.
+     */
+    public Mono<vn.ocop.catalog.CheckedImage> checked(byte[] bytes) {
+        return Mono.fromCallable(() -> check(bytes))
+                .flatMap(type -> normaliser.normalise(type, bytes))
+                .map(copy -> new vn.ocop.catalog.CheckedImage(copy.type().contentType, copy.bytes()));
+    }
+
     /** A stored image by its file name; empty for a name that is not one of ours. */
     public Mono<StoredImage> find(String fileName) {
         if (fileName == null || !FILE_NAME.matcher(fileName).matches()) {

@@ -73,6 +73,10 @@ class SecurityConfig {
                         .pathMatchers(HttpMethod.POST, "/api/v1/producer-applications").permitAll()
                         .pathMatchers(HttpMethod.GET, "/api/v1/producer-applications/banks").permitAll()
                         .pathMatchers("/api/v1/pickups/**").hasRole("STAFF")
+                        // complaints: opening and following one is the shopper's (someone else's order or complaint is 404, checked by
+                        // the controllers); answering is the producer's (/producer/**), deciding ADMIN's (/admin/**), below
+                        .pathMatchers("/orders/*/complaints", "/orders/*/complaints/**", "/api/v1/orders/*/complaints").hasRole("SHOPPER")
+                        .pathMatchers("/complaints", "/complaints/**", "/api/v1/complaints", "/api/v1/complaints/**").hasRole("SHOPPER")
                         .pathMatchers("/producer/**", "/api/v1/producer/**").hasRole("PRODUCER")
                         .pathMatchers("/council/**", "/api/v1/council/**").hasRole("COUNCIL")
                         .pathMatchers("/staff/**", "/api/v1/staff/**").hasRole("STAFF")

@@ -40,7 +40,8 @@ final class KnownIds {
             for (String list : List.of("/api/v1/products", "/api/v1/locations", "/api/v1/producer/products", "/api/v1/producer/live",
                     "/api/v1/producer/orders", "/api/v1/producer/rankings/expiring?days=2000", "/api/v1/staff/pickups",
                     "/api/v1/staff/discrepancies", "/api/v1/admin/locations", "/api/v1/orders", "/api/v1/live",
-                    "/api/v1/admin/producer-applications", "/api/v1/admin/producers", "/api/v1/admin/accounts", "/api/v1/producer/members")) {
+                    "/api/v1/admin/producer-applications", "/api/v1/admin/producers", "/api/v1/admin/accounts", "/api/v1/producer/members",
+                    "/api/v1/complaints", "/api/v1/producer/complaints", "/api/v1/admin/complaints")) {
                 var answer = c.whole(HttpMethod.GET, list, null, null);
                 if (answer.status() == 200) {
                     ids.learn(c.role, list.replaceAll("\\?.*", ""), answer.body(), json);

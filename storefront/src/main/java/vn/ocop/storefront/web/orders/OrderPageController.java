@@ -14,6 +14,7 @@ import reactor.core.publisher.Mono;
 import vn.ocop.catalog.Locations;
 import vn.ocop.orders.Addresses;
 import vn.ocop.orders.CancelReason;
+import vn.ocop.orders.Complaints;
 import vn.ocop.orders.Order;
 import vn.ocop.orders.OrderId;
 import vn.ocop.orders.OrderStatus;
@@ -38,8 +39,10 @@ class OrderPageController {
     private final Locations locations;
     private final Addresses addresses;
     private final CurrentAccount current;
+    private final Complaints complaints;
 
-    OrderPageController(Orders orders, Payments payments, Locations locations, Addresses addresses, CurrentAccount current) {
+    OrderPageController(Orders orders, Payments payments, Locations locations, Addresses addresses, CurrentAccount current, Complaints complaints) {
+        this.complaints = complaints;
         this.orders = orders;
         this.payments = payments;
         this.locations = locations;
@@ -109,6 +112,9 @@ class OrderPageController {
         model.addAttribute("clientSecret", null);
         model.addAttribute("cardStartFailed", false);
         model.addAttribute("refunds", List.of());
+        // the "Khiếu nại" button on lines a complaint may be opened on now, and a link to those that have one
+        model.addAttribute("complainable", complaints.eligibleLines(order));
+        model.addAttribute("complaintByLine", complaints.ofOrder(order.account(), order.id()).collectMap(c -> c.line(), c -> c.id().value()));
         if (order.payment() != PaymentMethod.CARD) {
             return Mono.just("orders/order");
         }

@@ -28,6 +28,9 @@ final class OrderPages {
             case PAYMENT_PROVIDER_UNAVAILABLE -> new Problem("payments.error.unavailable", null);
             case DISPUTED -> new Problem("payments.error.disputed", null);
             case REFUND_EXCEEDS_PAYMENT -> new Problem("payments.error.refund-exceeds", null);
+            case COMPLAINT_DEADLINE_PASSED -> new Problem("complaint.error.deadline", null);
+            case ALREADY_COMPLAINED -> new Problem("complaint.error.already", null);
+            case REFUND_EXCEEDS_LINE -> new Problem("complaint.error.exceeds-line", null);
         };
     }
 }
