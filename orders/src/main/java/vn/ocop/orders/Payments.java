@@ -24,14 +24,16 @@ public class Payments {
     private final PaymentRows rows;
     private final Moves moves;
     private final OrderNotices notices;
+    private final Money money;
     private final Clock clock;
 
-    Payments(StripePayments stripe, StripeEvents events, PaymentRows rows, Moves moves, OrderNotices notices, Clock clock) {
+    Payments(StripePayments stripe, StripeEvents events, PaymentRows rows, Moves moves, OrderNotices notices, Money money, Clock clock) {
         this.stripe = stripe;
         this.events = events;
         this.rows = rows;
         this.moves = moves;
         this.notices = notices;
+        this.money = money;
         this.clock = clock;
     }
 
@@ -68,7 +70,8 @@ public class Payments {
         return rows.of(order)
                 .filter(p -> p.paidAt() != null && p.refundedAt() == null && p.intent() != null)
                 .flatMap(p -> moves.read(order).flatMap(o -> stripe.refund(o, p.intent())))
-                .flatMap(refund -> rows.refunded(order, now()))
+                // the ledger first: were the marking lost, a retry gets the same refund id from Stripe and records nothing twice
+                .flatMap(refund -> money.cardRefunded(order, refund, now()).then(rows.refunded(order, now())))
                 .then();
     }
 
