@@ -65,6 +65,10 @@ class SecurityConfig {
                         // Stripe proves itself with the payload's signature, checked by the endpoint
                         .pathMatchers(HttpMethod.POST, "/api/v1/payments/stripe/webhook").permitAll()
                         .pathMatchers("/api/v1/pickups/**").hasRole("STAFF")
+                        // money: a producer's own statements and tax files; ADMIN's commission rates, statements and payouts
+                        .pathMatchers("/producer/statements", "/producer/statements/**", "/api/v1/producer/statement",
+                                "/api/v1/producer/tax-withheld").hasRole("PRODUCER")
+                        .pathMatchers("/admin/money", "/admin/money/**", "/api/v1/admin/money/**").hasRole("ADMIN")
                         .pathMatchers("/producer/**", "/api/v1/producer/**").hasRole("PRODUCER")
                         .pathMatchers("/council/**", "/api/v1/council/**").hasRole("COUNCIL")
                         .pathMatchers("/staff/**", "/api/v1/staff/**").hasRole("STAFF")
