@@ -9,7 +9,7 @@ import java.util.UUID;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 import vn.ocop.catalog.ProducerId;
-import vn.ocop.orders.money.MoneyRows;
+import vn.ocop.orders.money.Refunds;
 import vn.ocop.orders.money.Payouts;
 import vn.ocop.orders.money.Statements;
 import vn.ocop.orders.money.TillMoney;
@@ -27,13 +27,13 @@ public class Money {
     private final Statements statements;
     private final Payouts payouts;
     private final TillMoney tills;
-    private final MoneyRows ledger;
+    private final Refunds refunds;
 
-    Money(Statements statements, Payouts payouts, TillMoney tills, MoneyRows ledger) {
+    Money(Statements statements, Payouts payouts, TillMoney tills, Refunds refunds) {
         this.statements = statements;
         this.payouts = payouts;
         this.tills = tills;
-        this.ledger = ledger;
+        this.refunds = refunds;
     }
 
     /** The producer's statement for the days {@code from} to {@code to}, Asia/Ho_Chi_Minh (at most 366 days; 400 otherwise). */
@@ -65,7 +65,16 @@ public class Money {
 
     /** A paid card order was refunded in full by Stripe refund {@code refundId}: each parcel's payment given back, once per refund. */
     public Mono<Long> cardRefunded(OrderId order, String refundId, OffsetDateTime at) {
-        return ledger.mirrorCardRefund(order, refundId, at, "stripe");
+        return refunds.wholeCardOrder(order, refundId, at);
+    }
+
+    /**
+     * Money given back for part of a parcel's sale (a complaint): by whoever holds it (CARD_REFUNDED for a card sale,
+     * REFUND for cash), priced on the sale's day; MORE_THAN_PAID beyond what the sale took less earlier refunds,
+     * INVALID_STATE when nothing was paid for it. The same {@code source} again records nothing more.
+     */
+    public Mono<MoneyEvent> refunded(PartRefund refund, String by) {
+        return refunds.refund(refund, by);
     }
 
     /** Records the till sales among movements a sync batch just applied; answers how many were new. */

@@ -24,6 +24,8 @@ public enum OrdersErrorCode {
     TOO_MANY_ATTEMPTS,
     /** A payout of more than the payer owes the producer, without saying that is meant. */
     MORE_THAN_OWED,
+    /** A refund of more than was paid (less what was refunded already). */
+    MORE_THAN_PAID,
     /** Something this instance was not set up to do (a Stripe webhook without the webhook secret): not the caller's fault. */
     NOT_CONFIGURED
 }

@@ -185,6 +185,32 @@ class MoneyRecordingIntegrationTests {
     }
 
     @Test
+    void aRefundOfPartOfACashSaleIsPaidBackByItsHolderOnceAndNeverBeyondWhatWasPaid() {
+        Order order = scene.place(PaymentMethod.PAY_AT_PICKUP, true, List.of(line(scene.rice, 3)));
+        scene.handOver(order);
+        Fulfilment parcel = order.fulfilments().get(0);
+        PartRefund damaged = new PartRefund(order.id(), parcel.id(), OcopGroup.FOOD, MoneyScene.vnd(60_000), MoneyScene.vnd(0), "complaint-1",
+                OffsetDateTime.now());
+
+        MoneyEvent first = scene.money.refunded(damaged, "admin").block();
+        MoneyEvent again = scene.money.refunded(damaged, "admin").block();
+        assertThatThrownBy(() -> scene.money.refunded(new PartRefund(order.id(), parcel.id(), OcopGroup.FOOD, MoneyScene.vnd(120_001),
+                MoneyScene.vnd(0), "complaint-2", OffsetDateTime.now()), "admin").block())
+                .isInstanceOfSatisfying(OrdersException.class, e -> assertThat(e.code()).isEqualTo(OrdersErrorCode.MORE_THAN_PAID));
+        assertThatThrownBy(() -> scene.money.refunded(new PartRefund(order.id(), UUID.randomUUID(), OcopGroup.FOOD, MoneyScene.vnd(1),
+                MoneyScene.vnd(0), "complaint-3", OffsetDateTime.now()), "admin").block())
+                .isInstanceOfSatisfying(OrdersException.class, e -> assertThat(e.code()).isEqualTo(OrdersErrorCode.INVALID_STATE));
+
+        assertThat(again).isEqualTo(first);
+        assertThat(rows("order_id = :key", order.id().value())).extracting(Row::kind, Row::amount, Row::holder, Row::holderLocation)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("PICKUP_PAID", 180_000L, "SHOWROOM", scene.showroom.value()),
+                        org.assertj.core.groups.Tuple.tuple("REFUND", 60_000L, "SHOWROOM", scene.showroom.value()));
+        Statement s = scene.money.statement(scene.coop, first.pricedOn(), first.pricedOn()).block();
+        assertThat(s.totals().refunded()).isEqualTo(60_000);
+        assertThat(s.totals().adds()).isTrue();
+    }
+
+    @Test
     void theLedgerIsAppendOnly() {
         Order order = scene.place(PaymentMethod.COD, false, List.of(line(scene.rice, 1)));
         scene.deliver(order);

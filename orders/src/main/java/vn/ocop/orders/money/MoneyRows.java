@@ -99,6 +99,22 @@ public class MoneyRows {
         return db.sql("select " + COLUMNS + " from money_event where id = :id").bind("id", id).map((row, md) -> event(row)).one();
     }
 
+    /** The sale (card, cash on delivery or at pickup) of that parcel's goods of that group, if one was recorded. */
+    public Mono<MoneyEvent> sale(OrderId order, UUID fulfilment, vn.ocop.catalog.OcopGroup group) {
+        return db.sql("select " + COLUMNS + " from money_event where order_id = :order and fulfilment_id = :fulfilment and ocop_group = :group"
+                        + " and kind in ('CARD_PAID', 'COD_COLLECTED', 'PICKUP_PAID') order by seq limit 1")
+                .bind("order", order.value()).bind("fulfilment", fulfilment).bind("group", group.name())
+                .map((row, md) -> event(row)).one();
+    }
+
+    /** What was given back from that sale so far (refunds of the same parcel and group). */
+    public Mono<Long> refunded(MoneyEvent sale) {
+        return db.sql("select coalesce(sum(amount_vnd), 0) as refunded from money_event where order_id = :order and fulfilment_id = :fulfilment"
+                        + " and ocop_group = :group and kind in ('CARD_REFUNDED', 'REFUND')")
+                .bind("order", sale.order().value()).bind("fulfilment", sale.fulfilment()).bind("group", sale.group().name())
+                .map((row, md) -> ((Number) row.get("refunded")).longValue()).one();
+    }
+
     /** Every producer the ledger has an event for. */
     public Flux<ProducerId> producers() {
         return db.sql("select distinct producer_id from money_event")

@@ -58,7 +58,7 @@ public class Payouts {
                         .then(ledger.byId(payout.id()))
                         .flatMap(earlier -> earlier.producer().equals(producer) ? Mono.just(earlier)
                                 : Mono.<MoneyEvent>error(InvalidMoneyRequest.of("id", "this payout id was used for another producer")))
-                        .switchIfEmpty(Mono.defer(() -> checked(producer, order).then(ledger.append(List.of(payout), by)).thenReturn(payout)))));
+                        .switchIfEmpty(Mono.defer(() -> checked(producer, order).then(ledger.append(List.of(payout), by)).then(ledger.byId(payout.id()))))));
     }
 
     private Mono<Void> checked(ProducerId producer, PayoutOrder order) {

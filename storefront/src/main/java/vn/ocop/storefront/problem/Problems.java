@@ -127,7 +127,7 @@ public final class Problems {
     private static ProblemDetail orders(OrdersException e) {
         HttpStatus status = switch (e.code()) {
             case NOT_FOUND -> HttpStatus.NOT_FOUND;
-            case NOT_SELLABLE, NOT_ENOUGH_STOCK, INVALID_STATE, LIMIT_REACHED, AMOUNT_MISMATCH, MORE_THAN_OWED -> HttpStatus.CONFLICT;
+            case NOT_SELLABLE, NOT_ENOUGH_STOCK, INVALID_STATE, LIMIT_REACHED, AMOUNT_MISMATCH, MORE_THAN_OWED, MORE_THAN_PAID -> HttpStatus.CONFLICT;
             case TOO_MANY_ATTEMPTS -> HttpStatus.TOO_MANY_REQUESTS;
             case INVALID_REQUEST, INVALID_SIGNATURE -> HttpStatus.BAD_REQUEST;
             case IDEMPOTENCY_MISMATCH -> HttpStatus.UNPROCESSABLE_CONTENT;

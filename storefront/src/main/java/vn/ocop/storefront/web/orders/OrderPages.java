@@ -22,7 +22,7 @@ final class OrderPages {
             case LIMIT_REACHED -> new Problem("live.error.limit", e.getMessage());
             case AMOUNT_MISMATCH -> new Problem("order.error.amount", null);
             case TOO_MANY_ATTEMPTS -> new Problem("pickups.error.too-many", null);
-            case INVALID_REQUEST, INVALID_SIGNATURE, NOT_CONFIGURED, MORE_THAN_OWED -> new Problem("order.error.invalid", e.getMessage());
+            case INVALID_REQUEST, INVALID_SIGNATURE, NOT_CONFIGURED, MORE_THAN_OWED, MORE_THAN_PAID -> new Problem("order.error.invalid", e.getMessage());
         };
     }
 }
