@@ -69,6 +69,21 @@ public class Catalog {
                         .map(t -> details(found.product(), t.getT1(), t.getT2(), t.getT3())));
     }
 
+    /** The OCOP group of each of these products, whatever their status (for money already taken for them). */
+    public Mono<java.util.Map<ProductId, OcopGroup>> groupsOf(java.util.Collection<ProductId> ids) {
+        return ids.isEmpty() ? Mono.just(java.util.Map.of()) : listings.groups(ids);
+    }
+
+    /** Any producer, suspended or not (its kind decides the tax withheld for it); NOT_FOUND when there is none. */
+    public Mono<ProducerSummary> producer(ProducerId id) {
+        return producers.find(id).switchIfEmpty(Mono.error(() -> CatalogException.notFound("producer " + id.value())));
+    }
+
+    /** Those of these producers that exist, by name. */
+    public Flux<ProducerSummary> producers(java.util.Collection<ProducerId> ids) {
+        return ids.isEmpty() ? Flux.empty() : producers.findAll(ids);
+    }
+
     private static ProductDetails details(vn.ocop.catalog.product.ProductRow p, ProducerSummary producer, Ranking ranking, List<String> images) {
         return new ProductDetails(p.id(), p.name(), p.description(), p.group(), p.price(), p.salesUnit(), p.demoPrice(),
                 p.verificationCode(), producer, ranking, images);

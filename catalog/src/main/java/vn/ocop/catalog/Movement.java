@@ -7,12 +7,15 @@ import java.util.UUID;
 /**
  * One stock movement as recorded, before it is applied. The id is made by whoever records it and is what
  * makes applying it twice impossible. A COUNT carries {@code expected} and {@code counted} and its quantity is
- * their difference; every other type carries a positive quantity.
+ * their difference; every other type carries a positive quantity. Only a SALE carries a unit price (what the till
+ * took, whole đồng); a sale without one is kept at the product's list price when applied.
  */
 public record Movement(UUID id, MovementType type, ProductId product, int quantity, Integer expected, Integer counted,
-                       OffsetDateTime occurredAt, String reference, String note) {
+                       OffsetDateTime occurredAt, String reference, String note, Vnd unitPrice) {
 
     public static final int MAX_QUANTITY = 1_000_000;
+    /** The highest unit price a sale may carry: a product's list price has the same bound. */
+    public static final long MAX_UNIT_PRICE = 1_000_000_000L;
 
     public Movement {
         Objects.requireNonNull(id, "movement id");
@@ -23,6 +26,16 @@ public record Movement(UUID id, MovementType type, ProductId product, int quanti
         if (problem != null) {
             throw new CatalogException(CatalogErrorCode.INVALID_MOVEMENT, problem);
         }
+        String price = priceProblem(type, unitPrice == null ? null : unitPrice.dong());
+        if (price != null) {
+            throw new CatalogException(CatalogErrorCode.INVALID_MOVEMENT, price);
+        }
+    }
+
+    /** A movement without a unit price (every type but a SALE has none; a SALE then takes the list price). */
+    public Movement(UUID id, MovementType type, ProductId product, int quantity, Integer expected, Integer counted,
+                    OffsetDateTime occurredAt, String reference, String note) {
+        this(id, type, product, quantity, expected, counted, occurredAt, reference, note, null);
     }
 
     public static Movement of(UUID id, MovementType type, ProductId product, int quantity, OffsetDateTime at, String reference) {
@@ -46,6 +59,17 @@ public record Movement(UUID id, MovementType type, ProductId product, int quanti
             return "quantity must be 1 to " + MAX_QUANTITY;
         }
         return expected != null || counted != null ? "only a COUNT carries expected and counted" : null;
+    }
+
+    /** Why this unit price does not fit a movement of that type; null when it does (none, or a SALE's 0 to 1,000,000,000 đồng). */
+    public static String priceProblem(MovementType type, Long unitPrice) {
+        if (unitPrice == null) {
+            return null;
+        }
+        if (type != MovementType.SALE) {
+            return "only a SALE carries a unit price";
+        }
+        return unitPrice < 0 || unitPrice > MAX_UNIT_PRICE ? "a sale's unitPrice is whole đồng, 0 to " + MAX_UNIT_PRICE : null;
     }
 
     public int onHandDelta() {

@@ -5,13 +5,20 @@ import java.util.UUID;
 
 /**
  * A movement as a till sent it, not yet checked: each field may be missing or wrong, and the answer says so
- * per movement rather than refusing the batch. Only the id is required, since the answer is keyed by it.
+ * per movement rather than refusing the batch. Only the id is required, since the answer is keyed by it. A SALE
+ * may carry {@code unitPrice}, what the till took per unit in whole đồng; without it the product's list price is kept.
  */
 public record TillMovement(UUID id, String type, UUID productId, UUID locationId, Integer quantity, Integer expected,
-                           Integer counted, OffsetDateTime occurredAt) {
+                           Integer counted, OffsetDateTime occurredAt, Long unitPrice) {
 
     /** The earliest time a till's movement may claim: before that its clock was wrong (a reset clock says 1970). */
     public static final OffsetDateTime EARLIEST = OffsetDateTime.parse("2000-01-01T00:00:00+07:00");
+
+    /** A movement without a price: only a SALE may carry one (the list price is taken when it has none). */
+    public TillMovement(UUID id, String type, UUID productId, UUID locationId, Integer quantity, Integer expected,
+                        Integer counted, OffsetDateTime occurredAt) {
+        this(id, type, productId, locationId, quantity, expected, counted, occurredAt, null);
+    }
 
     /** The type as sent, safe to keep for staff to read: control characters shown as U+FFFD, at most 40 characters. */
     public String typeAsSent() {

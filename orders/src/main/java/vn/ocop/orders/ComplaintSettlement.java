@@ -24,12 +24,14 @@ class ComplaintSettlement {
     private final Payments payments;
     private final Inventory inventory;
     private final ComplaintNotices notices;
+    private final Money money;
 
-    ComplaintSettlement(ComplaintRows rows, Payments payments, Inventory inventory, ComplaintNotices notices) {
+    ComplaintSettlement(ComplaintRows rows, Payments payments, Inventory inventory, ComplaintNotices notices, Money money) {
         this.rows = rows;
         this.payments = payments;
         this.inventory = inventory;
         this.notices = notices;
+        this.money = money;
     }
 
     /** After a committed change: the e-mail, and the refund and the goods when it was just resolved. */
@@ -53,16 +55,23 @@ class ComplaintSettlement {
     /**
      * THE place a decided refund's money is recorded. Paid by card: refunded through Stripe under the key
      * {@code complaint:<id>} (the same complaint is refunded once). Otherwise it is owed from now by who holds the
-     * money (the producer for cash on delivery, the showroom for payment at pickup) until marked paid back; the
-     * money ledger's REFUND entry belongs here.
+     * money (the producer for cash on delivery, the showroom for payment at pickup) until marked paid back. The money
+     * ledger records it first, keyed by the complaint (CARD_REFUNDED for a card sale, REFUND for cash), so a settlement
+     * tried again records nothing twice.
      */
     Mono<Void> refundDecided(Complaint c, Order order) {
+        Mono<?> ledger = money.refundedLine(order.id(), c.fulfilment(), c.product(), c.refund(), c.id().refundKey(), c.updatedAt(), "complaint")
+                // a sale from before the ledger began has no row to refund from: the shopper is paid back all the same
+                .onErrorResume(e -> e instanceof OrdersException o && o.code() == OrdersErrorCode.INVALID_STATE, e -> {
+                    log.warn("Complaint {}: its sale is not in the money ledger; the refund is not recorded there", c.id().value());
+                    return Mono.empty();
+                });
         if (c.via() == RefundVia.CARD) {
-            return payments.refund(order.id(), c.refund(), c.id().refundKey(), "complaint " + c.reason().name().toLowerCase(java.util.Locale.ROOT)
+            return ledger.then(payments.refund(order.id(), c.refund(), c.id().refundKey(), "complaint " + c.reason().name().toLowerCase(java.util.Locale.ROOT)
                             + " about " + c.productName())
-                    .flatMap(refund -> rows.cardRefund(c.id(), refund.id()));
+                    .flatMap(refund -> rows.cardRefund(c.id(), refund.id())));
         }
-        return rows.owed(c.id(), c.updatedAt());
+        return ledger.then(rows.owed(c.id(), c.updatedAt()));
     }
 
     /** The goods back at the chosen location: one RECEIPT whose id derives from the complaint (replay-safe). */

@@ -22,6 +22,10 @@ public enum OrdersErrorCode {
     AMOUNT_MISMATCH,
     /** Too many wrong attempts (pickup codes at one location): try again later. */
     TOO_MANY_ATTEMPTS,
+    /** A payout of more than the payer owes the producer, without saying that is meant. */
+    MORE_THAN_OWED,
+    /** A refund of more than was paid (less what was refunded already). */
+    MORE_THAN_PAID,
     /** Something this instance was not set up to do (a Stripe webhook without the webhook secret): not the caller's fault. */
     NOT_CONFIGURED,
     /** A refund of more than the card payment still holds (paid minus the refunds not failed or canceled). */

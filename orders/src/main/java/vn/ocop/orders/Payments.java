@@ -24,7 +24,7 @@ public class Payments {
     private static final Logger log = LoggerFactory.getLogger(Payments.class);
 
     /** The refund key of a cancelled order: whatever its payment still holds is refunded once under it. */
-    static final String CANCEL_KEY = "cancel:";
+    static final String CANCEL_KEY = CardRefundLedger.CANCELLED_ORDER_KEY;
 
     private final CardIntents intents;
     private final Refunds refunds;

@@ -15,7 +15,8 @@ import vn.ocop.catalog.Movement;
 import vn.ocop.catalog.inventory.StockLedger.Recorder;
 
 /**
- * A batch of free movements in two statements: every movement inserted at once (a duplicate id is skipped),
+ * A batch of free movements in two statements: every movement inserted at once (a duplicate id is skipped; a sale
+ * sent without a price keeps the product's list price),
  * then every touched stock row moved by the sum of what was applied to it. Both go in product order, so any
  * two batches take their locks in the same order and never deadlock.
  */
@@ -23,12 +24,14 @@ final class BulkMovements {
 
     private static final String INSERT = """
             insert into stock_movement (id, type, location_id, product_id, producer_id, quantity, on_hand_delta,
-                                        reserved_delta, expected, counted, reference, recorded_by, device_id, note, occurred_at)
+                                        reserved_delta, expected, counted, reference, recorded_by, device_id, note, occurred_at,
+                                        unit_price_vnd)
             select m.id, m.type, :location, p.id, p.producer_id, m.quantity, m.on_hand, 0, nullif(m.expected, '')::int,
-                   nullif(m.counted, '')::int, nullif(m.reference, ''), :by, :device, nullif(m.note, ''), m.at::timestamptz
+                   nullif(m.counted, '')::int, nullif(m.reference, ''), :by, :device, nullif(m.note, ''), m.at::timestamptz,
+                   case when m.type = 'SALE' then coalesce(nullif(m.price, '')::bigint, p.price_vnd) end
             from unnest(:ids::uuid[], :types::text[], :products::uuid[], :quantities::int[], :onHands::int[], :expecteds::text[],
-                        :counteds::text[], :references::text[], :notes::text[], :ats::text[])
-                 with ordinality as m(id, type, product, quantity, on_hand, expected, counted, reference, note, at, ord)
+                        :counteds::text[], :references::text[], :notes::text[], :ats::text[], :prices::text[])
+                 with ordinality as m(id, type, product, quantity, on_hand, expected, counted, reference, note, at, price, ord)
             join product p on p.id = m.product
             order by m.ord
             on conflict (id) do nothing
@@ -63,6 +66,7 @@ final class BulkMovements {
                 .bind("references", sorted.stream().map(m -> text(m.reference())).toArray(String[]::new))
                 .bind("notes", sorted.stream().map(m -> text(m.note())).toArray(String[]::new))
                 .bind("ats", sorted.stream().map(m -> m.occurredAt().toString()).toArray(String[]::new))
+                .bind("prices", sorted.stream().map(m -> text(m.unitPrice() == null ? null : m.unitPrice().dong())).toArray(String[]::new))
                 .map((row, md) -> row.get("id", UUID.class))
                 .all()
                 .collect(Collectors.toSet());

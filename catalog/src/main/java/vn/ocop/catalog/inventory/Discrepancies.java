@@ -83,7 +83,7 @@ public class Discrepancies {
                         values (:id, :location, :device, :reason, jsonb_strip_nulls(jsonb_build_object(
                             'type', :type::text, 'productId', :product::uuid, 'locationId', :movementLocation::uuid,
                             'quantity', :quantity::int, 'expected', :expected::int, 'counted', :counted::int,
-                            'occurredAt', :occurredAt::timestamptz)))
+                            'occurredAt', :occurredAt::timestamptz, 'unitPrice', :unitPrice::bigint)))
                         on conflict (movement_id) do nothing""")
                 .bind("id", m.id())
                 .bind("location", location.value())
@@ -96,6 +96,7 @@ public class Discrepancies {
                 .bind("expected", Parameter.fromOrEmpty(m.expected(), Integer.class))
                 .bind("counted", Parameter.fromOrEmpty(m.counted(), Integer.class))
                 .bind("occurredAt", Parameter.fromOrEmpty(m.plausibleOccurredAt(), OffsetDateTime.class))
+                .bind("unitPrice", Parameter.fromOrEmpty(m.unitPrice(), Long.class))
                 .then();
     }
 

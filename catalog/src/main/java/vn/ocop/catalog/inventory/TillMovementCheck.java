@@ -10,6 +10,7 @@ import vn.ocop.catalog.MovementResult.Rejection;
 import vn.ocop.catalog.MovementType;
 import vn.ocop.catalog.ProductId;
 import vn.ocop.catalog.TillMovement;
+import vn.ocop.catalog.Vnd;
 
 /**
  * Turns what a till sent into a movement, or says why it cannot be one. Rejections are per movement: one bad
@@ -35,12 +36,16 @@ record TillMovementCheck(Location location, Map<UUID, UUID> producerOf, OffsetDa
         if (Movement.quantityProblem(type, m.quantity(), m.expected(), m.counted()) != null) {
             return rejected(m, Rejection.BAD_QUANTITY);
         }
+        if (Movement.priceProblem(type, m.unitPrice()) != null) {
+            return rejected(m, Rejection.BAD_PRICE);
+        }
         // a till's clock may be wrong; a time in the future (or before 2000: a reset clock) is taken as the time it reached us
         OffsetDateTime sent = m.plausibleOccurredAt();
         OffsetDateTime at = sent == null || sent.isAfter(receivedAt) ? receivedAt : sent;
         Movement movement = type == MovementType.COUNT
                 ? Movement.count(m.id(), new ProductId(m.productId()), m.expected(), m.counted(), at)
-                : Movement.of(m.id(), type, new ProductId(m.productId()), m.quantity(), at, null);
+                : new Movement(m.id(), type, new ProductId(m.productId()), m.quantity(), null, null, at, null, null,
+                        m.unitPrice() == null ? null : new Vnd(m.unitPrice()));
         return new Checked(m, movement, null);
     }
 

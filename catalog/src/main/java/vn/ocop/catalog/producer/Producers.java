@@ -25,6 +25,14 @@ public class Producers {
                 .one();
     }
 
+    /** Those of {@code ids} that exist, by name. */
+    public reactor.core.publisher.Flux<ProducerSummary> findAll(java.util.Collection<ProducerId> ids) {
+        return db.sql("select id, name, kind, province, former_province, commune from producer where id = any(:ids) order by name, id")
+                .bind("ids", ids.stream().map(ProducerId::value).toArray(UUID[]::new))
+                .map((row, md) -> summary(row))
+                .all();
+    }
+
     public static ProducerSummary summary(Readable row) {
         return new ProducerSummary(new ProducerId(row.get("id", UUID.class)), row.get("name", String.class),
                 row.get("kind", String.class), row.get("province", String.class),

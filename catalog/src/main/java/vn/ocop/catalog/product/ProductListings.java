@@ -105,6 +105,15 @@ public class ProductListings {
                 .collectList();
     }
 
+    /** The OCOP group of each of these products (any status: what was sold stays sold). */
+    public Mono<java.util.Map<ProductId, OcopGroup>> groups(java.util.Collection<ProductId> ids) {
+        return db.sql("select id, ocop_group from product where id = any(:ids)")
+                .bind("ids", ids.stream().map(ProductId::value).toArray(UUID[]::new))
+                .map((row, md) -> java.util.Map.entry(new ProductId(row.get("id", UUID.class)), OcopGroup.valueOf(row.get("ocop_group", String.class))))
+                .all()
+                .collectMap(java.util.Map.Entry::getKey, java.util.Map.Entry::getValue);
+    }
+
     public Flux<String> imageFiles(ProductId id) {
         return db.sql("select file_name from product_image where product_id = :id order by position, created_at")
                 .bind("id", id.value())

@@ -7,6 +7,7 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.Parameter;
 import reactor.core.publisher.Mono;
 import vn.ocop.catalog.CertificationId;
+import vn.ocop.catalog.OcopGroup;
 import vn.ocop.catalog.ProducerId;
 import vn.ocop.catalog.ProductId;
 import vn.ocop.catalog.ProductStatus;
@@ -35,11 +36,17 @@ public final class CatalogFixtures {
 
     /** An active co-op in Thái Nguyên (formerly Bắc Kạn); {@code contactEmail} may be null. */
     public Mono<ProducerId> producer(String name, String contactEmail) {
+        return producer(name, contactEmail, "COOPERATIVE");
+    }
+
+    /** An active producer of that kind ({@code COOPERATIVE}, {@code COOPERATIVE_GROUP}, {@code ENTERPRISE}, {@code HOUSEHOLD}). */
+    public Mono<ProducerId> producer(String name, String contactEmail, String kind) {
         ProducerId id = new ProducerId(UUID.randomUUID());
         return db.sql("""
                         insert into producer (id, kind, name, province, former_province, contact_email)
-                        values (:id, 'COOPERATIVE', :name, 'Thái Nguyên', 'Bắc Kạn', :email)""")
+                        values (:id, :kind, :name, 'Thái Nguyên', 'Bắc Kạn', :email)""")
                 .bind("id", id.value())
+                .bind("kind", kind)
                 .bind("name", name)
                 .bind("email", Parameter.fromOrEmpty(contactEmail, String.class))
                 .then()
@@ -47,13 +54,20 @@ public final class CatalogFixtures {
     }
 
     public Mono<ProductId> product(ProducerId producer, String name, ProductStatus status) {
+        return product(producer, name, status, OcopGroup.FOOD, 120000);
+    }
+
+    /** A product of that OCOP group at that list price (whole đồng). */
+    public Mono<ProductId> product(ProducerId producer, String name, ProductStatus status, OcopGroup group, long priceVnd) {
         ProductId id = ProductId.random();
         return db.sql("""
                         insert into product (id, producer_id, name, ocop_group, price_vnd, sales_unit, status, verification_code)
-                        values (:id, :producer, :name, 'FOOD', 120000, 'hộp 500g', :status, :code)""")
+                        values (:id, :producer, :name, :group, :price, 'hộp 500g', :status, :code)""")
                 .bind("id", id.value())
                 .bind("producer", producer.value())
                 .bind("name", name)
+                .bind("group", group.name())
+                .bind("price", priceVnd)
                 .bind("status", status.name())
                 .bind("code", verificationCode())
                 .then()

@@ -5,6 +5,7 @@ import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.core.publisher.Mono;
 import vn.ocop.catalog.LocationId;
+import vn.ocop.catalog.OcopGroup;
 import vn.ocop.catalog.ProducerId;
 import vn.ocop.catalog.ProductId;
 import vn.ocop.catalog.ProductStatus;
@@ -41,6 +42,12 @@ public final class StockFixtures {
     /** An active product of {@code producer} with a 4-star ranking valid from a year before {@code today} for two more years. */
     public Mono<ProductId> sellableProduct(ProducerId producer, String name, LocalDate today) {
         return catalog.product(producer, name, ProductStatus.ACTIVE)
+                .flatMap(p -> catalog.ranking(p, 4, today.minusYears(1), today.plusYears(2)).thenReturn(p));
+    }
+
+    /** The same, of that OCOP group at that list price. */
+    public Mono<ProductId> sellableProduct(ProducerId producer, String name, LocalDate today, OcopGroup group, long priceVnd) {
+        return catalog.product(producer, name, ProductStatus.ACTIVE, group, priceVnd)
                 .flatMap(p -> catalog.ranking(p, 4, today.minusYears(1), today.plusYears(2)).thenReturn(p));
     }
 

@@ -13,6 +13,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import vn.ocop.catalog.Vnd;
 import vn.ocop.orders.CardRefund;
+import vn.ocop.orders.CardRefundLedger;
 import vn.ocop.orders.OrderId;
 import vn.ocop.orders.OrdersErrorCode;
 import vn.ocop.orders.OrdersException;
@@ -35,12 +36,14 @@ public class Refunds {
     private final RefundRows rows;
     private final StripePayments stripe;
     private final TransactionalOperator transactions;
+    private final CardRefundLedger ledger;
     private final Clock clock;
 
-    Refunds(RefundRows rows, StripePayments stripe, TransactionalOperator transactions, Clock clock) {
+    Refunds(RefundRows rows, StripePayments stripe, TransactionalOperator transactions, CardRefundLedger ledger, Clock clock) {
         this.rows = rows;
         this.stripe = stripe;
         this.transactions = transactions;
+        this.ledger = ledger;
         this.clock = clock;
     }
 
@@ -178,12 +181,12 @@ public class Refunds {
 
     /**
      * THE place where a card refund becomes SUCCEEDED, exactly once per refund, inside the transaction that records
-     * it (called from Stripe's answer or from a refund.* event, whichever comes first). The money ledger hooks its
-     * CARD_REFUNDED entry here. The order counts as refunded once its whole total has been refunded.
+     * it (called from Stripe's answer or from a refund.* event, whichever comes first): the money ledger learns it here,
+     * in the same transaction. The order counts as refunded once its whole total has been refunded.
      */
     private Mono<Void> refundSucceeded(CardRefund refund) {
         log.info("Refund {} of order {}: {} đồng back on the card", refund.stripeRefundId(), refund.order().value(), refund.amount().dong());
-        return rows.orderRefunded(refund.order(), refund.updatedAt());
+        return ledger.succeeded(refund).then(rows.orderRefunded(refund.order(), refund.updatedAt()));
     }
 
     /** A refund that had succeeded failed after all (rare: the card issuer sent it back); a ledger reverses its entry here. */

@@ -15,6 +15,7 @@ import org.springframework.web.server.ResponseStatusException;
 import vn.ocop.catalog.CatalogException;
 import vn.ocop.catalog.ImageRejected;
 import vn.ocop.catalog.InvalidProducerDetails;
+import vn.ocop.orders.InvalidMoneyRequest;
 import vn.ocop.orders.InvalidRateTable;
 import vn.ocop.orders.OrdersErrorCode;
 import vn.ocop.orders.OrdersException;
@@ -66,6 +67,12 @@ public final class Problems {
             return catalog(refused);
         }
         if (error instanceof InvalidRateTable invalid) {
+            ProblemDetail p = of(HttpStatus.BAD_REQUEST, "validation", invalid.getMessage());
+            p.setProperty("errors", invalid.errors().stream()
+                    .map(f -> Map.<String, Object>of("field", f.field(), "message", f.message())).toList());
+            return p;
+        }
+        if (error instanceof InvalidMoneyRequest invalid) { // money: commission rates, payouts, statement periods
             ProblemDetail p = of(HttpStatus.BAD_REQUEST, "validation", invalid.getMessage());
             p.setProperty("errors", invalid.errors().stream()
                     .map(f -> Map.<String, Object>of("field", f.field(), "message", f.message())).toList());
@@ -145,7 +152,7 @@ public final class Problems {
     private static ProblemDetail orders(OrdersException e) {
         HttpStatus status = switch (e.code()) {
             case NOT_FOUND -> HttpStatus.NOT_FOUND;
-            case NOT_SELLABLE, NOT_ENOUGH_STOCK, INVALID_STATE, LIMIT_REACHED, AMOUNT_MISMATCH -> HttpStatus.CONFLICT;
+            case NOT_SELLABLE, NOT_ENOUGH_STOCK, INVALID_STATE, LIMIT_REACHED, AMOUNT_MISMATCH, MORE_THAN_OWED, MORE_THAN_PAID -> HttpStatus.CONFLICT;
             case REFUND_EXCEEDS_PAYMENT, CARD_AMOUNT_OUT_OF_RANGE, PAYMENT_IN_PROGRESS, DISPUTED -> HttpStatus.CONFLICT;
             case COMPLAINT_DEADLINE_PASSED, ALREADY_COMPLAINED, REFUND_EXCEEDS_LINE -> HttpStatus.CONFLICT;
             case TOO_MANY_ATTEMPTS -> HttpStatus.TOO_MANY_REQUESTS;

@@ -77,6 +77,10 @@ class SecurityConfig {
                         // the controllers); answering is the producer's (/producer/**), deciding ADMIN's (/admin/**), below
                         .pathMatchers("/orders/*/complaints", "/orders/*/complaints/**", "/api/v1/orders/*/complaints").hasRole("SHOPPER")
                         .pathMatchers("/complaints", "/complaints/**", "/api/v1/complaints", "/api/v1/complaints/**").hasRole("SHOPPER")
+                        // money: a producer's own statements and tax files; ADMIN's commission rates, statements and payouts
+                        .pathMatchers("/producer/statements", "/producer/statements/**", "/api/v1/producer/statement",
+                                "/api/v1/producer/tax-withheld").hasRole("PRODUCER")
+                        .pathMatchers("/admin/money", "/admin/money/**", "/api/v1/admin/money/**").hasRole("ADMIN")
                         .pathMatchers("/producer/**", "/api/v1/producer/**").hasRole("PRODUCER")
                         .pathMatchers("/council/**", "/api/v1/council/**").hasRole("COUNCIL")
                         .pathMatchers("/staff/**", "/api/v1/staff/**").hasRole("STAFF")

@@ -29,7 +29,7 @@ import vn.ocop.storefront.StorefrontTest;
  * what was sent. Bounded: a fixed set of values per field, at most 12 fields per body, 8 requests at a time.
  */
 @StorefrontTest
-@TestPropertySource(properties = {"ocop.stripe.webhook-secret=whsec_fuzz", "ocop.orders.schedule=false", "ocop.notices.schedule=false"})
+@TestPropertySource(properties = {"ocop.stripe.webhook-secret=whsec_fuzz", "ocop.orders.schedule=false", "ocop.notices.schedule=false", "ocop.money.schedule=false"})
 class ApiFuzzTests {
 
     static final String PASSWORD = "ocop-demo-2026";

@@ -28,7 +28,7 @@ import vn.ocop.devservices.TestServices;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "ocop.devservices.enabled=false", "ocop.demo=true", "spring.r2dbc.pool.max-size=10",
-        "ocop.orders.schedule=false", "ocop.notices.schedule=false"})
+        "ocop.orders.schedule=false", "ocop.notices.schedule=false", "ocop.money.schedule=false"})
 @AutoConfigureWebTestClient(timeout = "PT30S")
 @ExtendWith(OutputCaptureExtension.class)
 class DatabaseOutageTests {

@@ -40,7 +40,7 @@ import vn.ocop.devservices.TestServices;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "ocop.devservices.enabled=false", "ocop.demo=true", "spring.r2dbc.pool.max-size=10",
-        "ocop.orders.schedule=false", "ocop.notices.schedule=false"})
+        "ocop.orders.schedule=false", "ocop.notices.schedule=false", "ocop.money.schedule=false"})
 class EmbeddedPostgresKilledUnderLoadTests {
 
     static final String TILL_KEY = "ocop-demo-till-hanoi-showroom-2026";

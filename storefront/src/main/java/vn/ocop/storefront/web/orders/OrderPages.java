@@ -22,7 +22,7 @@ final class OrderPages {
             case LIMIT_REACHED -> new Problem("live.error.limit", e.getMessage());
             case AMOUNT_MISMATCH -> new Problem("order.error.amount", null);
             case TOO_MANY_ATTEMPTS -> new Problem("pickups.error.too-many", null);
-            case INVALID_REQUEST, INVALID_SIGNATURE, NOT_CONFIGURED -> new Problem("order.error.invalid", e.getMessage());
+            case INVALID_REQUEST, INVALID_SIGNATURE, NOT_CONFIGURED, MORE_THAN_OWED, MORE_THAN_PAID -> new Problem("order.error.invalid", e.getMessage());
             case CARD_AMOUNT_OUT_OF_RANGE -> new Problem("payments.error.card-amount", null);
             case PAYMENT_IN_PROGRESS -> new Problem("payments.error.in-progress", null);
             case PAYMENT_PROVIDER_UNAVAILABLE -> new Problem("payments.error.unavailable", null);

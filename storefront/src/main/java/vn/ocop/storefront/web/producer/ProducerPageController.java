@@ -31,6 +31,7 @@ import vn.ocop.catalog.ProducerDirectory;
 import vn.ocop.catalog.ProducerNotice;
 import vn.ocop.catalog.ProducerNotices;
 import vn.ocop.catalog.ProductId;
+import vn.ocop.orders.Money;
 import vn.ocop.storefront.security.CurrentAccount;
 
 /** The producer's dashboard and the forms that create and edit its listings; mistakes are shown on the form. */
@@ -43,12 +44,14 @@ class ProducerPageController {
 
     private final Listings listings;
     private final ProducerNotices notices;
+    private final Money money;
     private final CurrentAccount current;
     private final ProducerDirectory producers;
 
-    ProducerPageController(Listings listings, ProducerNotices notices, CurrentAccount current, ProducerDirectory producers) {
+    ProducerPageController(Listings listings, ProducerNotices notices, Money money, CurrentAccount current, ProducerDirectory producers) {
         this.listings = listings;
         this.notices = notices;
+        this.money = money;
         this.current = current;
         this.producers = producers;
     }
@@ -71,6 +74,7 @@ class ProducerPageController {
                         .addAttribute("listings", listings.of(p).collectList())
                         .addAttribute("expiring", listings.expiring(p, EXPIRING_DAYS).collectList())
                         .addAttribute("notices", notices.of(p).map(NoticeLine::of).collectList())
+                        .addAttribute("money", money.recentWeeks(p, 8))
                         .addAttribute("expiringDays", EXPIRING_DAYS))
                 .thenReturn("producer/dashboard");
     }

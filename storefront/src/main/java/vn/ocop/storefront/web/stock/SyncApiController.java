@@ -1,6 +1,7 @@
 package vn.ocop.storefront.web.stock;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -22,10 +23,13 @@ import tools.jackson.databind.annotation.JsonDeserialize;
 import tools.jackson.databind.deser.jdk.StringDeserializer;
 import vn.ocop.catalog.Inventory;
 import vn.ocop.catalog.LocationId;
+import vn.ocop.catalog.MovementResult;
+import vn.ocop.catalog.SyncAnswer;
 import vn.ocop.catalog.SyncBatch;
 import vn.ocop.catalog.TillKey;
 import vn.ocop.catalog.TillKeys;
 import vn.ocop.catalog.TillMovement;
+import vn.ocop.orders.Money;
 import vn.ocop.storefront.web.stock.StockJson.SyncView;
 
 /**
@@ -37,19 +41,25 @@ import vn.ocop.storefront.web.stock.StockJson.SyncView;
 @Tag(name = "Till sync", description = "Offline tills send their movements in batches; each is applied exactly once")
 class SyncApiController {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(SyncApiController.class);
+
     private final Inventory inventory;
     private final TillKeys keys;
+    private final Money money;
 
-    SyncApiController(Inventory inventory, TillKeys keys) {
+    SyncApiController(Inventory inventory, TillKeys keys, Money money) {
         this.inventory = inventory;
         this.keys = keys;
+        this.money = money;
     }
 
     /** The type is read as sent, control characters and all: a bad one rejects that movement alone ({@code BAD_TYPE}). */
     record MovementJson(@NotNull UUID id, @JsonDeserialize(using = StringDeserializer.class) String type, UUID productId, UUID locationId, Integer quantity, Integer expected,
-                        Integer counted, OffsetDateTime occurredAt) {
+                        Integer counted, OffsetDateTime occurredAt,
+                        @Schema(description = "SALE only: what the till took per unit, whole đồng (0 to 1,000,000,000); without it the product's list price")
+                        Long unitPrice) {
         TillMovement movement() {
-            return new TillMovement(id, type, productId, locationId, quantity, expected, counted, occurredAt);
+            return new TillMovement(id, type, productId, locationId, quantity, expected, counted, occurredAt, unitPrice);
         }
     }
 
@@ -67,7 +77,19 @@ class SyncApiController {
         return keys.authenticate(location, bearer(authorization))
                 .switchIfEmpty(Mono.error(SyncApiController::unauthorized))
                 .flatMap(key -> body.flatMap(request -> inventory.sync(batch(location, key, request))))
+                .flatMap(answer -> money.tillSalesSynced(applied(answer))
+                        // the batch is applied: the till must learn so; the catch-up job records these sales later
+                        .onErrorResume(e -> {
+                            log.warn("Till sales of a sync batch at {} were not recorded in the money ledger yet; the catch-up job will", id, e);
+                            return Mono.just(0L);
+                        })
+                        .thenReturn(answer))
                 .map(SyncView::of);
+    }
+
+    /** The movements the batch applied: their sales go into the money ledger now (a catch-up job takes any this misses). */
+    private static List<UUID> applied(SyncAnswer answer) {
+        return answer.results().stream().filter(r -> r.status() == MovementResult.Status.APPLIED).map(MovementResult::id).toList();
     }
 
     private static SyncBatch batch(LocationId location, TillKey key, SyncRequest request) {

@@ -1,0 +1,54 @@
+package vn.ocop.orders.lifecycle;
+
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import vn.ocop.catalog.Inventory;
+import vn.ocop.orders.Fulfilment;
+import vn.ocop.orders.FulfilmentStatus;
+import vn.ocop.orders.Order;
+import vn.ocop.orders.money.OrderMoney;
+
+/**
+ * What follows from an order's move, in the move's transaction, exactly once: the stock (a parcel that leaves,
+ * shipped or handed over, is fulfilled at its location; a cancelled one is released; movement ids derive from the
+ * order and the line) and the money (a card payment, cash collected on delivery or at pickup goes into the money
+ * ledger under ids derived from the order, the parcel and the kind of event).
+ */
+@Component
+class Effects {
+
+    private final Inventory inventory;
+    private final OrderMoney money;
+
+    Effects(Inventory inventory, OrderMoney money) {
+        this.inventory = inventory;
+        this.money = money;
+    }
+
+    Mono<Void> follow(Order before, Order after, String by) {
+        return stock(before, after, by).then(money.record(before, after, by));
+    }
+
+    private Mono<Void> stock(Order before, Order after, String by) {
+        String reference = "order:" + after.id().value();
+        return Flux.fromIterable(after.fulfilments())
+                .concatMap(f -> {
+                    FulfilmentStatus was = before.fulfilment(f.id()).map(Fulfilment::status).orElse(f.status());
+                    if (was == f.status()) {
+                        return Mono.empty();
+                    }
+                    boolean leaves = f.status() == FulfilmentStatus.SHIPPED || (f.status() == FulfilmentStatus.COMPLETED && was == FulfilmentStatus.READY_FOR_PICKUP);
+                    if (leaves) {
+                        return Flux.fromIterable(f.lines()).concatMap(l -> inventory.fulfil(Inventory.derivedId(after.id().value(), "fulfil:" + l.number()),
+                                f.location(), l.product(), l.quantity(), reference, by)).then();
+                    }
+                    if (f.status() == FulfilmentStatus.CANCELLED) {
+                        return Flux.fromIterable(f.lines()).concatMap(l -> inventory.release(Inventory.derivedId(after.id().value(), "release:" + l.number()),
+                                f.location(), l.product(), l.quantity(), reference, by)).then();
+                    }
+                    return Mono.empty();
+                })
+                .then();
+    }
+}
