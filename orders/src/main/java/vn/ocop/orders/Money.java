@@ -9,7 +9,7 @@ import java.util.UUID;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 import vn.ocop.catalog.ProducerId;
-import vn.ocop.orders.money.Refunds;
+import vn.ocop.orders.money.LedgerRefunds;
 import vn.ocop.orders.money.Payouts;
 import vn.ocop.orders.money.Statements;
 import vn.ocop.orders.money.TillMoney;
@@ -27,9 +27,9 @@ public class Money {
     private final Statements statements;
     private final Payouts payouts;
     private final TillMoney tills;
-    private final Refunds refunds;
+    private final LedgerRefunds refunds;
 
-    Money(Statements statements, Payouts payouts, TillMoney tills, Refunds refunds) {
+    Money(Statements statements, Payouts payouts, TillMoney tills, LedgerRefunds refunds) {
         this.statements = statements;
         this.payouts = payouts;
         this.tills = tills;

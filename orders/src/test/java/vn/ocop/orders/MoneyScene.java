@@ -26,7 +26,7 @@ import vn.ocop.catalog.testing.StockFixtures;
  * A small marketplace for the money tests, driven through the real facades: a household business (honey, FOOD at
  * 100,000 đ; tea, DRINKS at 45,000 đ) and a co-op (rice, FOOD at 60,000 đ), an outlet in Hà Nội that takes pickups,
  * holds everyone's goods on consignment and has a till, and a shopper. Card payments arrive as signed webhooks
- * (Stripe itself is WireMock, see {@link PaymentsIntegrationTests#event}).
+ * (Stripe itself is WireMock, see {@link StripeFixtures}).
  */
 final class MoneyScene {
 
@@ -83,8 +83,9 @@ final class MoneyScene {
 
     /** Stripe says the card payment succeeded (an event of its own id each time: a replay sends the same {@code eventId}). */
     void pay(Order order, String eventId) {
-        String payload = PaymentsIntegrationTests.event(eventId, "payment_intent.succeeded", "pi_" + order.id().value());
-        payments.webhook(payload, PaymentsIntegrationTests.sign(payload, PaymentsIntegrationTests.now())).block();
+        String payload = StripeFixtures.event(eventId, "payment_intent.succeeded",
+                StripeFixtures.paymentIntent(StripeFixtures.intentOf(order), "succeeded", order.total().dong(), "ch_" + order.id().value(), null));
+        payments.webhook(payload, StripeFixtures.sign(payload)).block();
     }
 
     void cancel(Order order) {

@@ -37,7 +37,8 @@ class PayoutsIntegrationTests {
     @DynamicPropertySource
     static void stripe(DynamicPropertyRegistry registry) {
         registry.add("ocop.stripe.secret-key", () -> "sk_test_ocop");
-        registry.add("ocop.stripe.webhook-secret", () -> PaymentsIntegrationTests.WEBHOOK_SECRET);
+        registry.add("ocop.stripe.publishable-key", () -> "pk_test_ocop");
+        registry.add("ocop.stripe.webhook-secret", () -> StripeFixtures.WEBHOOK_SECRET);
         registry.add("ocop.stripe.api-base", STRIPE::baseUrl);
     }
 

@@ -13,9 +13,9 @@ import vn.ocop.orders.CardRefundLedger;
 @Component
 class CardRefundsInLedger implements CardRefundLedger {
 
-    private final Refunds refunds;
+    private final LedgerRefunds refunds;
 
-    CardRefundsInLedger(Refunds refunds) {
+    CardRefundsInLedger(LedgerRefunds refunds) {
         this.refunds = refunds;
     }
 

@@ -22,13 +22,13 @@ import vn.ocop.orders.PartRefund;
  * and the same refund again answers the row recorded the first time.
  */
 @Component
-public class Refunds {
+public class LedgerRefunds {
 
     private final MoneyRows ledger;
     private final Catalog catalog;
     private final TransactionalOperator transactions;
 
-    Refunds(MoneyRows ledger, Catalog catalog, TransactionalOperator transactions) {
+    LedgerRefunds(MoneyRows ledger, Catalog catalog, TransactionalOperator transactions) {
         this.ledger = ledger;
         this.catalog = catalog;
         this.transactions = transactions;
