@@ -21,7 +21,7 @@ import reactor.core.publisher.Mono;
 import vn.ocop.search.SearchSettings;
 
 /**
- * The alias that every query and write goes through, over a versioned index ({@code products-v<millis>}).
+ * The alias that every query and write goes through, over a versioned index ({@code products-v<millis>-<random>}).
  * Writes carry the product's change id as an external version, so a late write never overwrites a newer one.
  */
 @Component
@@ -96,7 +96,8 @@ public class ProductIndex {
     }
 
     private Mono<String> createIndex() {
-        String name = alias + "-v" + clock.millis();
+        // a random tail: two rebuilds started in one millisecond (or under a fixed test clock) must not ask for the same name
+        String name = alias + "-v" + clock.millis() + "-" + Long.toString(java.util.concurrent.ThreadLocalRandom.current().nextLong(1L << 30), 36);
         return Mono.fromFuture(() -> es.indices().create(c -> c.index(name).withJson(new StringReader(mapping)))).thenReturn(name);
     }
 
