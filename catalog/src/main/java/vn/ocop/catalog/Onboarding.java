@@ -10,7 +10,8 @@ import vn.ocop.catalog.producer.ApplicationRecords;
 
 /**
  * Producers joining the marketplace: an application is submitted (checked as {@link ProducerApplication}), waits,
- * and is approved, which creates the producer ACTIVE with its registration, tax code and payout account, or
+ * and is approved, which creates the producer ACTIVE with its registration, tax code and payout account and its first
+ * warehouse (at the commune it applied from, so it can receive stock at once), or
  * rejected with a reason. A decision is made once: deciding a decided application is ALREADY_DECIDED. Approval is
  * one statement; run it in the caller's transaction to create the producer's accounts with it.
  */

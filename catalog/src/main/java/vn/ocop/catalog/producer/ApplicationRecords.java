@@ -56,6 +56,11 @@ public class ApplicationRecords {
               select producer_id, kind, name, province, commune, contact_email, contact_phone, registration_no, tax_code,
                      representative, payout_bank, payout_account_no, payout_account_holder, 'ACTIVE', :now
               from decided
+            ), warehouse as (
+              -- its first warehouse, at the commune it applied from, so it can receive stock the day it is approved
+              insert into location (id, kind, name, province, address, pickup_allowed, producer_id)
+              select gen_random_uuid(), 'WAREHOUSE', left('Kho ' || name, 200), province, commune || ', ' || province, false, producer_id
+              from decided
             )
             select * from decided""";
 
@@ -103,7 +108,7 @@ public class ApplicationRecords {
                 .all();
     }
 
-    /** Approves a PENDING application and creates its producer (ACTIVE) in one statement; empty when not PENDING. */
+    /** Approves a PENDING application and creates its producer (ACTIVE) and its warehouse in one statement; empty when not PENDING. */
     public Mono<SubmittedApplication> approve(ApplicationId id, ProducerId producer, OffsetDateTime now) {
         return db.sql(APPROVE)
                 .bind("id", id.value()).bind("producer", producer.value()).bind("now", now)

@@ -17,6 +17,8 @@ import vn.ocop.catalog.Catalog;
 import vn.ocop.catalog.CatalogErrorCode;
 import vn.ocop.catalog.CatalogException;
 import vn.ocop.catalog.CatalogTestApplication;
+import vn.ocop.catalog.LocationKind;
+import vn.ocop.catalog.Locations;
 import vn.ocop.catalog.Onboarding;
 import vn.ocop.catalog.ProducerDirectory;
 import vn.ocop.catalog.ProducerId;
@@ -41,6 +43,8 @@ class OnboardingIntegrationTests {
     @Autowired
     Catalog catalog;
     @Autowired
+    Locations locations;
+    @Autowired
     DatabaseClient db;
 
     CatalogFixtures fixtures;
@@ -51,7 +55,7 @@ class OnboardingIntegrationTests {
     }
 
     @Test
-    void approvalCreatesTheProducerActiveWithItsRegistrationTaxCodeAndPayoutAccount() {
+    void approvalCreatesTheProducerActiveWithItsRegistrationTaxCodePayoutAccountAndAWarehouse() {
         SubmittedApplication submitted = onboarding.submit(ProducerApplications.coop("0100109106")).block();
         assertThat(submitted.status()).isEqualTo(ApplicationStatus.PENDING);
         assertThat(onboarding.applications(ApplicationStatus.PENDING, 50).map(SubmittedApplication::id).collectList().block())
@@ -73,6 +77,11 @@ class OnboardingIntegrationTests {
         assertThat(producer.contactPhone()).isEqualTo("0912345678");
         assertThat(directory.payoutAccount(approved.producer()).block())
                 .isEqualTo(ProducerApplications.coop("0100109106").payout());
+        assertThat(locations.warehousesOf(approved.producer()).collectList().block()).singleElement().satisfies(w -> {
+            assertThat(w.kind()).isEqualTo(LocationKind.WAREHOUSE);
+            assertThat(w.name()).isEqualTo("Kho HTX Chè Tân Cương");
+            assertThat(w.province()).isEqualTo("Thái Nguyên");
+        });
     }
 
     @Test
