@@ -3,6 +3,7 @@ package vn.ocop.storefront;
 import static org.awaitility.Awaitility.await;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
@@ -14,6 +15,7 @@ import java.util.Arrays;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.springframework.test.context.DynamicPropertyRegistry;
 
 /** Reading what GreenMail received: the latest mail to an address, its text, the one-time link in it. */
 public final class Mailbox {
@@ -21,6 +23,32 @@ public final class Mailbox {
     private static final Pattern LINK = Pattern.compile("https?://[^\\s/]+(/account/set-password/[A-Za-z0-9_-]{43})");
 
     private Mailbox() {
+    }
+
+    /** A GreenMail SMTP server on a free loopback port, for one test class: {@code @RegisterExtension static final}. */
+    public static SmtpServer server() {
+        return new SmtpServer(freePort());
+    }
+
+    /** Sends the app's mail to that server: call from the class's {@code @DynamicPropertySource}. */
+    public static void sendTo(SmtpServer smtp, DynamicPropertyRegistry properties) {
+        properties.add("spring.mail.host", () -> "127.0.0.1");
+        properties.add("spring.mail.port", smtp::port);
+    }
+
+    /** GreenMail on a port known before it starts (it starts per test, after the Spring context reads the port). */
+    public static final class SmtpServer extends GreenMailExtension {
+
+        private final int port;
+
+        SmtpServer(int port) {
+            super(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+            this.port = port;
+        }
+
+        public int port() {
+            return port;
+        }
     }
 
     public static int freePort() {

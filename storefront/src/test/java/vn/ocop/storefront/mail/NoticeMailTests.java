@@ -2,13 +2,9 @@ package vn.ocop.storefront.mail;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
@@ -28,20 +24,19 @@ import vn.ocop.catalog.ProductId;
 import vn.ocop.catalog.ProductStatus;
 import vn.ocop.catalog.notice.ExpiryNotices;
 import vn.ocop.catalog.testing.CatalogFixtures;
+import vn.ocop.storefront.Mailbox;
 import vn.ocop.storefront.StorefrontTest;
 
 @StorefrontTest
 class NoticeMailTests {
 
-    static final int SMTP_PORT = freePort();
 
     @RegisterExtension
-    static final GreenMailExtension smtp = new GreenMailExtension(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    static final Mailbox.SmtpServer smtp = Mailbox.server();
 
     @DynamicPropertySource
     static void mailServer(DynamicPropertyRegistry properties) {
-        properties.add("spring.mail.host", () -> "127.0.0.1");
-        properties.add("spring.mail.port", () -> SMTP_PORT);
+        Mailbox.sendTo(smtp, properties);
     }
 
     @Autowired
@@ -98,11 +93,4 @@ class NoticeMailTests {
         }
     }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

@@ -2,8 +2,6 @@ package vn.ocop.storefront.web.accounts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.MimeMessage;
 import java.util.Map;
 import java.util.UUID;
@@ -29,16 +27,14 @@ class AccountsIntegrationTests {
 
     static final String DEMO_PASSWORD = "ocop-demo-2026";
     static final String PASSWORD = "Lua-moi-Dien-Bien-2026";
-    static final int SMTP_PORT = Mailbox.freePort();
     static final ParameterizedTypeReference<Map<String, Object>> MAP = new ParameterizedTypeReference<>() { };
 
     @RegisterExtension
-    static final GreenMailExtension smtp = new GreenMailExtension(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    static final Mailbox.SmtpServer smtp = Mailbox.server();
 
     @DynamicPropertySource
     static void mailServer(DynamicPropertyRegistry properties) {
-        properties.add("spring.mail.host", () -> "127.0.0.1");
-        properties.add("spring.mail.port", () -> SMTP_PORT);
+        Mailbox.sendTo(smtp, properties);
     }
 
     @Autowired

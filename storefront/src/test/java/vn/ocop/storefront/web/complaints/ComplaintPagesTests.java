@@ -3,14 +3,10 @@ package vn.ocop.storefront.web.complaints;
 import static org.assertj.core.api.Assertions.assertThat;
 import static vn.ocop.storefront.web.producer.SignedIn.form;
 
-import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.MimeMessage;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Arrays;
@@ -31,6 +27,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.function.BodyInserters;
 import vn.ocop.catalog.Inventory;
+import vn.ocop.storefront.Mailbox;
 import vn.ocop.storefront.StorefrontTest;
 import vn.ocop.storefront.web.orders.StockedProducts;
 import vn.ocop.storefront.web.producer.SignedIn;
@@ -46,15 +43,13 @@ class ComplaintPagesTests {
     static final String PASSWORD = "ocop-demo-2026";
     static final String SHOPPER = "shopper@demo.ocop.vn";
     static final String PRODUCER = "producer@demo.ocop.vn";
-    static final int SMTP_PORT = freePort();
 
     @RegisterExtension
-    static final GreenMailExtension smtp = new GreenMailExtension(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    static final Mailbox.SmtpServer smtp = Mailbox.server();
 
     @DynamicPropertySource
     static void mailServer(DynamicPropertyRegistry properties) {
-        properties.add("spring.mail.host", () -> "127.0.0.1");
-        properties.add("spring.mail.port", () -> SMTP_PORT);
+        Mailbox.sendTo(smtp, properties);
     }
 
     @Autowired
@@ -199,11 +194,4 @@ class ComplaintPagesTests {
         }
     }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

@@ -2,8 +2,6 @@ package vn.ocop.storefront.web.onboarding;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetup;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -43,7 +41,6 @@ import vn.ocop.storefront.StorefrontTest;
 @StorefrontTest
 class CoopJourneyBrowserTests {
 
-    static final int SMTP_PORT = Mailbox.freePort();
     static final String EMAIL = "htx.dieuphuloi@example.vn";
     static final String PASSWORD = "Hat-dieu-Phu-Loi-2026";
     static final String DEMO_PASSWORD = "ocop-demo-2026";
@@ -51,12 +48,11 @@ class CoopJourneyBrowserTests {
     static final String PRODUCT = "Hạt điều rang muối Phú Lợi";
 
     @RegisterExtension
-    static final GreenMailExtension smtp = new GreenMailExtension(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    static final Mailbox.SmtpServer smtp = Mailbox.server();
 
     @DynamicPropertySource
     static void mailServer(DynamicPropertyRegistry properties) {
-        properties.add("spring.mail.host", () -> "127.0.0.1");
-        properties.add("spring.mail.port", () -> SMTP_PORT);
+        Mailbox.sendTo(smtp, properties);
     }
 
     @LocalServerPort

@@ -2,8 +2,6 @@ package vn.ocop.storefront.web.onboarding;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.MimeMessage;
 import java.security.MessageDigest;
 import java.nio.charset.StandardCharsets;
@@ -35,15 +33,13 @@ class OnboardingIntegrationTests {
 
     static final String DEMO_PASSWORD = "ocop-demo-2026";
     static final String PASSWORD = "Tra-Tan-Cuong-ngon-2026";
-    static final int SMTP_PORT = Mailbox.freePort();
 
     @RegisterExtension
-    static final GreenMailExtension smtp = new GreenMailExtension(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    static final Mailbox.SmtpServer smtp = Mailbox.server();
 
     @DynamicPropertySource
     static void mailServer(DynamicPropertyRegistry properties) {
-        properties.add("spring.mail.host", () -> "127.0.0.1");
-        properties.add("spring.mail.port", () -> SMTP_PORT);
+        Mailbox.sendTo(smtp, properties);
     }
 
     @Autowired

@@ -2,12 +2,8 @@ package vn.ocop.storefront.web.orders;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.List;
@@ -26,21 +22,20 @@ import vn.ocop.catalog.LocationId;
 import vn.ocop.catalog.Movement;
 import vn.ocop.catalog.MovementType;
 import vn.ocop.catalog.ProductId;
+import vn.ocop.storefront.Mailbox;
 import vn.ocop.storefront.StorefrontTest;
 
 /** The shopper hears of each change of their order by e-mail (GreenMail standing in for the SMTP server). */
 @StorefrontTest
 class OrderMailTests {
 
-    static final int SMTP_PORT = freePort();
 
     @RegisterExtension
-    static final GreenMailExtension smtp = new GreenMailExtension(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    static final Mailbox.SmtpServer smtp = Mailbox.server();
 
     @DynamicPropertySource
     static void mailServer(DynamicPropertyRegistry properties) {
-        properties.add("spring.mail.host", () -> "127.0.0.1");
-        properties.add("spring.mail.port", () -> SMTP_PORT);
+        Mailbox.sendTo(smtp, properties);
     }
 
     @Autowired
@@ -52,7 +47,8 @@ class OrderMailTests {
 
     @Test
     void aPlacedAndThenCancelledOrderIsMailedTwice() throws Exception {
-        WebTestClient shopper = web.mutate().defaultHeaders(h -> h.setBasicAuth("shopper@demo.ocop.vn", "ocop-demo-2026")).build();
+        WebTestClient shopper = web.mutate().responseTimeout(java.time.Duration.ofSeconds(30))
+                .defaultHeaders(h -> h.setBasicAuth("shopper@demo.ocop.vn", "ocop-demo-2026")).build();
         UUID product = productWithStock();
         Map<?, ?> order = shopper.post().uri("/api/v1/orders").header("Idempotency-Key", "mail-1").contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("lines", List.of(Map.of("productId", product, "quantity", 2)),
@@ -82,11 +78,4 @@ class OrderMailTests {
         return product;
     }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }
