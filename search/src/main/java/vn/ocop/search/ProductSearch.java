@@ -51,13 +51,13 @@ public class ProductSearch {
     }
 
     /**
-     * Products matching every word of {@code q}; only when there are none, the closest ones, marked partial (a second
-     * query, run only then).
+     * Products matching every word of {@code q}; only when there are none and {@code q} has two words or more, the
+     * closest ones, marked partial (a second query, run only then).
      */
     public Mono<SearchResult> search(SearchRequest request) {
         QueryText text = QueryText.of(request.q(), synonyms);
         return elasticsearch(request, text, false)
-                .flatMap(strict -> strict.total() > 0 || text.isBlank() ? Mono.just(strict)
+                .flatMap(strict -> strict.total() > 0 || text.words().size() < 2 ? Mono.just(strict)
                         : elasticsearch(request, text, true).map(SearchResult::asPartial))
                 .timeout(TIMEOUT)
                 .onErrorResume(e -> {

@@ -94,7 +94,12 @@ class SearchRelevanceTests {
     }
 
     private SearchResult answer(String query) {
+        long started = System.nanoTime();
         SearchResult result = search.search(SearchRequest.text(query)).block(Duration.ofSeconds(10));
+        long ms = (System.nanoTime() - started) / 1_000_000;
+        if (ms > 200) {
+            System.out.printf("  SLOW \"%s\" took %d ms (partial: %s)%n", query, ms, result.partial());
+        }
         assertThat(result.degraded()).as("answered by Elasticsearch").isFalse();
         return result;
     }

@@ -11,6 +11,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import vn.ocop.catalog.Synonyms;
 import vn.ocop.search.SearchRequest;
 
@@ -62,7 +63,7 @@ public final class ProductQueries {
      */
     public static Query text(QueryText text, int prefixFrom) {
         List<Query> words = words(text, prefixFrom);
-        return Query.of(q -> q.bool(b -> b.must(words).should(ranking(text))));
+        return Query.of(q -> q.bool(b -> b.must(words).should(ranking(text, prefixFrom))));
     }
 
     /**
@@ -74,7 +75,7 @@ public final class ProductQueries {
         String atLeast = Integer.toString(Math.max(1, words.size() / 2));
         return Query.of(q -> q.bool(b -> b
                 .must(m -> m.bool(any -> any.should(words).minimumShouldMatch(atLeast)))
-                .should(ranking(text))));
+                .should(ranking(text, prefixFrom))));
     }
 
     /** One clause per word: the best way it matches, or nothing matches. */
@@ -124,12 +125,17 @@ public final class ProductQueries {
                 : Query.of(q -> q.multiMatch(m -> m.query(t.lower()).fields(List.of(EXACT_FIELDS)).operator(Operator.And).boost(0.9f)));
     }
 
-    /** Scoring only: the words with their diacritics as typed, and the folded query as a phrase in the name. */
-    private static List<Query> ranking(QueryText text) {
-        String typed = text.words().stream().map(QueryText.Word::typed).collect(java.util.stream.Collectors.joining(" "));
+    /**
+     * Scoring only: the words with their diacritics as typed, and the folded query as the start of a phrase of the
+     * name (a whole phrase when the last word may not be a prefix), so "nuoc ma" ranks "Nước mắm…" first.
+     */
+    private static List<Query> ranking(QueryText text, int prefixFrom) {
+        String typed = text.words().stream().map(QueryText.Word::typed).collect(Collectors.joining(" "));
+        boolean prefix = text.words().get(text.words().size() - 1).folded().length() >= prefixFrom;
         return List.of(
                 Query.of(q -> q.multiMatch(m -> m.query(typed).fields(List.of(EXACT_FIELDS)).boost(1f))),
-                Query.of(q -> q.matchPhrase(m -> m.field("name_folded").query(text.folded()).boost(2f))));
+                prefix ? Query.of(q -> q.matchPhrasePrefix(m -> m.field("name_folded").query(text.folded()).boost(2f)))
+                        : Query.of(q -> q.matchPhrase(m -> m.field("name_folded").query(text.folded()).boost(2f))));
     }
 
     /** The shopper's filters, applied after the facets are counted so every facet shows its alternatives. */
