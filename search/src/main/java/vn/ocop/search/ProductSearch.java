@@ -16,6 +16,7 @@ import reactor.core.publisher.Mono;
 import vn.ocop.catalog.Catalog;
 import vn.ocop.catalog.ProductCard;
 import vn.ocop.catalog.ProductQuery;
+import vn.ocop.catalog.Synonyms;
 import vn.ocop.search.fallback.FoldedProducts;
 import vn.ocop.search.index.ProductDocument;
 import vn.ocop.search.index.ProductIndex;
@@ -39,17 +40,25 @@ public class ProductSearch {
     private final ProductIndex index;
     private final FoldedProducts folded;
     private final Catalog catalog;
+    private final Synonyms synonyms;
 
-    ProductSearch(ElasticsearchAsyncClient es, ProductIndex index, FoldedProducts folded, Catalog catalog) {
+    ProductSearch(ElasticsearchAsyncClient es, ProductIndex index, FoldedProducts folded, Catalog catalog, Synonyms synonyms) {
         this.es = es;
         this.index = index;
         this.folded = folded;
         this.catalog = catalog;
+        this.synonyms = synonyms;
     }
 
+    /**
+     * Products matching every word of {@code q}; only when there are none and {@code q} has two words or more, the
+     * closest ones, marked partial (a second query, run only then).
+     */
     public Mono<SearchResult> search(SearchRequest request) {
-        QueryText text = QueryText.of(request.q());
-        return elasticsearch(request, text)
+        QueryText text = QueryText.of(request.q(), synonyms);
+        return elasticsearch(request, text, false)
+                .flatMap(strict -> strict.total() > 0 || text.words().size() < 2 ? Mono.just(strict)
+                        : elasticsearch(request, text, true).map(SearchResult::asPartial))
                 .timeout(TIMEOUT)
                 .onErrorResume(e -> {
                     log.warn("Search answered from PostgreSQL, Elasticsearch failed: {}", e.toString());
@@ -59,15 +68,16 @@ public class ProductSearch {
 
     /** Always from PostgreSQL (the folded-name fallback): for diagnosis, and as the benchmark's baseline. */
     public Mono<SearchResult> searchPostgres(SearchRequest request) {
-        return postgres(request, QueryText.of(request.q()));
+        return postgres(request, QueryText.of(request.q(), synonyms));
     }
 
     /**
-     * Up to 8 names of products on sale whose words start with what was typed so far; when Elasticsearch cannot be
-     * reached, names on sale containing every typed word, from PostgreSQL, marked degraded.
+     * Up to 8 names of products on sale matching every word typed so far, the way {@link #search} matches them, the
+     * last word as a prefix from its first letter; when Elasticsearch cannot be reached, names on sale containing
+     * every typed word, from PostgreSQL, marked degraded.
      */
     public Mono<Suggestions> suggest(String typed) {
-        QueryText text = QueryText.of(typed);
+        QueryText text = QueryText.of(typed, synonyms);
         if (text.isBlank()) {
             return Mono.just(Suggestions.NONE);
         }
@@ -83,12 +93,15 @@ public class ProductSearch {
                 });
     }
 
-    private Mono<SearchResult> elasticsearch(SearchRequest r, QueryText text) {
+    /** The last word counts as a prefix once it has this many letters ("nuoc ma" finds "Nước mắm"). */
+    private static final int PREFIX_FROM = 2;
+
+    private Mono<SearchResult> elasticsearch(SearchRequest r, QueryText text, boolean partial) {
         var today = catalog.today();
         Integer stars = r.stars() != null ? r.stars() : text.stars();
         Query query = Query.of(q -> q.bool(b -> {
             b.filter(ProductQueries.onSale(today));
-            return text.isBlank() ? b : b.must(ProductQueries.text(text));
+            return text.isBlank() ? b : b.must(partial ? ProductQueries.partial(text, PREFIX_FROM) : ProductQueries.text(text, PREFIX_FROM));
         }));
         return Mono.fromFuture(() -> es.search(s -> s.index(index.alias()).query(query)
                         .postFilter(ProductQueries.filters(r, stars, today))

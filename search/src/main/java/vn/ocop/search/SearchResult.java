@@ -7,8 +7,18 @@ import java.util.UUID;
 /**
  * One page of results, the facet counts of the query, and whether it came from PostgreSQL because
  * Elasticsearch could not be reached ({@code degraded}: plain name and producer matching, no facets).
+ * {@code partial}: no product matched every word of the query, so these are the closest (most words matched).
  */
-public record SearchResult(List<Hit> hits, long total, Facets facets, boolean degraded) {
+public record SearchResult(List<Hit> hits, long total, Facets facets, boolean degraded, boolean partial) {
+
+    public SearchResult(List<Hit> hits, long total, Facets facets, boolean degraded) {
+        this(hits, total, facets, degraded, false);
+    }
+
+    /** The same results, marked as the closest rather than matching every word. */
+    public SearchResult asPartial() {
+        return new SearchResult(hits, total, facets, degraded, true);
+    }
 
     /** @param highlightedName the name with matched words wrapped in {@code <mark>} (HTML-escaped otherwise) */
     public record Hit(UUID id, String name, String highlightedName, String producer, String province, String formerProvince,

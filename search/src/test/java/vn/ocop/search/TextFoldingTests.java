@@ -3,6 +3,7 @@ package vn.ocop.search;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import vn.ocop.catalog.Synonyms;
 import vn.ocop.search.query.QueryText;
 
 class TextFoldingTests {
@@ -36,7 +37,32 @@ class TextFoldingTests {
     }
 
     @Test
-    void loanwordsMeanTheirVietnameseWords() {
-        assertThat(QueryText.of("cafe son la").folded()).isEqualTo("ca phe son la");
+    void loanwordsMeanTheirVietnameseWordsThroughTheSynonymsFile() {
+        QueryText q = QueryText.of("cafe son la", Synonyms.load());
+        assertThat(q.words().get(0).synonyms()).extracting(Synonyms.Term::lower).contains("cà phê", "coffee");
+        assertThat(q.words().get(1).synonyms()).isEmpty();
+    }
+
+    @Test
+    void wordsTypedApartAlsoMeanTheirJoinAndItsSynonyms() {
+        QueryText q = QueryText.of("ca phe muoi", Synonyms.load());
+        assertThat(q.phrases()).filteredOn(p -> p.from() == 0 && p.to() == 2).singleElement()
+                .satisfies(p -> {
+                    assertThat(p.joined()).isEqualTo("caphe");
+                    assertThat(p.synonyms()).extracting(Synonyms.Term::lower).contains("cafe", "coffee");
+                });
+        assertThat(q.phrases()).filteredOn(p -> p.from() == 1).singleElement().extracting(QueryText.Phrase::joined).isEqualTo("phemuoi");
+    }
+
+    @Test
+    void typosAreAllowedByTheFoldedWordsLength() {
+        assertThat(QueryText.of("hoa sườn mật").words()).allMatch(w -> w.fuzziness() == 0);
+        assertThat(QueryText.of("khoang").words().get(0).fuzziness()).isEqualTo(1);
+        assertThat(QueryText.of("traphaco").words().get(0).fuzziness()).isEqualTo(2);
+    }
+
+    @Test
+    void aKeyHeldTooLongIsReadOnce() {
+        assertThat(QueryText.of("nuoc mamm").telex()).isEqualTo("nuoc mam");
     }
 }

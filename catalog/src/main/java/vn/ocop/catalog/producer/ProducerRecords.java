@@ -2,6 +2,7 @@ package vn.ocop.catalog.producer;
 
 import io.r2dbc.spi.Readable;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
@@ -13,6 +14,7 @@ import vn.ocop.catalog.ProducerId;
 import vn.ocop.catalog.ProducerKind;
 import vn.ocop.catalog.ProducerProfile;
 import vn.ocop.catalog.ProducerStatus;
+import vn.ocop.catalog.Synonyms;
 
 /**
  * Producers as administrators see and change them. Suspending or reactivating is one conditional statement on the
@@ -28,12 +30,18 @@ public class ProducerRecords {
 
     private static final String MATCHING = """
              where (cast(:status as text) is null or status = :status)
-               and (cast(:text as text) is null or strpos(lower(name), lower(:text)) > 0 or tax_code = :text)""";
+               and (cast(:text as text) is null or tax_code = :text
+                    or exists (select 1 from unnest(cast(:variants as text[])) v where strpos(ocop_fold(name), v) > 0))""";
+
+    // how many spellings of one search (its synonyms) the finder tries at most
+    private static final int VARIANTS = 16;
 
     private final DatabaseClient db;
+    private final Synonyms synonyms;
 
-    ProducerRecords(DatabaseClient db) {
+    ProducerRecords(DatabaseClient db, Synonyms synonyms) {
         this.db = db;
+        this.synonyms = synonyms;
     }
 
     public Mono<ProducerProfile> find(ProducerId id) {
@@ -43,16 +51,19 @@ public class ProducerRecords {
                 .one();
     }
 
-    /** By name, those whose name contains {@code text} (or whose tax code it is), of the status when given. */
+    /**
+     * By name, those whose name contains {@code text} or one of its synonyms, ignoring case and diacritics on both
+     * sides ("htx dong tien" finds "Hợp tác xã Đồng Tiến"), or whose tax code it is; of the status when given.
+     */
     public Flux<ProducerProfile> matching(String text, ProducerStatus status, int offset, int limit) {
-        return filters(db.sql("select " + COLUMNS + " from producer " + MATCHING + " order by name, id offset :offset limit :limit"), text, status)
+        return filters(db.sql("select " + COLUMNS + " from producer " + MATCHING + " order by name, id offset :offset limit :limit"), text, status, synonyms)
                 .bind("offset", offset).bind("limit", limit)
                 .map((row, md) -> profile(row))
                 .all();
     }
 
     public Mono<Long> count(String text, ProducerStatus status) {
-        return filters(db.sql("select count(*) as n from producer " + MATCHING), text, status)
+        return filters(db.sql("select count(*) as n from producer " + MATCHING), text, status, synonyms)
                 .map((row, md) -> row.get("n", Long.class))
                 .one();
     }
@@ -66,8 +77,9 @@ public class ProducerRecords {
         return spec.map((row, md) -> profile(row)).one();
     }
 
-    private static GenericExecuteSpec filters(GenericExecuteSpec spec, String text, ProducerStatus status) {
+    private static GenericExecuteSpec filters(GenericExecuteSpec spec, String text, ProducerStatus status, Synonyms synonyms) {
         spec = text == null ? spec.bindNull("text", String.class) : spec.bind("text", text);
+        spec = spec.bind("variants", (text == null ? List.<String>of() : synonyms.variants(text, VARIANTS)).toArray(String[]::new));
         return status == null ? spec.bindNull("status", String.class) : spec.bind("status", status.name());
     }
 

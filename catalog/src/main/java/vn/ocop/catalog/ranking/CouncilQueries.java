@@ -18,6 +18,7 @@ import vn.ocop.catalog.ProductId;
 import vn.ocop.catalog.Ranking;
 import vn.ocop.catalog.SellablePolicy;
 import vn.ocop.catalog.Stars;
+import vn.ocop.catalog.Synonyms;
 import vn.ocop.catalog.certification.Certifications;
 import vn.ocop.catalog.product.ProductRow;
 
@@ -42,12 +43,17 @@ public class CouncilQueries {
             where (cast(:province as text) is null or pr.province = :province)
             """;
 
+    // how many spellings of one search (its synonyms) a finder tries at most
+    static final int VARIANTS = 16;
+
     private final DatabaseClient db;
     private final Certifications certifications;
+    private final Synonyms synonyms;
 
-    CouncilQueries(DatabaseClient db, Certifications certifications) {
+    CouncilQueries(DatabaseClient db, Certifications certifications, Synonyms synonyms) {
         this.db = db;
         this.certifications = certifications;
+        this.synonyms = synonyms;
     }
 
     /**
@@ -62,11 +68,15 @@ public class CouncilQueries {
                 .all();
     }
 
-    /** Products of any status whose name or producer's name contains {@code text}, ignoring case, by name, in scope. */
+    /**
+     * Products of any status whose name or producer's name contains {@code text} or one of its synonyms, ignoring case
+     * and diacritics on both sides ("krong" finds "Krông Pắc", "che xanh" finds "Trà xanh"), by name, in scope.
+     */
     public Flux<CouncilProduct> products(CouncilScope scope, String text, int limit, LocalDate today) {
-        return RankingLedger.province(db.sql(PRODUCTS + " and (strpos(lower(p.name), lower(:text)) > 0 or strpos(lower(pr.name), lower(:text)) > 0)"
+        return RankingLedger.province(db.sql(PRODUCTS + " and exists (select 1 from unnest(cast(:variants as text[])) v"
+                        + " where strpos(ocop_fold(p.name), v) > 0 or strpos(ocop_fold(pr.name), v) > 0)"
                         + " order by p.name, pr.name, p.id limit :limit"), scope)
-                .bind("text", text)
+                .bind("variants", synonyms.variants(text, VARIANTS).toArray(String[]::new))
                 .bind("limit", limit)
                 .map((row, md) -> Found.of(row))
                 .all()

@@ -145,6 +145,23 @@ class OnboardingIntegrationTests {
     }
 
     @Test
+    void adminFindsProducersIgnoringDiacriticsAndByTheirShortNames() {
+        ProducerId coop = fixtures.producer("Hợp tác xã Cà phê Đắk Hà Xanh", null).block();
+        ProducerId other = fixtures.producer("Công ty TNHH Đắk Hà Xanh", null).block();
+
+        assertThat(listed("dak ha xanh")).containsExactlyInAnyOrder(coop, other);
+        assertThat(listed("ĐẮK HÀ XANH")).containsExactlyInAnyOrder(coop, other);
+        assertThat(listed("htx ca phe dak ha")).as("htx = hợp tác xã").containsExactly(coop);
+        assertThat(listed("cty tnhh dak ha xanh")).as("cty = công ty, tnhh").containsExactly(other);
+        assertThat(directory.count("dak ha xanh", null).block()).isEqualTo(2);
+        assertThat(listed("dak ha do")).isEmpty();
+    }
+
+    private List<ProducerId> listed(String text) {
+        return directory.list(text, null, 0, 50).map(ProducerProfile::id).collectList().block();
+    }
+
+    @Test
     void suspensionNeedsAReasonAndAnUnknownProducerIsNotFound() {
         ProducerId producer = fixtures.producer("HTX Miến dong", null).block();
 

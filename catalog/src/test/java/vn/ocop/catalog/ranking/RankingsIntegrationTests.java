@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.time.LocalDate;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -208,6 +209,25 @@ class RankingsIntegrationTests {
         assertThat(byProducer.get(0).sale().reason().kind()).isEqualTo(SaleStatus.Kind.DRAFT);
         assertThat(byProducer.get(1).sale().reason().kind()).isEqualTo(SaleStatus.Kind.EXPIRED);
         assertThat(rankings.findProducts(CouncilScope.NATIONAL, "  ", 10).collectList().block()).isEmpty();
+    }
+
+    @Test
+    void councilFinderIgnoresDiacriticsOnBothSidesAndKnowsSynonyms() {
+        var producer = fixtures.producer("Hợp tác xã Nông nghiệp Krông Búk", null).block();
+        ProductId coffee = fixtures.product(producer, "Cà phê rang xay Krông Búk", ProductStatus.ACTIVE).block();
+        ProductId tea = fixtures.product(producer, "Chè búp Ea Hồ", ProductStatus.DRAFT).block();
+
+        assertThat(found("krong buk")).containsExactlyInAnyOrder(coffee, tea);
+        assertThat(found("KRÔNG BÚK")).containsExactlyInAnyOrder(coffee, tea);
+        assertThat(found("ca phe rang xay")).containsExactly(coffee);
+        assertThat(found("cafe rang xay")).as("cafe = cà phê").containsExactly(coffee);
+        assertThat(found("tra bup ea ho")).as("trà = chè").containsExactly(tea);
+        assertThat(found("htx nong nghiep krong")).as("htx = hợp tác xã").containsExactlyInAnyOrder(coffee, tea);
+        assertThat(found("krong pac")).isEmpty();
+    }
+
+    private List<ProductId> found(String text) {
+        return rankings.findProducts(CouncilScope.NATIONAL, text, 10).map(CouncilProduct::id).collectList().block();
     }
 
     @Test

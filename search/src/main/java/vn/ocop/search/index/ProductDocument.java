@@ -3,16 +3,19 @@ package vn.ocop.search.index;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Stream;
+import vn.ocop.catalog.Folding;
 import vn.ocop.catalog.IndexableProduct;
 import vn.ocop.catalog.IndexableProduct.IndexableRanking;
 import vn.ocop.search.TextFolding;
 
 /**
- * One product in the index. Every text field has a folded twin. The sale rule is applied at query time:
+ * One product in the index. Every text field has a folded twin; {@code words_folded} holds the words a shopper finds
+ * it by (name, producer, provinces) folded, {@code joined_folded} each two neighbouring ones joined. The sale rule is applied at query time:
  * {@code validity_3/4/5} hold the date ranges of the product's unrevoked 3, 4 and 5-star rankings, so
  * "valid today with at least N stars" is a term query on today's date, and expiry needs no re-index.
  * {@code available_at} changes with stock: the catalog's triggers re-index the product when it does.
@@ -41,7 +44,9 @@ public record ProductDocument(
         @JsonProperty("validity_4") List<Map<String, String>> validity4,
         @JsonProperty("validity_5") List<Map<String, String>> validity5,
         @JsonProperty("created_at") String createdAt,
-        @JsonProperty("available_at") List<Outlet> availableAt) {
+        @JsonProperty("available_at") List<Outlet> availableAt,
+        @JsonProperty("words_folded") String wordsFolded,
+        @JsonProperty("joined_folded") String joinedFolded) {
 
     /** Where the product can be picked up now: {@code available_at.id} is a keyword (filter, facet), the name is for display. */
     public record Outlet(String id, String name) {
@@ -58,7 +63,31 @@ public record ProductDocument(
                 p.price().dong(), p.salesUnit(), p.status().name(), p.producerStatus().name(),
                 ranges(p.rankings(), 3), ranges(p.rankings(), 4), ranges(p.rankings(), 5),
                 p.createdAt() == null ? null : p.createdAt().toString(),
-                p.availableAt().stream().map(l -> new Outlet(l.id().value().toString(), l.name())).toList());
+                p.availableAt().stream().map(l -> new Outlet(l.id().value().toString(), l.name())).toList(),
+                words(p.name(), p.producerName(), provinces, false), words(p.name(), p.producerName(), provinces, true));
+    }
+
+    /**
+     * The words a shopper finds a product by (name, producer, provinces), folded; or, {@code joined}, each two
+     * neighbouring words of one of them joined, so a query word typed joined finds them: "Hà Giang" → "hagiang",
+     * "cà phê" → "caphe". Words of one letter are not joined: "A" + "nh" is no word anyone types.
+     */
+    static String words(String name, String producer, List<String> provinces, boolean joined) {
+        List<List<String>> texts = Stream.concat(Stream.of(name, producer), provinces.stream()).filter(Objects::nonNull)
+                .map(t -> Folding.words(Folding.fold(t))).toList();
+        List<String> out = new ArrayList<>();
+        for (List<String> words : texts) {
+            if (!joined) {
+                out.addAll(words);
+                continue;
+            }
+            for (int i = 0; i + 1 < words.size(); i++) {
+                if (words.get(i).length() > 1 && words.get(i + 1).length() > 1) {
+                    out.add(words.get(i) + words.get(i + 1));
+                }
+            }
+        }
+        return String.join(" ", out);
     }
 
     /** The stars a shopper sees on {@code day}: the most among rankings valid that day, or 0. */

@@ -60,7 +60,9 @@ class ProductApiController {
 
     record ProductPage(List<SearchResult.Hit> items, int page, int size, long total, SearchResult.Facets facets,
                        @Schema(description = "true when Elasticsearch could not be reached and PostgreSQL answered (name and producer match only, no facets)")
-                       boolean degraded) {
+                       boolean degraded,
+                       @Schema(description = "true when no product matches every word of q: these are the closest, most words matched first")
+                       boolean partial) {
     }
 
     record RankingView(int stars, String level, String decisionNo, String issuingBody, String decisionProvince,
@@ -105,7 +107,7 @@ class ProductApiController {
         var request = new SearchRequest(q, group, province, stars, minPrice, maxPrice,
                 availableAt == null ? null : new LocationId(availableAt), sort, page, size);
         var result = engine.equals("postgres") ? search.searchPostgres(request) : search.search(request);
-        return result.map(r -> new ProductPage(r.hits(), page, size, r.total(), r.facets(), r.degraded()));
+        return result.map(r -> new ProductPage(r.hits(), page, size, r.total(), r.facets(), r.degraded(), r.partial()));
     }
 
     @GetMapping("/suggestions")

@@ -109,6 +109,21 @@ class SearchApiTests {
     }
 
     @Test
+    void whenNoProductHasEveryWordTheClosestAreMarkedPartial() {
+        web.get().uri("/api/v1/products?q=bi xanh").exchange().expectBody().jsonPath("$.partial").isEqualTo(false);
+        web.get().uri("/api/v1/products?q=bi xanh qwzx").exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.partial").isEqualTo(true)
+                .jsonPath("$.items[0].name").isEqualTo("Bí xanh thơm Ba Bể");
+        String html = web.get().uri("/search?q=bi xanh qwzx").accept(MediaType.TEXT_HTML).exchange()
+                .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+        assertThat(html).contains("Không có sản phẩm khớp mọi từ; gần đúng:", "Bí xanh thơm Ba Bể");
+        String english = web.get().uri("/search?q=bi xanh qwzx&lang=en").accept(MediaType.TEXT_HTML).exchange()
+                .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+        assertThat(english).contains("No product matches every word; closest:");
+    }
+
+    @Test
     void searchPageHighlightsMatchesAndShowsFacets() {
         String html = web.get().uri("/search?q=tra hoa vang").accept(MediaType.TEXT_HTML).exchange()
                 .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();

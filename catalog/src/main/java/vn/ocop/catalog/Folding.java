@@ -1,0 +1,42 @@
+package vn.ocop.catalog;
+
+import java.text.Normalizer;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * Vietnamese without diacritics, the one definition every finder uses: NFD, combining marks dropped, đ/Đ → d/D (NFD
+ * does not decompose them), lower case. "Bí xanh thơm Ba Bể" → "bi xanh thom ba be". PostgreSQL has the same fold
+ * as {@code ocop_fold(text)} (migration V2026_12_07_10), tested against this one.
+ */
+public final class Folding {
+
+    private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+    private static final Pattern NOT_WORD = Pattern.compile("[^\\p{L}\\p{M}\\p{N}]+");
+
+    private Folding() {
+    }
+
+    public static String fold(String text) {
+        if (text == null) {
+            return null;
+        }
+        String nfd = Normalizer.normalize(text, Normalizer.Form.NFD);
+        return MARKS.matcher(nfd).replaceAll("").replace('đ', 'd').replace('Đ', 'D').toLowerCase(Locale.ROOT);
+    }
+
+    /** Lower case with its diacritics, composed (NFC), so "Trà" typed on any keyboard compares equal to "trà". */
+    public static String lower(String text) {
+        return text == null ? null : Normalizer.normalize(text, Normalizer.Form.NFC).toLowerCase(Locale.ROOT);
+    }
+
+    /** The words of {@code text} (letters and digits), lower case, diacritics kept; punctuation separates words. */
+    public static List<String> words(String text) {
+        if (text == null) {
+            return List.of();
+        }
+        return Arrays.stream(NOT_WORD.split(lower(text))).filter(w -> !w.isEmpty()).toList();
+    }
+}
