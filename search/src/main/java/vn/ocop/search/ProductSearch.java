@@ -1,13 +1,10 @@
 package vn.ocop.search;
 
 import co.elastic.clients.elasticsearch.ElasticsearchAsyncClient;
-import co.elastic.clients.elasticsearch._types.aggregations.Aggregate;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,6 +17,8 @@ import vn.ocop.catalog.Synonyms;
 import vn.ocop.search.fallback.FoldedProducts;
 import vn.ocop.search.index.ProductDocument;
 import vn.ocop.search.index.ProductIndex;
+import vn.ocop.search.query.FacetCounts;
+import vn.ocop.search.query.Filters;
 import vn.ocop.search.query.Highlighter;
 import vn.ocop.search.query.ProductQueries;
 import vn.ocop.search.query.QueryText;
@@ -35,6 +34,8 @@ public class ProductSearch {
     private static final Logger log = LoggerFactory.getLogger(ProductSearch.class);
     private static final Duration TIMEOUT = Duration.ofSeconds(3);
     private static final int SUGGESTIONS = 8;
+    /** Elasticsearch's index.max_result_window, which our index leaves at its default. */
+    static final int MAX_RESULT_WINDOW = 10_000;
 
     private final ElasticsearchAsyncClient es;
     private final ProductIndex index;
@@ -103,11 +104,16 @@ public class ProductSearch {
             b.filter(ProductQueries.onSale(today));
             return text.isBlank() ? b : b.must(partial ? ProductQueries.partial(text, PREFIX_FROM) : ProductQueries.text(text, PREFIX_FROM));
         }));
+        Filters filters = Filters.of(r, stars, today);
+        // Elasticsearch refuses from + size beyond its result window: a page past it asks for no hits (total and facets still count)
+        long from = (long) r.page() * r.size();
+        int size = (int) Math.max(0, Math.min(r.size(), MAX_RESULT_WINDOW - from));
+        int offset = size == 0 ? 0 : (int) from;
         return Mono.fromFuture(() -> es.search(s -> s.index(index.alias()).query(query)
-                        .postFilter(ProductQueries.filters(r, stars, today))
-                        .aggregations(ProductQueries.facets(today))
+                        .postFilter(filters.all())
+                        .aggregations(FacetCounts.aggregations(filters, today))
                         .sort(ProductQueries.sort(r.sort()))
-                        .from(r.page() * r.size()).size(r.size())
+                        .from(offset).size(size)
                         .trackTotalHits(t -> t.enabled(true)), ProductDocument.class))
                 .map(response -> result(response, text, today));
     }
@@ -118,9 +124,7 @@ public class ProductSearch {
             return new SearchResult.Hit(UUID.fromString(d.id()), d.name(), Highlighter.mark(d.name(), text), d.producer(),
                     d.province(), d.formerProvince(), d.group(), d.starsOn(today), d.price(), d.salesUnit());
         }).toList();
-        var aggs = response.aggregations();
-        var facets = new SearchResult.Facets(terms(aggs.get("groups")), terms(aggs.get("provinces")),
-                stars(aggs.get("stars")), prices(aggs.get("prices")), pickups(aggs.get("availableAt")));
+        var facets = FacetCounts.read(response.aggregations());
         return new SearchResult(hits, response.hits().total() == null ? hits.size() : response.hits().total().value(), facets, false);
     }
 
@@ -143,38 +147,5 @@ public class ProductSearch {
     private static SearchResult.Hit hit(ProductCard c, QueryText text) {
         return new SearchResult.Hit(c.id(), c.name(), Highlighter.mark(c.name(), text), c.producerName(), c.province(),
                 c.formerProvince(), c.group().name(), c.stars().value(), c.price().dong(), c.salesUnit());
-    }
-
-    private static Map<String, Long> terms(Aggregate a) {
-        Map<String, Long> out = new LinkedHashMap<>();
-        a.sterms().buckets().array().forEach(b -> out.put(b.key().stringValue(), b.docCount()));
-        return out;
-    }
-
-    private static Map<Integer, Long> stars(Aggregate a) {
-        Map<Integer, Long> out = new LinkedHashMap<>();
-        a.filters().buckets().keyed().forEach((k, b) -> out.put(Integer.parseInt(k), b.docCount()));
-        return out;
-    }
-
-    private static Map<String, Long> prices(Aggregate a) {
-        Map<String, Long> out = new LinkedHashMap<>();
-        a.range().buckets().array().forEach(b -> out.put(b.key(), b.docCount()));
-        return out;
-    }
-
-    private static List<SearchResult.PickupFacet> pickups(Aggregate a) {
-        return a.sterms().buckets().array().stream().map(b -> {
-            String id = b.key().stringValue();
-            return new SearchResult.PickupFacet(UUID.fromString(id), locationName(b.aggregations().get("document"), id), b.docCount());
-        }).toList();
-    }
-
-    private static String locationName(Aggregate document, String id) {
-        return document.topHits().hits().hits().stream()
-                .flatMap(h -> h.source().to(ProductDocument.class).availableAt().stream())
-                .filter(o -> o.id().equals(id))
-                .map(ProductDocument.Outlet::name)
-                .findFirst().orElse(id);
     }
 }

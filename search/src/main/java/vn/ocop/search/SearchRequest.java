@@ -6,7 +6,8 @@ import vn.ocop.catalog.OcopGroup;
 /**
  * A shopper's search. {@code q} may be typed with or without diacritics; every other field filters.
  * {@code stars} keeps products whose ranking valid today has exactly that many stars; {@code availableAt}
- * those a shopper can collect at that location now.
+ * those a shopper can collect at that location now; {@code minPrice} and {@code maxPrice} are inclusive, in whole đồng.
+ * A page past the last answers no hits (with the total and facets still counted).
  */
 public record SearchRequest(String q, OcopGroup group, String province, Integer stars, Long minPrice, Long maxPrice,
                             LocationId availableAt, Sort sort, int page, int size) {
@@ -24,6 +25,10 @@ public record SearchRequest(String q, OcopGroup group, String province, Integer 
         }
         if (stars != null && (stars < 3 || stars > 5)) {
             throw new IllegalArgumentException("stars 3..5");
+        }
+        if (minPrice != null && minPrice < 0 || maxPrice != null && maxPrice < 0
+                || minPrice != null && maxPrice != null && minPrice > maxPrice) {
+            throw new IllegalArgumentException("prices 0 or more, minPrice not above maxPrice");
         }
     }
 

@@ -25,10 +25,20 @@ public record SearchResult(List<Hit> hits, long total, Facets facets, boolean de
                       String group, int stars, long priceVnd, String salesUnit) {
     }
 
-    /** @param availableAt where the products can be picked up now, most products first */
-    public record Facets(Map<String, Long> groups, Map<String, Long> provinces, Map<Integer, Long> stars, Map<String, Long> priceRanges,
+    /**
+     * Each facet counts what the search would find with that facet's value chosen and every other filter kept
+     * (the shopper's own choice in a facet does not shrink that facet's alternatives).
+     *
+     * @param priceRanges every range of {@link PriceRange}, cheapest first, zero counts included
+     * @param availableAt where the products can be picked up now, most products first
+     */
+    public record Facets(Map<String, Long> groups, Map<String, Long> provinces, Map<Integer, Long> stars, List<PriceFacet> priceRanges,
                          List<PickupFacet> availableAt) {
-        public static final Facets NONE = new Facets(Map.of(), Map.of(), Map.of(), Map.of(), List.of());
+        public static final Facets NONE = new Facets(Map.of(), Map.of(), Map.of(), List.of(), List.of());
+    }
+
+    /** A price range ({@link PriceRange#id()}), the inclusive bounds that search it, and how many products it holds. */
+    public record PriceFacet(String range, Long minPrice, Long maxPrice, long count) {
     }
 
     /** A location and how many of the products found can be picked up there now. */

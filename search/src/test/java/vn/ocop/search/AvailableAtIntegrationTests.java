@@ -60,8 +60,29 @@ class AvailableAtIntegrationTests {
         SearchResult there = availableAt(showroom);
         assertThat(ids(there)).containsExactlyInAnyOrder(honey.value(), tea.value());
         assertThat(facet(there, showroom)).hasValue(new SearchResult.PickupFacet(showroom.id().value(), "Showroom OCOP Hoàn Kiếm", 2));
-        assertThat(facet(there, elsewhere)).as("facets are counted before the shopper's filters")
+        assertThat(facet(there, elsewhere)).as("a location's own filter does not shrink the location facet")
                 .hasValue(new SearchResult.PickupFacet(elsewhere.id().value(), "Showroom OCOP Đà Nẵng", 1));
+    }
+
+    @Test
+    void eachLocationIsCountedUnderTheShoppersOtherFilters() {
+        Location showroom = open(LocationKind.SHOWROOM, "Showroom OCOP Ninh Bình", true);
+        Location elsewhere = open(LocationKind.HIGHWAY_STOP, "Trạm dừng nghỉ Phủ Lý", true);
+        ProductId fourStars = sellable("Cá kho làng Vũ Đại");
+        ProductId fiveStars = sellable("Miến lươn Ninh Bình", 5);
+        ProductId fiveElsewhere = sellable("Dê núi Ninh Bình", 5);
+        receive(showroom, fourStars, 2);
+        receive(showroom, fiveStars, 2);
+        receive(elsewhere, fiveElsewhere, 2);
+        drained();
+
+        SearchResult fiveThere = search.search(new SearchRequest("", null, null, 5, null, null, showroom.id(), SearchRequest.Sort.RELEVANCE, 0, 100))
+                .block();
+        assertThat(ids(fiveThere)).containsExactly(fiveStars.value());
+        assertThat(facet(fiveThere, showroom)).map(SearchResult.PickupFacet::count).hasValue(1L);
+        assertThat(facet(fiveThere, elsewhere)).as("the other location, counted under the stars filter").map(SearchResult.PickupFacet::count)
+                .hasValue(1L);
+        assertThat(fiveThere.facets().stars()).as("stars counted at the chosen location").containsEntry(5, 1L).containsEntry(4, 1L);
     }
 
     @Test
@@ -130,9 +151,13 @@ class AvailableAtIntegrationTests {
 
     /** An active product of its own producer, with a 4-star ranking valid from a year ago for two more years. */
     private ProductId sellable(String name) {
+        return sellable(name, 4);
+    }
+
+    private ProductId sellable(String name, int stars) {
         CatalogFixtures fixtures = new CatalogFixtures(db);
         return fixtures.activeProduct(name)
-                .flatMap(p -> fixtures.ranking(p, 4, catalog.today().minusYears(1), catalog.today().plusYears(2)).thenReturn(p))
+                .flatMap(p -> fixtures.ranking(p, stars, catalog.today().minusYears(1), catalog.today().plusYears(2)).thenReturn(p))
                 .block();
     }
 

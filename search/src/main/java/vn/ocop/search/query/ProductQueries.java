@@ -2,15 +2,12 @@ package vn.ocop.search.query;
 
 import co.elastic.clients.elasticsearch._types.SortOptions;
 import co.elastic.clients.elasticsearch._types.SortOrder;
-import co.elastic.clients.elasticsearch._types.aggregations.Aggregation;
-import co.elastic.clients.elasticsearch._types.aggregations.AggregationRange;
 import co.elastic.clients.elasticsearch._types.query_dsl.Operator;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch._types.query_dsl.TextQueryType;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Collectors;
 import vn.ocop.catalog.Synonyms;
 import vn.ocop.search.SearchRequest;
@@ -136,50 +133,6 @@ public final class ProductQueries {
                 Query.of(q -> q.multiMatch(m -> m.query(typed).fields(List.of(EXACT_FIELDS)).boost(1f))),
                 prefix ? Query.of(q -> q.matchPhrasePrefix(m -> m.field("name_folded").query(text.folded()).boost(2f)))
                         : Query.of(q -> q.matchPhrase(m -> m.field("name_folded").query(text.folded()).boost(2f))));
-    }
-
-    /** The shopper's filters, applied after the facets are counted so every facet shows its alternatives. */
-    public static Query filters(SearchRequest r, Integer stars, LocalDate today) {
-        List<Query> all = new ArrayList<>();
-        if (r.group() != null) {
-            all.add(Query.of(q -> q.term(t -> t.field("group").value(r.group().name()))));
-        }
-        if (r.province() != null) {
-            all.add(Query.of(q -> q.term(t -> t.field("provinces").value(r.province()))));
-        }
-        if (stars != null) {
-            all.add(starsOn(stars, today));
-        }
-        if (r.availableAt() != null) {
-            all.add(Query.of(q -> q.term(t -> t.field("available_at.id").value(r.availableAt().value().toString()))));
-        }
-        if (r.minPrice() != null || r.maxPrice() != null) {
-            all.add(Query.of(q -> q.range(g -> g.number(n -> {
-                n.field("price");
-                if (r.minPrice() != null) {
-                    n.gte(r.minPrice().doubleValue());
-                }
-                return r.maxPrice() == null ? n : n.lte(r.maxPrice().doubleValue());
-            }))));
-        }
-        return Query.of(q -> q.bool(b -> b.filter(all)));
-    }
-
-    public static Map<String, Aggregation> facets(LocalDate today) {
-        return Map.of(
-                "groups", Aggregation.of(a -> a.terms(t -> t.field("group").size(10))),
-                "provinces", Aggregation.of(a -> a.terms(t -> t.field("province").size(40))),
-                "stars", Aggregation.of(a -> a.filters(f -> f.filters(k -> k.keyed(Map.of(
-                        "5", starsOn(5, today), "4", starsOn(4, today), "3", starsOn(3, today)))))),
-                "prices", Aggregation.of(a -> a.range(g -> g.field("price")
-                        .ranges(List.of(
-                                AggregationRange.of(x -> x.key("<100000").to(100_000.0)),
-                                AggregationRange.of(x -> x.key("100000-200000").from(100_000.0).to(200_000.0)),
-                                AggregationRange.of(x -> x.key("200000-500000").from(200_000.0).to(500_000.0)),
-                                AggregationRange.of(x -> x.key(">=500000").from(500_000.0)))))),
-                // a location's name is read from one of its bucket's documents: ids alone would need a lookup
-                "availableAt", Aggregation.of(a -> a.terms(t -> t.field("available_at.id").size(50))
-                        .aggregations("document", d -> d.topHits(h -> h.size(1).source(src -> src.filter(f -> f.includes("available_at")))))));
     }
 
     public static List<SortOptions> sort(SearchRequest.Sort sort) {

@@ -10,11 +10,13 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import java.math.BigDecimal;
@@ -91,8 +93,11 @@ class ProductApiController {
     @Operation(summary = "Search sellable products",
             description = "Vietnamese with or without diacritics, typos and Telex typing forgiven. Filters: OCOP group, province (current or "
                     + "pre-2025 name), stars valid today, price range, availableAt (a location id: products a shopper can pick up there now). "
-                    + "Sort: RELEVANCE, PRICE_ASC, PRICE_DESC, STARS, NEWEST. Facets count groups, provinces, stars, price ranges and "
-                    + "pickup locations (availableAt: locationId, name, count). Only products on sale today (Asia/Ho_Chi_Minh).")
+                    + "minPrice and maxPrice are inclusive whole đồng (400 when minPrice is above maxPrice). "
+                    + "Sort: RELEVANCE, PRICE_ASC, PRICE_DESC, STARS, NEWEST. Facets count groups, provinces, stars, price ranges "
+                    + "(priceRanges: range id, minPrice, maxPrice to search it, count) and pickup locations (availableAt: locationId, name, count); "
+                    + "each facet counts with every other filter applied but its own. A page past the last answers no items with the total. "
+                    + "Only products on sale today (Asia/Ho_Chi_Minh).")
     Mono<ProductPage> search(@RequestParam(defaultValue = "") @Size(max = 200) String q,
                              @RequestParam(required = false) OcopGroup group,
                              @RequestParam(required = false) @Size(max = 100) String province,
@@ -104,6 +109,9 @@ class ProductApiController {
                              @RequestParam(defaultValue = "0") @Min(0) @Max(10_000) int page,
                              @RequestParam(defaultValue = "24") @Min(1) @Max(SearchRequest.MAX_SIZE) int size,
                              @RequestParam(defaultValue = "elasticsearch") @Pattern(regexp = "elasticsearch|postgres") String engine) {
+        if (minPrice != null && maxPrice != null && minPrice > maxPrice) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "minPrice must not be above maxPrice.");
+        }
         var request = new SearchRequest(q, group, province, stars, minPrice, maxPrice,
                 availableAt == null ? null : new LocationId(availableAt), sort, page, size);
         var result = engine.equals("postgres") ? search.searchPostgres(request) : search.search(request);

@@ -5,12 +5,17 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import reactor.core.publisher.Mono;
 import vn.ocop.catalog.LocationId;
 import vn.ocop.catalog.OcopGroup;
 import vn.ocop.search.ProductSearch;
 import vn.ocop.search.SearchRequest;
+import vn.ocop.search.SearchResult;
 
-/** The search page (facets, highlights, a notice when PostgreSQL answered) and the suggestions under the search box. */
+/**
+ * The search page (facets counted under the other filters, the filters in force each removable, highlights, a notice
+ * when PostgreSQL answered) and the suggestions under the search box.
+ */
 @Controller
 class SearchPageController {
 
@@ -23,18 +28,22 @@ class SearchPageController {
     @GetMapping("/search")
     String search(@RequestParam(defaultValue = "") String q, @RequestParam(required = false) OcopGroup group,
                   @RequestParam(required = false) String province, @RequestParam(required = false) Integer stars,
+                  @RequestParam(required = false) String minPrice, @RequestParam(required = false) String maxPrice,
                   @RequestParam(required = false) UUID availableAt, @RequestParam(defaultValue = "RELEVANCE") SearchRequest.Sort sort,
                   @RequestParam(defaultValue = "0") int page, Model model) {
         String text = q.length() > 200 ? q.substring(0, 200) : q;
         Integer validStars = stars != null && stars >= 3 && stars <= 5 ? stars : null;
+        PriceInput price = PriceInput.of(minPrice, maxPrice);
         int p = Math.max(0, Math.min(page, 10_000));
-        var request = new SearchRequest(text, group, province, validStars, null, null,
+        var request = new SearchRequest(text, group, province, validStars, price.min(), price.max(),
                 availableAt == null ? null : new LocationId(availableAt), sort, p, HomePageController.PAGE_SIZE);
-        model.addAttribute("result", search.search(request));
+        var links = new SearchLinks(request.q(), group, request.province(), validStars, price.min(), price.max(), availableAt, sort);
+        Mono<SearchResult> result = search.search(request).cache(); // read twice below, searched once
+        model.addAttribute("result", result);
+        model.addAttribute("activeFilters", result.map(r -> links.active(r.facets().availableAt())));
+        model.addAttribute("links", links);
+        model.addAttribute("price", price);
         model.addAttribute("q", text);
-        model.addAttribute("group", group);
-        model.addAttribute("province", request.province());
-        model.addAttribute("stars", validStars);
         model.addAttribute("availableAt", availableAt);
         model.addAttribute("sort", sort);
         model.addAttribute("sorts", SearchRequest.Sort.values());
@@ -46,6 +55,7 @@ class SearchPageController {
     @GetMapping("/search/suggestions")
     String suggestions(@RequestParam(defaultValue = "") String q, Model model) {
         model.addAttribute("suggestions", search.suggest(q.length() > 100 ? q.substring(0, 100) : q));
+        model.addAttribute("typed", !q.isBlank());
         return "search/suggestions :: list";
     }
 }

@@ -92,9 +92,9 @@ class SearchApiTests {
                 .jsonPath("$.facets.availableAt[?(@.locationId == '" + id + "')].count").isEqualTo(List.of(1));
         String html = web.get().uri("/search?q=bi xanh&availableAt={id}", id).accept(MediaType.TEXT_HTML).exchange()
                 .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
-        assertThat(html).contains("Nhận hàng tại", "class=\"on\">Showroom OCOP Bắc Kạn thử nghiệm (1)", "<mark>Bí</mark> <mark>xanh</mark>")
+        assertThat(html).contains("Nhận hàng tại", "aria-current=\"true\" class=\"on\">Showroom OCOP Bắc Kạn thử nghiệm (1)", "<mark>Bí</mark> <mark>xanh</mark>")
                 .as("the other facets and the sort keep the filter")
-                .contains("group=FOOD&amp;province=&amp;stars=&amp;availableAt=" + id, "name=\"availableAt\" value=\"" + id + "\"");
+                .contains("/search?q=bi%20xanh&amp;group=FOOD&amp;availableAt=" + id, "name=\"availableAt\" value=\"" + id + "\"");
     }
 
     @Test
@@ -105,7 +105,8 @@ class SearchApiTests {
                 .jsonPath("$.names[0]").value(first -> assertThat((String) first).startsWith("Nước mắm Phú Quốc"));
         String html = web.get().uri("/search/suggestions?q=tra hoa").exchange()
                 .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
-        assertThat(html).contains("<ul class=\"suggestions\">", "Trà hoa vàng");
+        assertThat(html).contains("role=\"option\" id=\"search-suggestion-0\"", "Trà hoa vàng")
+                .containsPattern("<p id=\"search-suggestions-status\" hx-swap-oob=\"innerHTML\">\\d gợi ý</p>");
     }
 
     @Test

@@ -1,0 +1,96 @@
+package vn.ocop.search.query;
+
+import co.elastic.clients.elasticsearch._types.aggregations.Aggregate;
+import co.elastic.clients.elasticsearch._types.aggregations.Aggregation;
+import co.elastic.clients.elasticsearch._types.aggregations.AggregationRange;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import vn.ocop.search.PriceRange;
+import vn.ocop.search.SearchResult;
+import vn.ocop.search.index.ProductDocument;
+import vn.ocop.search.query.Filters.Facet;
+
+/**
+ * The facets as aggregations, and read back from the answer. Each facet is a {@code filter} aggregation of every
+ * active filter but its own, around the counting aggregation of the same name ("multi-select" facets).
+ */
+public final class FacetCounts {
+
+    private FacetCounts() {
+    }
+
+    public static Map<String, Aggregation> aggregations(Filters filters, LocalDate today) {
+        return Map.of(
+                "groups", counted(filters, Facet.GROUP, "groups", Aggregation.of(a -> a.terms(t -> t.field("group").size(10)))),
+                "provinces", counted(filters, Facet.PROVINCE, "provinces", Aggregation.of(a -> a.terms(t -> t.field("province").size(40)))),
+                "stars", counted(filters, Facet.STARS, "stars", Aggregation.of(a -> a.filters(f -> f.filters(k -> k.keyed(Map.of(
+                        "5", ProductQueries.starsOn(5, today), "4", ProductQueries.starsOn(4, today), "3", ProductQueries.starsOn(3, today))))))),
+                "prices", counted(filters, Facet.PRICE, "prices", Aggregation.of(a -> a.range(g -> g.field("price")
+                        .ranges(Arrays.stream(PriceRange.values()).map(FacetCounts::range).toList())))),
+                // a location's name is read from one of its bucket's documents: ids alone would need a lookup
+                "availableAt", counted(filters, Facet.AVAILABLE_AT, "availableAt", Aggregation.of(a -> a
+                        .terms(t -> t.field("available_at.id").size(50))
+                        .aggregations("document", d -> d.topHits(h -> h.size(1).source(src -> src.filter(f -> f.includes("available_at"))))))));
+    }
+
+    public static SearchResult.Facets read(Map<String, Aggregate> aggs) {
+        return new SearchResult.Facets(terms(inner(aggs, "groups")), terms(inner(aggs, "provinces")), stars(inner(aggs, "stars")),
+                prices(inner(aggs, "prices")), pickups(inner(aggs, "availableAt")));
+    }
+
+    private static Aggregation counted(Filters filters, Facet facet, String name, Aggregation counting) {
+        return Aggregation.of(a -> a.filter(filters.allBut(facet)).aggregations(name, counting));
+    }
+
+    private static Aggregate inner(Map<String, Aggregate> aggs, String name) {
+        return aggs.get(name).filter().aggregations().get(name);
+    }
+
+    private static AggregationRange range(PriceRange r) {
+        return AggregationRange.of(x -> {
+            x.key(r.id());
+            if (r.minPrice() != null) {
+                x.from(r.minPrice().doubleValue());
+            }
+            return r.below() == null ? x : x.to(r.below().doubleValue());
+        });
+    }
+
+    private static Map<String, Long> terms(Aggregate a) {
+        Map<String, Long> out = new LinkedHashMap<>();
+        a.sterms().buckets().array().forEach(b -> out.put(b.key().stringValue(), b.docCount()));
+        return out;
+    }
+
+    private static Map<Integer, Long> stars(Aggregate a) {
+        Map<Integer, Long> out = new LinkedHashMap<>();
+        a.filters().buckets().keyed().forEach((k, b) -> out.put(Integer.parseInt(k), b.docCount()));
+        return out;
+    }
+
+    private static List<SearchResult.PriceFacet> prices(Aggregate a) {
+        return a.range().buckets().array().stream().map(b -> {
+            PriceRange r = PriceRange.byId(b.key());
+            return new SearchResult.PriceFacet(r.id(), r.minPrice(), r.maxPrice(), b.docCount());
+        }).toList();
+    }
+
+    private static List<SearchResult.PickupFacet> pickups(Aggregate a) {
+        return a.sterms().buckets().array().stream().map(b -> {
+            String id = b.key().stringValue();
+            return new SearchResult.PickupFacet(UUID.fromString(id), locationName(b.aggregations().get("document"), id), b.docCount());
+        }).toList();
+    }
+
+    private static String locationName(Aggregate document, String id) {
+        return document.topHits().hits().hits().stream()
+                .flatMap(h -> h.source().to(ProductDocument.class).availableAt().stream())
+                .filter(o -> o.id().equals(id))
+                .map(ProductDocument.Outlet::name)
+                .findFirst().orElse(id);
+    }
+}
