@@ -34,6 +34,9 @@ public class ProductSearch {
     private static final Logger log = LoggerFactory.getLogger(ProductSearch.class);
     private static final Duration TIMEOUT = Duration.ofSeconds(3);
     private static final int SUGGESTIONS = 8;
+    /** What a hit shows (SearchResult.Hit, stars from the validity ranges): never the description, the largest field. */
+    private static final List<String> HIT_FIELDS = List.of("id", "name", "producer", "province", "former_province", "group",
+            "price", "sales_unit", "validity_3", "validity_4", "validity_5");
 
     private final ElasticsearchAsyncClient es;
     private final ProductIndex index;
@@ -72,7 +75,8 @@ public class ProductSearch {
             return Mono.just(Suggestions.NONE);
         }
         Query query = Query.of(q -> q.bool(b -> b.filter(ProductQueries.onSale(catalog.today())).must(ProductQueries.prefix(text))));
-        return Mono.fromFuture(() -> es.search(s -> s.index(index.alias()).query(query).size(SUGGESTIONS), ProductDocument.class))
+        return Mono.fromFuture(() -> es.search(s -> s.index(index.alias()).query(query).size(SUGGESTIONS)
+                        .source(src -> src.filter(f -> f.includes("name"))), ProductDocument.class))
                 .map(r -> new Suggestions(r.hits().hits().stream().map(h -> h.source().name()).distinct().toList(), false))
                 .timeout(TIMEOUT)
                 .onErrorResume(e -> {
@@ -95,6 +99,7 @@ public class ProductSearch {
                         .aggregations(ProductQueries.facets(today))
                         .sort(ProductQueries.sort(r.sort()))
                         .from(r.page() * r.size()).size(r.size())
+                        .source(src -> src.filter(f -> f.includes(HIT_FIELDS)))
                         .trackTotalHits(t -> t.enabled(true)), ProductDocument.class))
                 .map(response -> result(response, text, today));
     }
