@@ -10,6 +10,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntFunction;
+import java.util.function.Predicate;
 import org.HdrHistogram.ConcurrentHistogram;
 import org.HdrHistogram.Histogram;
 
@@ -28,8 +29,18 @@ final class LoadRun {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    /** Runs {@code concurrency} workers for {@code seconds}; worker i's n-th request is {@code uri.apply(n)}. */
+    /** Runs {@code concurrency} workers for {@code seconds}; worker i's n-th request is a GET of {@code uri.apply(n)}. */
     Result run(String name, int concurrency, int seconds, IntFunction<URI> uri) throws InterruptedException {
+        return send(name, concurrency, seconds, n -> HttpRequest.newBuilder(uri.apply(n)).build());
+    }
+
+    /** The same with any request: worker i's n-th request is {@code request.apply(n)}. */
+    Result send(String name, int concurrency, int seconds, IntFunction<HttpRequest> request) throws InterruptedException {
+        return send(name, concurrency, seconds, request, body -> true);
+    }
+
+    /** The same, counting an answer whose body is not {@code ok} as an error (a search answered by its fallback). */
+    Result send(String name, int concurrency, int seconds, IntFunction<HttpRequest> request, Predicate<String> ok) throws InterruptedException {
         Histogram latency = new ConcurrentHistogram(60_000_000L, 3);
         AtomicLong requests = new AtomicLong();
         AtomicLong errors = new AtomicLong();
@@ -42,9 +53,9 @@ final class LoadRun {
                 while (System.nanoTime() < end) {
                     long t0 = System.nanoTime();
                     try {
-                        var response = http.send(HttpRequest.newBuilder(uri.apply(n++)).timeout(Duration.ofSeconds(30)).build(),
-                                HttpResponse.BodyHandlers.discarding());
-                        if (response.statusCode() >= 400) {
+                        var response = http.send(HttpRequest.newBuilder(request.apply(n++), (k, v) -> true).timeout(Duration.ofSeconds(30)).build(),
+                                HttpResponse.BodyHandlers.ofString());
+                        if (response.statusCode() >= 400 || !ok.test(response.body())) {
                             errors.incrementAndGet();
                         }
                     } catch (Exception e) {

@@ -56,6 +56,19 @@ final class ShopUnderTest implements AutoCloseable {
         return shop;
     }
 
+    String elasticsearchUrl() {
+        return services.elasticsearchUrl();
+    }
+
+    /** The search slow log of the shop's Elasticsearch node (JSON lines), whatever its cluster is named. */
+    Path searchSlowLog() throws IOException {
+        Path logs = scratch.resolve("data/elasticsearch/logs");
+        try (var files = Files.list(logs)) {
+            return files.filter(f -> f.getFileName().toString().endsWith("_index_search_slowlog.json")).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("no search slow log in " + logs));
+        }
+    }
+
     Connection database() throws SQLException {
         return DriverManager.getConnection(services.jdbcUrl(), services.username(), "");
     }

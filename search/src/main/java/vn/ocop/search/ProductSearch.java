@@ -36,6 +36,9 @@ public class ProductSearch {
     private static final int SUGGESTIONS = 8;
     /** Elasticsearch's index.max_result_window, which our index leaves at its default. */
     static final int MAX_RESULT_WINDOW = 10_000;
+    /** What a hit shows (SearchResult.Hit, stars from the validity ranges): never the description, the largest field. */
+    private static final List<String> HIT_FIELDS = List.of("id", "name", "producer", "province", "former_province", "group",
+            "price", "sales_unit", "validity_3", "validity_4", "validity_5");
 
     private final ElasticsearchAsyncClient es;
     private final ProductIndex index;
@@ -83,7 +86,8 @@ public class ProductSearch {
             return Mono.just(Suggestions.NONE);
         }
         Query query = Query.of(q -> q.bool(b -> b.filter(ProductQueries.onSale(catalog.today())).must(ProductQueries.prefix(text))));
-        return Mono.fromFuture(() -> es.search(s -> s.index(index.alias()).query(query).size(SUGGESTIONS), ProductDocument.class))
+        return Mono.fromFuture(() -> es.search(s -> s.index(index.alias()).query(query).size(SUGGESTIONS)
+                        .source(src -> src.filter(f -> f.includes("name"))), ProductDocument.class))
                 .map(r -> new Suggestions(r.hits().hits().stream().map(h -> h.source().name()).distinct().toList(), false))
                 .timeout(TIMEOUT)
                 .onErrorResume(e -> {
@@ -114,6 +118,7 @@ public class ProductSearch {
                         .aggregations(FacetCounts.aggregations(filters, today))
                         .sort(ProductQueries.sort(r.sort()))
                         .from(offset).size(size)
+                        .source(src -> src.filter(f -> f.includes(HIT_FIELDS)))
                         .trackTotalHits(t -> t.enabled(true)), ProductDocument.class))
                 .map(response -> result(response, text, today));
     }

@@ -30,7 +30,8 @@ import vn.ocop.search.fallback.FoldedProducts;
 public class Indexer implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(Indexer.class);
-    static final int BATCH = 500;
+    /** Outbox rows per bulk; a backlog (a producer's import, a bulk price change) drains in few, large requests. */
+    static final int BATCH = 2000;
     private static final Duration POLL = Duration.ofSeconds(5);
     private static final Duration LISTEN_AGAIN = Duration.ofSeconds(2);
 
@@ -94,20 +95,30 @@ public class Indexer implements SmartLifecycle {
         return Mono.just(0);
     }
 
-    /** Drains every pending change, a batch at a time; emits how many changes were indexed. */
+    /**
+     * Drains every pending change, a batch at a time; emits how many changes were indexed. Only the last batch of a
+     * drain waits until its documents are searchable (which makes the earlier ones searchable too): waiting for a
+     * refresh after every full batch of a backlog cost up to the refresh interval each time.
+     */
     public Mono<Integer> drainAll() {
-        return drainBatch().expand(n -> n == BATCH ? drainBatch() : Mono.empty()).reduce(0, Integer::sum);
+        return drainBatch(false).expand(n -> n == BATCH ? drainBatch(true) : Mono.empty()).reduce(0, Integer::sum);
     }
 
-    private Mono<Integer> drainBatch() {
-        return changes.pending(BATCH).collectList().flatMap(batch -> batch.isEmpty() ? Mono.just(0) : index(batch));
+    /** @param afterFullBatch the previous batch was written without waiting: if nothing follows it, make it searchable now */
+    private Mono<Integer> drainBatch(boolean afterFullBatch) {
+        return changes.pending(BATCH).collectList().flatMap(batch -> {
+            if (batch.isEmpty()) {
+                return afterFullBatch ? index.refresh().thenReturn(0) : Mono.just(0);
+            }
+            return index(batch, batch.size() < BATCH);
+        });
     }
 
-    private Mono<Integer> index(List<CatalogChange> batch) {
+    private Mono<Integer> index(List<CatalogChange> batch, boolean last) {
         Set<ProductId> ids = batch.stream().map(CatalogChange::product).collect(Collectors.toSet());
         return changes.products(ids).collectList()
                 .flatMap(products -> folded.upsert(products)
-                        .then(index.write(products.stream().map(p -> new ProductIndex.Versioned(ProductDocument.of(p), p.version())).toList())))
+                        .then(index.write(products.stream().map(p -> new ProductIndex.Versioned(ProductDocument.of(p), p.version())).toList(), last)))
                 .then(changes.markIndexed(batch.stream().map(CatalogChange::id).toList()))
                 .thenReturn(batch.size());
     }

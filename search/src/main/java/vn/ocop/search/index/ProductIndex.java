@@ -5,6 +5,7 @@ import co.elastic.clients.elasticsearch._types.Refresh;
 import co.elastic.clients.elasticsearch._types.VersionType;
 import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
 import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
@@ -37,6 +38,7 @@ public class ProductIndex {
     private final String alias;
     private final Clock clock;
     private final String mapping = readMapping();
+    private final String refreshInterval = refreshIntervalOf(mapping);
 
     ProductIndex(ElasticsearchAsyncClient es, SearchSettings settings, Clock clock) {
         this.es = es;
@@ -57,7 +59,17 @@ public class ProductIndex {
 
     /** Writes the documents through the alias; a version conflict means a newer version is there already. */
     public Mono<Integer> write(List<Versioned> docs) {
-        return write(alias, docs, true);
+        return write(docs, true);
+    }
+
+    /** @param visible wait until they are searchable; without, they are within the refresh interval or at {@link #refresh()} */
+    Mono<Integer> write(List<Versioned> docs, boolean visible) {
+        return write(alias, docs, visible);
+    }
+
+    /** Makes everything written so far searchable. */
+    Mono<Void> refresh() {
+        return Mono.fromFuture(() -> es.indices().refresh(r -> r.index(alias))).then();
     }
 
     /** @param visible wait until the documents are searchable (incremental writes: "indexed" means "found") */
@@ -76,11 +88,21 @@ public class ProductIndex {
                 });
     }
 
-    /** Builds a new index from {@code all}, points the alias at it in one step, and drops the old ones. */
+    /**
+     * Builds a new index from {@code all}, points the alias at it in one step, and drops the old ones. The new index
+     * serves no query until the swap, so it is filled with refresh off (no small segments to merge, no refresh per
+     * second), two bulks in flight, then gets its refresh interval back and one refresh before the alias moves.
+     */
     public Mono<String> rebuild(Flux<List<Versioned>> all) {
-        return createIndex().flatMap(fresh -> all.concatMap(batch -> write(fresh, batch, false))
+        return createIndex().flatMap(fresh -> refreshInterval(fresh, "-1")
+                .thenMany(all.flatMap(batch -> write(fresh, batch, false), 2))
+                .then(refreshInterval(fresh, refreshInterval))
                 .then(Mono.fromFuture(() -> es.indices().refresh(r -> r.index(fresh)))) // searchable before the alias moves
                 .then(swapTo(fresh)).thenReturn(fresh));
+    }
+
+    private Mono<Void> refreshInterval(String index, String interval) {
+        return Mono.fromFuture(() -> es.indices().putSettings(p -> p.index(index).settings(s -> s.refreshInterval(t -> t.time(interval))))).then();
     }
 
     private Mono<Void> swapTo(String fresh) {
@@ -107,6 +129,15 @@ public class ProductIndex {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the index mapping", e);
+        }
+    }
+
+    /** The live index's refresh interval, as products-index.json sets it (what "indexed" to "found" costs at most). */
+    private static String refreshIntervalOf(String mapping) {
+        try {
+            return new ObjectMapper().readTree(mapping).path("settings").path("refresh_interval").asText("1s");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the index settings", e);
         }
     }
 
