@@ -38,13 +38,15 @@ public class Indexer implements SmartLifecycle {
     private final CatalogChanges changes;
     private final ProductIndex index;
     private final FoldedProducts folded;
+    private final Reindexer reindexer;
     private final AtomicBoolean listenFailing = new AtomicBoolean();
     private volatile Disposable running;
 
-    Indexer(CatalogChanges changes, ProductIndex index, FoldedProducts folded) {
+    Indexer(CatalogChanges changes, ProductIndex index, FoldedProducts folded, Reindexer reindexer) {
         this.changes = changes;
         this.index = index;
         this.folded = folded;
+        this.reindexer = reindexer;
     }
 
     /**
@@ -86,8 +88,21 @@ public class Indexer implements SmartLifecycle {
         Flux<Boolean> wakeUps = Flux.merge(changes.notifications().map(n -> true), Flux.interval(POLL).map(t -> true))
                 .startWith(true)
                 .onBackpressureLatest();
-        return index.ensureExists().onErrorResume(e -> Mono.empty())
+        return index.ensureExists().then(upgradeMapping()).onErrorResume(e -> Mono.empty())
                 .thenMany(wakeUps.concatMap(w -> drainAll().doOnNext(n -> listenFailing.set(false)).onErrorResume(this::waitForNextWakeUp), 1));
+    }
+
+    /**
+     * After an upgrade that changed the index's fields, the index behind the alias is rebuilt from PostgreSQL before
+     * the outbox is drained: its strict mapping would refuse every write that carries a new field, and changes would
+     * wait in the outbox until someone reindexed by hand.
+     */
+    Mono<Void> upgradeMapping() {
+        return index.hasCurrentMapping().flatMap(current -> current ? Mono.<Void>empty()
+                : Mono.fromRunnable(() -> log.info("Search index has an older mapping than this version's: rebuilding it from PostgreSQL"))
+                        .then(reindexer.reindex())
+                        .doOnNext(fresh -> log.info("Search index rebuilt as {}", fresh))
+                        .then());
     }
 
     private Mono<Integer> waitForNextWakeUp(Throwable e) {

@@ -37,8 +37,11 @@ public class ProductIndex {
     private final ElasticsearchAsyncClient es;
     private final String alias;
     private final Clock clock;
+    private static final String META_MAPPING = "mapping";
+
     private final String mapping = readMapping();
     private final String refreshInterval = refreshIntervalOf(mapping);
+    private final String mappingVersion = mappingVersionOf(mapping);
 
     ProductIndex(ElasticsearchAsyncClient es, SearchSettings settings, Clock clock) {
         this.es = es;
@@ -55,6 +58,17 @@ public class ProductIndex {
         return Mono.fromFuture(() -> es.indices().existsAlias(a -> a.name(alias)))
                 .flatMap(exists -> exists.value() ? Mono.empty()
                         : createIndex().flatMap(index -> Mono.fromFuture(() -> es.indices().putAlias(a -> a.index(index).name(alias))).then()));
+    }
+
+    /**
+     * Whether the index behind the alias has this version's mapping ({@code _meta.mapping} in products-index.json,
+     * changed with every change of fields): the mapping is strict, so an older index refuses the new fields' writes.
+     */
+    public Mono<Boolean> hasCurrentMapping() {
+        return Mono.fromFuture(() -> es.indices().getMapping(g -> g.index(alias)))
+                .map(r -> r.mappings().values().stream().allMatch(m -> m.mappings().meta() != null
+                        && m.mappings().meta().containsKey(META_MAPPING)
+                        && mappingVersion.equals(m.mappings().meta().get(META_MAPPING).to(String.class))));
     }
 
     /** Writes the documents through the alias; a version conflict means a newer version is there already. */
@@ -133,6 +147,18 @@ public class ProductIndex {
     }
 
     /** The live index's refresh interval, as products-index.json sets it (what "indexed" to "found" costs at most). */
+    private static String mappingVersionOf(String mapping) {
+        try {
+            String version = new ObjectMapper().readTree(mapping).path("mappings").path("_meta").path(META_MAPPING).asText("");
+            if (version.isEmpty()) {
+                throw new IllegalStateException("products-index.json has no mappings._meta." + META_MAPPING);
+            }
+            return version;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the index mapping", e);
+        }
+    }
+
     private static String refreshIntervalOf(String mapping) {
         try {
             return new ObjectMapper().readTree(mapping).path("settings").path("refresh_interval").asText("1s");

@@ -42,7 +42,7 @@ class BulkIndexingIntegrationTests {
     @BeforeAll
     void loadTheDemoCatalog(@Autowired DemoCatalog demo, @Autowired Catalog catalog, @Autowired CatalogChanges changes,
                             @Autowired FoldedProducts folded) {
-        indexer = new Indexer(changes, index, folded);
+        indexer = new Indexer(changes, index, folded, reindexer);
         index.ensureExists().block(Duration.ofSeconds(30));
         demo.load(catalog.today()).block(Duration.ofMinutes(1));
         indexer.drainAll().block(Duration.ofMinutes(1));
@@ -75,6 +75,30 @@ class BulkIndexingIntegrationTests {
         assertThat(report.documents()).isEqualTo(report.products()).isPositive();
         var settings = es.indices().getSettings(g -> g.index(fresh)).join().get(fresh).settings().index();
         assertThat(settings.refreshInterval().time()).isEqualTo("500ms"); // filled with refresh off, then given it back
+    }
+
+    @Test
+    void anIndexWithAnOlderMappingIsRebuiltBeforeTheOutboxIsDrained() {
+        assertThat(index.hasCurrentMapping().block(Duration.ofSeconds(30))).isTrue();
+        String before = aliased();
+        // as an index made by the previous version looks: same alias, older mapping version
+        es.indices().putMapping(m -> m.index(before).meta("mapping", co.elastic.clients.json.JsonData.of("2026-11-22"))).join();
+        assertThat(index.hasCurrentMapping().block(Duration.ofSeconds(30))).isFalse();
+
+        indexer.upgradeMapping().block(Duration.ofMinutes(2));
+
+        String after = aliased();
+        assertThat(after).isNotEqualTo(before);
+        assertThat(index.hasCurrentMapping().block(Duration.ofSeconds(30))).isTrue();
+        var report = consistency.run().block(Duration.ofMinutes(1));
+        assertThat(report.consistent()).isTrue();
+        assertThat(report.documents()).isEqualTo(report.products()).isPositive();
+        indexer.upgradeMapping().block(Duration.ofMinutes(1));
+        assertThat(aliased()).as("a current index is left as it is").isEqualTo(after);
+    }
+
+    private String aliased() {
+        return es.indices().getAlias(a -> a.name(index.alias())).join().aliases().keySet().iterator().next();
     }
 
     private long pending() {
