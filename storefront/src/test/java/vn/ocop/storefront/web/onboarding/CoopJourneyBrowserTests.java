@@ -28,9 +28,11 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import vn.ocop.catalog.Inventory;
 import vn.ocop.storefront.Browser;
 import vn.ocop.storefront.Mailbox;
 import vn.ocop.storefront.StorefrontTest;
+import vn.ocop.storefront.web.orders.StockedProducts;
 
 /**
  * A co-op's first sale, through the pages only: it applies on the public page, ADMIN approves, its owner sets a
@@ -59,13 +61,14 @@ class CoopJourneyBrowserTests {
     int port;
     @Autowired
     DatabaseClient db;
+    @Autowired
+    Inventory inventory;
 
     ChromeDriver browser;
 
     @BeforeEach
     void openBrowser() {
-        db.sql("delete from cart_line where cart_id in (select c.id from cart c join account a on a.id = c.account_id where a.email = 'shopper@demo.ocop.vn')")
-                .then().block();
+        new StockedProducts(db, inventory).emptyCartOf("shopper@demo.ocop.vn");
         browser = Browser.start();
     }
 
