@@ -13,7 +13,6 @@ import java.util.regex.Pattern;
  */
 public final class Folding {
 
-    private static final Pattern MARKS = Pattern.compile("\\p{M}+");
     private static final Pattern NOT_WORD = Pattern.compile("[^\\p{L}\\p{M}\\p{N}]+");
 
     private Folding() {
@@ -24,7 +23,22 @@ public final class Folding {
             return null;
         }
         String nfd = Normalizer.normalize(text, Normalizer.Form.NFD);
-        return MARKS.matcher(nfd).replaceAll("").replace('đ', 'd').replace('Đ', 'D').toLowerCase(Locale.ROOT);
+        // one pass, no regex: search folds every word of every hit it highlights, and the indexer every document
+        StringBuilder out = new StringBuilder(nfd.length());
+        for (int i = 0; i < nfd.length(); ) {
+            int c = nfd.codePointAt(i);
+            i += Character.charCount(c);
+            if (!isMark(c)) {
+                out.appendCodePoint(c == 'đ' ? 'd' : c == 'Đ' ? 'D' : c);
+            }
+        }
+        return out.toString().toLowerCase(Locale.ROOT);
+    }
+
+    /** A combining mark (\p{M}: Mn, Mc, Me), what NFD splits diacritics into. */
+    private static boolean isMark(int c) {
+        int type = Character.getType(c);
+        return type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK || type == Character.ENCLOSING_MARK;
     }
 
     /** Lower case with its diacritics, composed (NFC), so "Trà" typed on any keyboard compares equal to "trà". */

@@ -124,9 +124,10 @@ public class ProductSearch {
     }
 
     private static SearchResult result(SearchResponse<ProductDocument> response, QueryText text, java.time.LocalDate today) {
+        Highlighter highlighter = Highlighter.of(text);
         List<SearchResult.Hit> hits = response.hits().hits().stream().map(h -> {
             ProductDocument d = h.source();
-            return new SearchResult.Hit(UUID.fromString(d.id()), d.name(), Highlighter.mark(d.name(), text), d.producer(),
+            return new SearchResult.Hit(UUID.fromString(d.id()), d.name(), highlighter.mark(d.name()), d.producer(),
                     d.province(), d.formerProvince(), d.group(), d.starsOn(today), d.price(), d.salesUnit());
         }).toList();
         var facets = FacetCounts.read(response.aggregations());

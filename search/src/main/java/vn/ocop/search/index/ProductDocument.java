@@ -92,17 +92,19 @@ public record ProductDocument(
 
     /** The stars a shopper sees on {@code day}: the most among rankings valid that day, or 0. */
     public int starsOn(LocalDate day) {
+        String d = day.toString();
         for (int s = 5; s >= 3; s--) {
             List<Map<String, String>> ranges = s == 5 ? validity5 : s == 4 ? validity4 : validity3;
-            if (ranges != null && ranges.stream().anyMatch(r -> covers(r, day))) {
+            if (ranges != null && ranges.stream().anyMatch(r -> covers(r, d))) {
                 return s;
             }
         }
         return 0;
     }
 
-    private static boolean covers(Map<String, String> range, LocalDate day) {
-        return !LocalDate.parse(range.get("gte")).isAfter(day) && !day.isAfter(LocalDate.parse(range.get("lte")));
+    /** The ranges are ISO dates (yyyy-MM-dd), which compare as strings in date order: no parsing for each hit. */
+    private static boolean covers(Map<String, String> range, String d) {
+        return range.get("gte").compareTo(d) <= 0 && d.compareTo(range.get("lte")) <= 0;
     }
 
     private static int bestStars(List<IndexableRanking> rankings) {

@@ -49,6 +49,11 @@ public final class Filters {
         return and(List.copyOf(clauses.values()));
     }
 
+    /** Whether a filter other than the facet's own is active, so that the facet counts under something. */
+    boolean narrow(Facet facet) {
+        return clauses.keySet().stream().anyMatch(f -> f != facet);
+    }
+
     /** Every filter but the facet's own: what that facet counts under. */
     Query allBut(Facet facet) {
         return and(clauses.entrySet().stream().filter(e -> e.getKey() != facet).map(Map.Entry::getValue).toList());

@@ -1,41 +1,98 @@
 package vn.ocop.search.query;
 
+import java.util.HashSet;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import vn.ocop.search.TextFolding;
 
 /**
  * Marks the words of a name that the query matched, with or without diacritics ("bi xanh" marks "Bí xanh"),
  * which Elasticsearch's highlighter cannot do across the folded twin fields. Everything else is HTML-escaped.
+ * Made once per query ({@link #of}) and used for each hit: the query's words are split once, and names are read
+ * in one pass without regular expressions (a search highlights 24 names or more).
  */
 public final class Highlighter {
 
-    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{M}\\p{N}]+");
+    /** The query's folded and Telex-read words. */
+    private final Set<String> tokens;
 
-    private Highlighter() {
+    private Highlighter(Set<String> tokens) {
+        this.tokens = tokens;
+    }
+
+    public static Highlighter of(QueryText query) {
+        Set<String> tokens = new HashSet<>();
+        for (QueryText.Word w : query.words()) {
+            tokens.add(w.folded());
+            tokens.add(w.telex());
+        }
+        tokens.remove("");
+        return new Highlighter(Set.copyOf(tokens));
     }
 
     public static String mark(String name, QueryText query) {
-        Set<String> tokens = Stream.of(query.folded(), query.telex()).flatMap(s -> Stream.of(s.split("\\s+")))
-                .filter(t -> !t.isBlank()).collect(Collectors.toSet());
-        StringBuilder out = new StringBuilder();
-        Matcher m = WORD.matcher(name);
-        int last = 0;
-        while (m.find()) {
-            out.append(escape(name.substring(last, m.start())));
-            String word = m.group();
-            String folded = TextFolding.fold(word);
-            boolean hit = tokens.stream().anyMatch(t -> folded.equals(t) || (t.length() >= 3 && folded.startsWith(t)));
-            out.append(hit ? "<mark>" + escape(word) + "</mark>" : escape(word));
-            last = m.end();
-        }
-        return out.append(escape(name.substring(last))).toString();
+        return of(query).mark(name);
     }
 
-    private static String escape(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;").replace("'", "&#39;");
+    /** {@code name} HTML-escaped, each word the query matched (exactly, or as a prefix of 3 letters or more) in {@code <mark>}. */
+    public String mark(String name) {
+        StringBuilder out = new StringBuilder(name.length() + 32);
+        int i = 0;
+        int n = name.length();
+        while (i < n) {
+            int start = i;
+            while (i < n && isWordChar(name.codePointAt(i))) {
+                i += Character.charCount(name.codePointAt(i));
+            }
+            if (i > start) {
+                String word = name.substring(start, i);
+                if (matches(TextFolding.fold(word))) {
+                    out.append("<mark>");
+                    escape(word, out);
+                    out.append("</mark>");
+                } else {
+                    escape(word, out);
+                }
+            } else {
+                escape(name.substring(i, i + Character.charCount(name.codePointAt(i))), out);
+                i += Character.charCount(name.codePointAt(i));
+            }
+        }
+        return out.toString();
+    }
+
+    private boolean matches(String folded) {
+        if (tokens.contains(folded)) {
+            return true;
+        }
+        for (String t : tokens) {
+            if (t.length() >= 3 && folded.startsWith(t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A letter, combining mark or digit: what the query's words are made of (\p{L}\p{M}\p{N}). */
+    private static boolean isWordChar(int c) {
+        return Character.isLetter(c) || Character.isDigit(c) || isMarkOrNumber(Character.getType(c));
+    }
+
+    private static boolean isMarkOrNumber(int type) {
+        return type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK || type == Character.ENCLOSING_MARK
+                || type == Character.LETTER_NUMBER || type == Character.OTHER_NUMBER;
+    }
+
+    private static void escape(String s, StringBuilder out) {
+        for (int k = 0; k < s.length(); k++) {
+            char c = s.charAt(k);
+            switch (c) {
+                case '&' -> out.append("&amp;");
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '"' -> out.append("&quot;");
+                case '\'' -> out.append("&#39;");
+                default -> out.append(c);
+            }
+        }
     }
 }

@@ -55,6 +55,27 @@ class SearchApiTests {
                 .jsonPath("$.facets.stars").exists();
     }
 
+    /**
+     * Searching without credentials takes the light security chain (no session, no CSRF cookie), still with the
+     * security headers; credentials take the full chain, so a wrong password is still refused.
+     */
+    @Test
+    void searchingIsPublicLightAndStillChecksCredentialsSent() {
+        web.get().uri("/api/v1/products?q=mat ong").exchange()
+                .expectStatus().isOk()
+                .expectHeader().doesNotExist("Set-Cookie")
+                .expectHeader().valueEquals("X-Content-Type-Options", "nosniff")
+                .expectHeader().exists("Content-Security-Policy")
+                .expectHeader().valueEquals("Cache-Control", "no-cache, no-store, max-age=0, must-revalidate");
+        web.get().uri("/api/v1/products/suggestions?q=mat").exchange().expectStatus().isOk().expectHeader().doesNotExist("Set-Cookie");
+        web.get().uri("/api/v1/products?q=mat ong").headers(h -> h.setBasicAuth("shopper@demo.ocop.vn", "wrong-password"))
+                .exchange().expectStatus().isUnauthorized();
+        web.get().uri("/api/v1/products?q=mat ong").headers(h -> h.setBasicAuth("shopper@demo.ocop.vn", "ocop-demo-2026"))
+                .exchange().expectStatus().isOk();
+        // only reading is light: writing under the same path still needs the full chain
+        web.post().uri("/api/v1/products").exchange().expectStatus().value(s -> assertThat(s).isIn(401, 403));
+    }
+
     @Test
     void filtersAndSortsAreApplied() {
         web.get().uri("/api/v1/products?q=mat ong&stars=4&sort=PRICE_ASC&size=50").exchange()
