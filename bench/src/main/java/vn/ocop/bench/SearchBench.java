@@ -40,7 +40,7 @@ final class SearchBench {
         this.products = Integer.parseInt(o.getOrDefault("products", "100000"));
         this.concurrency = Integer.parseInt(o.getOrDefault("concurrency", "16"));
         this.seconds = Integer.parseInt(o.getOrDefault("seconds", "20"));
-        this.warmup = Integer.parseInt(o.getOrDefault("warmup", "120"));
+        this.warmup = Integer.parseInt(o.getOrDefault("warmup", "180"));
         this.lagSamples = Integer.parseInt(o.getOrDefault("lag-samples", "50"));
     }
 

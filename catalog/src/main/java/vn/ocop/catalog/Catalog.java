@@ -42,7 +42,12 @@ public class Catalog {
 
     /** Those of {@code ids} that are on sale today, in the order given (for search results read elsewhere). */
     public Flux<ProductCard> sellableProducts(List<ProductId> ids) {
-        return listings.sellable(today(), ids).collectMap(ProductCard::id)
+        return sellableProducts(ids, ProductQuery.page(0, 1));
+    }
+
+    /** Those of {@code ids} that are on sale today and pass the query's filters (not its paging), in the order given. */
+    public Flux<ProductCard> sellableProducts(List<ProductId> ids, ProductQuery filters) {
+        return listings.sellable(today(), ids, filters).collectMap(ProductCard::id)
                 .flatMapMany(byId -> Flux.fromIterable(ids).mapNotNull(id -> byId.get(id.value())));
     }
 

@@ -3,9 +3,11 @@ package vn.ocop.catalog;
 /**
  * What a shopper browses by. {@code province} matches the current province or the name it had before the
  * 2025 merger (so "Bắc Kạn" and "Thái Nguyên" both find Bắc Kạn's specialties); {@code availableAt} keeps the
- * products a shopper can collect at that location now; null means any.
+ * products a shopper can collect at that location now; {@code stars} the products with exactly that many stars
+ * today; {@code minPrice} and {@code maxPrice} (đồng, inclusive) the price; null means any.
  */
-public record ProductQuery(OcopGroup group, String province, LocationId availableAt, int offset, int limit) {
+public record ProductQuery(OcopGroup group, String province, LocationId availableAt, Integer stars, Long minPrice, Long maxPrice,
+                           int offset, int limit) {
 
     public static final int MAX_LIMIT = 100;
 
@@ -16,7 +18,12 @@ public record ProductQuery(OcopGroup group, String province, LocationId availabl
         province = province == null || province.isBlank() ? null : province.trim();
     }
 
+    /** Browsing by group, province and pickup location only. */
+    public ProductQuery(OcopGroup group, String province, LocationId availableAt, int offset, int limit) {
+        this(group, province, availableAt, null, null, null, offset, limit);
+    }
+
     public static ProductQuery page(int offset, int limit) {
-        return new ProductQuery(null, null, null, offset, limit);
+        return new ProductQuery(null, null, null, null, null, null, offset, limit);
     }
 }

@@ -26,7 +26,7 @@ import vn.ocop.search.query.QueryText;
 /**
  * Searching what is on sale, in Vietnamese with or without diacritics. Answers from Elasticsearch; when it
  * cannot be reached, from PostgreSQL (folded name and producer match, no facets) and says so. The PostgreSQL answer
- * filters by group, province and pickup location when there is no text, and by none of the filters when there is.
+ * applies the same filters.
  */
 @Service
 public class ProductSearch {
@@ -134,15 +134,23 @@ public class ProductSearch {
         return new SearchResult(hits, response.hits().total() == null ? hits.size() : response.hits().total().value(), facets, false);
     }
 
+    /**
+     * The PostgreSQL answer honours every filter (group, province, stars, price, pickup location), as the active
+     * filters shown above the results say; it has no facets.
+     */
     private Mono<SearchResult> postgres(SearchRequest r, QueryText text) {
+        Integer stars = r.stars() != null ? r.stars() : text.stars();
+        ProductQuery q = new ProductQuery(r.group(), r.province(), r.availableAt(), stars, r.minPrice(), r.maxPrice(), r.page() * r.size(), r.size());
         if (text.isBlank()) {
-            ProductQuery q = new ProductQuery(r.group(), r.province(), r.availableAt(), r.page() * r.size(), r.size());
             return catalog.sellableProducts(q).map(c -> hit(c, text)).collectList()
                     .zipWith(catalog.countSellable(q), (hits, total) -> new SearchResult(hits, total, SearchResult.Facets.NONE, true));
         }
+        // the closest names first; with a filter, more of them, as the filter drops some
+        boolean filtered = r.group() != null || r.province() != null || r.availableAt() != null || stars != null
+                || r.minPrice() != null || r.maxPrice() != null;
         int wanted = (r.page() + 1) * r.size();
-        return folded.matching(text.original(), Math.min(wanted * 4, 2000)).collectList()
-                .flatMap(ids -> catalog.sellableProducts(ids).collectList())
+        return folded.matching(text.original(), filtered ? 2000 : Math.min(wanted * 4, 2000)).collectList()
+                .flatMap(ids -> catalog.sellableProducts(ids, q).collectList())
                 .map(cards -> {
                     List<SearchResult.Hit> all = cards.stream().map(c -> hit(c, text)).toList();
                     int from = Math.min(all.size(), r.page() * r.size());

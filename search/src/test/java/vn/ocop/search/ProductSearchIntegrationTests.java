@@ -123,6 +123,25 @@ class ProductSearchIntegrationTests {
         assertThat(fiveStars.hits()).isNotEmpty().allMatch(h -> h.stars() == 5);
     }
 
+    /** The PostgreSQL answer (Elasticsearch away) applies every filter the page shows, with text and without. */
+    @Test
+    void thePostgresAnswerAppliesEveryFilter() {
+        SearchResult tea = search.searchPostgres(SearchRequest.text("tra")).block();
+        assertThat(tea.degraded()).isTrue();
+        assertThat(tea.hits()).anyMatch(h -> h.stars() == 4).anyMatch(h -> h.stars() != 4);
+        SearchResult fourStars = search.searchPostgres(new SearchRequest("tra", null, null, 4, null, null, null, SearchRequest.Sort.RELEVANCE, 0, 100)).block();
+        assertThat(fourStars.hits()).isNotEmpty().allMatch(h -> h.stars() == 4);
+        assertThat(fourStars.total()).isLessThan(tea.total()).isEqualTo(fourStars.hits().size());
+        SearchResult typed = search.searchPostgres(SearchRequest.text("tra 4 sao")).block();
+        assertThat(typed.hits()).extracting(SearchResult.Hit::id).containsExactlyElementsOf(fourStars.hits().stream().limit(24).map(SearchResult.Hit::id).toList());
+        SearchResult cheap = search.searchPostgres(new SearchRequest("tra", null, null, null, 50_000L, 150_000L, null, SearchRequest.Sort.RELEVANCE, 0, 100)).block();
+        assertThat(cheap.hits()).isNotEmpty().allMatch(h -> h.priceVnd() >= 50_000 && h.priceVnd() <= 150_000);
+        assertThat(cheap.total()).isLessThan(tea.total());
+        SearchResult drinks = search.searchPostgres(new SearchRequest("", OcopGroup.DRINKS, null, 4, null, 200_000L, null, SearchRequest.Sort.RELEVANCE, 0, 100)).block();
+        assertThat(drinks.hits()).isNotEmpty().allMatch(h -> h.group().equals("DRINKS") && h.stars() == 4 && h.priceVnd() <= 200_000);
+        assertThat(drinks.total()).isEqualTo(drinks.hits().size());
+    }
+
     @Test
     void sortsByPriceAndPagesWithoutOverlap() {
         var cheap = search.search(new SearchRequest("", null, null, null, null, null, null, SearchRequest.Sort.PRICE_ASC, 0, 20)).block().hits();

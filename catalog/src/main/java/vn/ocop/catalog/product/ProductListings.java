@@ -31,6 +31,9 @@ public class ProductListings {
             where (cast(:grp as text) is null or p.ocop_group = :grp)
               and (cast(:province as text) is null or lower(pr.province) = lower(:province) or lower(pr.former_province) = lower(:province))
               and (cast(:at as uuid) is null or p.id in (select product_id from (%s) pickup where location_id = :at))
+              and (cast(:stars as int) is null or s.stars = :stars)
+              and (cast(:min_price as bigint) is null or p.price_vnd >= :min_price)
+              and (cast(:max_price as bigint) is null or p.price_vnd <= :max_price)
             """.formatted(PickupStock.ROWS);
 
     private final DatabaseClient db;
@@ -64,12 +67,13 @@ public class ProductListings {
 
     /** Those of {@code ids} that are on sale today, in no particular order. */
     public Flux<ProductCard> sellable(LocalDate today, java.util.Collection<ProductId> ids) {
-        return db.sql(SELLABLE.replace("where (cast(:grp", "where p.id = any(:ids) and (cast(:grp"))
-                .bind("today", today)
+        return sellable(today, ids, ProductQuery.page(0, 1));
+    }
+
+    /** Those of {@code ids} that are on sale today and pass {@code filters} (its paging unused), in no particular order. */
+    public Flux<ProductCard> sellable(LocalDate today, java.util.Collection<ProductId> ids, ProductQuery filters) {
+        return filtered(SELLABLE.replace("where (cast(:grp", "where p.id = any(:ids) and (cast(:grp"), today, filters)
                 .bind("ids", ids.stream().map(ProductId::value).toArray(UUID[]::new))
-                .bind("grp", Parameter.empty(String.class))
-                .bind("province", Parameter.empty(String.class))
-                .bind("at", Parameter.empty(UUID.class))
                 .map((row, md) -> card(row))
                 .all();
     }
@@ -130,6 +134,9 @@ public class ProductListings {
                 .bind("today", today)
                 .bind("grp", Parameter.fromOrEmpty(query.group() == null ? null : query.group().name(), String.class))
                 .bind("province", Parameter.fromOrEmpty(query.province(), String.class))
-                .bind("at", Parameter.fromOrEmpty(query.availableAt() == null ? null : query.availableAt().value(), UUID.class));
+                .bind("at", Parameter.fromOrEmpty(query.availableAt() == null ? null : query.availableAt().value(), UUID.class))
+                .bind("stars", Parameter.fromOrEmpty(query.stars(), Integer.class))
+                .bind("min_price", Parameter.fromOrEmpty(query.minPrice(), Long.class))
+                .bind("max_price", Parameter.fromOrEmpty(query.maxPrice(), Long.class));
     }
 }

@@ -149,6 +149,18 @@ class SearchPageTests {
     }
 
     @Test
+    void starsTypedInTheQueryBecomeTheStarsFilterShownAndRemovable() {
+        web.get().uri("/search?q=mat ong 4 sao&group=FOOD").accept(MediaType.TEXT_HTML).exchange()
+                .expectStatus().is3xxRedirection()
+                .expectHeader().valueEquals("Location", "/search?q=mat%20ong&group=FOOD&stars=4");
+        String html = page("/search?q=mat ong&group=FOOD&stars=4", VI);
+        assertThat(anchor(html, "data-filter=\"stars\"", chip("/search?q=mat%20ong&group=FOOD"))).hasSize(1);
+        assertThat(html).contains("aria-label=\"Bỏ lọc: 4 sao\"");
+        // a stars filter already chosen wins; the words stay as typed
+        web.get().uri("/search?q=mat ong 4 sao&stars=5").accept(MediaType.TEXT_HTML).exchange().expectStatus().isOk();
+    }
+
+    @Test
     void aPriceThatCannotBeReadIsSaidOnTheForm() {
         for (String uri : List.of("/search?minPrice=abc", "/search?minPrice=500000&maxPrice=1000", "/search?maxPrice=-5")) {
             assertThat(page(uri, VI)).as(uri).contains("Không đọc được khoảng giá", "aria-invalid=\"true\"");
