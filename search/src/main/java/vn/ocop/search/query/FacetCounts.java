@@ -30,8 +30,11 @@ public final class FacetCounts {
         return Map.of(
                 "groups", counted(filters, Facet.GROUP, "groups", Aggregation.of(a -> a.terms(t -> t.field("group").size(10)))),
                 "provinces", counted(filters, Facet.PROVINCE, "provinces", Aggregation.of(a -> a.terms(t -> t.field("province").size(40)))),
-                "stars", counted(filters, Facet.STARS, "stars", Aggregation.of(a -> a.filters(f -> f.filters(k -> k.keyed(Map.of(
-                        "5", ProductQueries.starsOn(5, today), "4", ProductQueries.starsOn(4, today), "3", ProductQueries.starsOn(3, today))))))),
+                // everything searched is on sale (valid today at 3, 4 or 5 stars): what has neither 5 nor 4 stars has 3, so
+                // the third bucket is the "other" one, and two filters of three clauses count all three (not three of six)
+                "stars", counted(filters, Facet.STARS, "stars", Aggregation.of(a -> a.filters(f -> f
+                        .filters(k -> k.keyed(Map.of("5", ProductQueries.starsOn(5, today), "4", ProductQueries.starsOn(4, today))))
+                        .otherBucket(true).otherBucketKey("3")))),
                 "prices", counted(filters, Facet.PRICE, "prices", Aggregation.of(a -> a.range(g -> g.field("price")
                         .ranges(Arrays.stream(PriceRange.values()).map(FacetCounts::range).toList())))),
                 // a location's name is read from one of its bucket's documents: ids alone would need a lookup
