@@ -13,6 +13,7 @@ import org.springframework.stereotype.Component;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
 import vn.ocop.catalog.CatalogChange;
 import vn.ocop.catalog.CatalogChanges;
 import vn.ocop.catalog.ProductId;
@@ -40,6 +41,8 @@ public class Indexer implements SmartLifecycle {
     private final FoldedProducts folded;
     private final Reindexer reindexer;
     private final AtomicBoolean listenFailing = new AtomicBoolean();
+    /** Done once the index behind the alias exists with this version's mapping (or that could not be checked). */
+    private final Sinks.Empty<Void> ready = Sinks.empty();
     private volatile Disposable running;
 
     Indexer(CatalogChanges changes, ProductIndex index, FoldedProducts folded, Reindexer reindexer) {
@@ -89,6 +92,7 @@ public class Indexer implements SmartLifecycle {
                 .startWith(true)
                 .onBackpressureLatest();
         return index.ensureExists().then(upgradeMapping()).onErrorResume(e -> Mono.empty())
+                .then(Mono.fromRunnable(ready::tryEmitEmpty))
                 .thenMany(wakeUps.concatMap(w -> drainAll().doOnNext(n -> listenFailing.set(false)).onErrorResume(this::waitForNextWakeUp), 1));
     }
 
@@ -116,7 +120,10 @@ public class Indexer implements SmartLifecycle {
      * refresh after every full batch of a backlog cost up to the refresh interval each time.
      */
     public Mono<Integer> drainAll() {
-        return drainBatch(false).expand(n -> n == BATCH ? drainBatch(true) : Mono.empty()).reduce(0, Integer::sum);
+        // a drain started before the alias exists (a caller other than the indexer's own loop, just after start-up)
+        // would have Elasticsearch create an index of that name with guessed field types
+        Mono<Void> indexReady = Mono.defer(() -> running == null ? Mono.empty() : ready.asMono());
+        return indexReady.then(Mono.defer(() -> drainBatch(false).expand(n -> n == BATCH ? drainBatch(true) : Mono.empty()).reduce(0, Integer::sum)));
     }
 
     /** @param afterFullBatch the previous batch was written without waiting: if nothing follows it, make it searchable now */

@@ -83,7 +83,11 @@ public class ProductIndex {
 
     /** Makes everything written so far searchable. */
     Mono<Void> refresh() {
-        return Mono.fromFuture(() -> es.indices().refresh(r -> r.index(alias))).then();
+        return refresh(alias);
+    }
+
+    private Mono<Void> refresh(String target) {
+        return Mono.fromFuture(() -> es.indices().refresh(r -> r.index(target))).then();
     }
 
     /** @param visible wait until the documents are searchable (incremental writes: "indexed" means "found") */
@@ -97,8 +101,14 @@ public class ProductIndex {
                 .flatMap(response -> {
                     List<BulkResponseItem> failed = response.items().stream()
                             .filter(i -> i.error() != null && i.status() != 409).toList();
-                    return failed.isEmpty() ? Mono.just(docs.size())
-                            : Mono.error(new IllegalStateException("bulk index failed for " + failed.size() + " documents: " + failed.get(0).error().reason()));
+                    if (!failed.isEmpty()) {
+                        return Mono.error(new IllegalStateException("bulk index failed for " + failed.size() + " documents: " + failed.get(0).error().reason()));
+                    }
+                    // a conflict: another drain (another instance, or one started by hand) wrote that version first and
+                    // may still be waiting for its refresh, which this bulk's wait_for does not cover when none of its
+                    // own writes succeeded; "indexed" must still mean "found"
+                    boolean conflicted = response.items().stream().anyMatch(i -> i.status() == 409);
+                    return visible && conflicted ? refresh(target).thenReturn(docs.size()) : Mono.just(docs.size());
                 });
     }
 
