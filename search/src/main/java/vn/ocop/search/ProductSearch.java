@@ -70,6 +70,15 @@ public class ProductSearch {
                 });
     }
 
+    /**
+     * The stars typed in {@code q} ("nuoc mam 4 sao"), which {@link #search} reads as the stars filter, and the words
+     * without them: for a page that shows that filter in force like one chosen from the facet.
+     */
+    public java.util.Optional<TypedStars> typedStars(String q) {
+        QueryText text = QueryText.of(q);
+        return text.stars() == null ? java.util.Optional.empty() : java.util.Optional.of(new TypedStars(text.original(), text.stars()));
+    }
+
     /** Always from PostgreSQL (the folded-name fallback): for diagnosis, and as the benchmark's baseline. */
     public Mono<SearchResult> searchPostgres(SearchRequest request) {
         return postgres(request, QueryText.of(request.q(), synonyms));

@@ -11,7 +11,6 @@ import vn.ocop.catalog.OcopGroup;
 import vn.ocop.search.ProductSearch;
 import vn.ocop.search.SearchRequest;
 import vn.ocop.search.SearchResult;
-import vn.ocop.search.query.QueryText;
 
 /**
  * The search page (facets counted under the other filters, the filters in force each removable, highlights, a notice
@@ -36,10 +35,10 @@ class SearchPageController {
         Integer validStars = stars != null && stars >= 3 && stars <= 5 ? stars : null;
         PriceInput price = PriceInput.of(minPrice, maxPrice);
         int p = Math.max(0, Math.min(page, 10_000));
-        QueryText typed = QueryText.of(text);
-        if (validStars == null && typed.stars() != null) {
+        var typed = search.typedStars(text);
+        if (validStars == null && typed.isPresent()) {
             // "nuoc mam 4 sao": the stars become the filter (shown, and removable, like any other) and leave the text
-            return "redirect:" + new SearchLinks(typed.original(), group, province, typed.stars(), price.min(), price.max(), availableAt, sort).page(p);
+            return "redirect:" + new SearchLinks(typed.get().words(), group, province, typed.get().stars(), price.min(), price.max(), availableAt, sort).page(p);
         }
         var request = new SearchRequest(text, group, province, validStars, price.min(), price.max(),
                 availableAt == null ? null : new LocationId(availableAt), sort, p, HomePageController.PAGE_SIZE);
