@@ -23,6 +23,11 @@ public record ProductQuery(OcopGroup group, String province, LocationId availabl
         this(group, province, availableAt, null, null, null, offset, limit);
     }
 
+    /** Whether any filter narrows what is on sale (paging aside). */
+    public boolean filtered() {
+        return group != null || province != null || availableAt != null || stars != null || minPrice != null || maxPrice != null;
+    }
+
     public static ProductQuery page(int offset, int limit) {
         return new ProductQuery(null, null, null, null, null, null, offset, limit);
     }

@@ -5,6 +5,7 @@ import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -74,9 +75,9 @@ public class ProductSearch {
      * The stars typed in {@code q} ("nuoc mam 4 sao"), which {@link #search} reads as the stars filter, and the words
      * without them: for a page that shows that filter in force like one chosen from the facet.
      */
-    public java.util.Optional<TypedStars> typedStars(String q) {
+    public Optional<TypedStars> typedStars(String q) {
         QueryText text = QueryText.of(q);
-        return text.stars() == null ? java.util.Optional.empty() : java.util.Optional.of(new TypedStars(text.original(), text.stars()));
+        return text.stars() == null ? Optional.empty() : Optional.of(new TypedStars(text.original(), text.stars()));
     }
 
     /** Always from PostgreSQL (the folded-name fallback): for diagnosis, and as the benchmark's baseline. */
@@ -150,25 +151,24 @@ public class ProductSearch {
     private Mono<SearchResult> postgres(SearchRequest r, QueryText text) {
         Integer stars = r.stars() != null ? r.stars() : text.stars();
         ProductQuery q = new ProductQuery(r.group(), r.province(), r.availableAt(), stars, r.minPrice(), r.maxPrice(), r.page() * r.size(), r.size());
+        Highlighter highlighter = Highlighter.of(text);
         if (text.isBlank()) {
-            return catalog.sellableProducts(q).map(c -> hit(c, text)).collectList()
+            return catalog.sellableProducts(q).map(c -> hit(c, highlighter)).collectList()
                     .zipWith(catalog.countSellable(q), (hits, total) -> new SearchResult(hits, total, SearchResult.Facets.NONE, true));
         }
         // the closest names first; with a filter, more of them, as the filter drops some
-        boolean filtered = r.group() != null || r.province() != null || r.availableAt() != null || stars != null
-                || r.minPrice() != null || r.maxPrice() != null;
         int wanted = (r.page() + 1) * r.size();
-        return folded.matching(text.original(), filtered ? 2000 : Math.min(wanted * 4, 2000)).collectList()
+        return folded.matching(text.original(), q.filtered() ? 2000 : Math.min(wanted * 4, 2000)).collectList()
                 .flatMap(ids -> catalog.sellableProducts(ids, q).collectList())
                 .map(cards -> {
-                    List<SearchResult.Hit> all = cards.stream().map(c -> hit(c, text)).toList();
+                    List<SearchResult.Hit> all = cards.stream().map(c -> hit(c, highlighter)).toList();
                     int from = Math.min(all.size(), r.page() * r.size());
                     return new SearchResult(all.subList(from, Math.min(all.size(), from + r.size())), all.size(), SearchResult.Facets.NONE, true);
                 });
     }
 
-    private static SearchResult.Hit hit(ProductCard c, QueryText text) {
-        return new SearchResult.Hit(c.id(), c.name(), Highlighter.mark(c.name(), text), c.producerName(), c.province(),
+    private static SearchResult.Hit hit(ProductCard c, Highlighter highlighter) {
+        return new SearchResult.Hit(c.id(), c.name(), highlighter.mark(c.name()), c.producerName(), c.province(),
                 c.formerProvince(), c.group().name(), c.stars().value(), c.price().dong(), c.salesUnit());
     }
 }

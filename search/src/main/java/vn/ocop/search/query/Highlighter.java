@@ -29,33 +29,26 @@ public final class Highlighter {
         return new Highlighter(Set.copyOf(tokens));
     }
 
-    public static String mark(String name, QueryText query) {
-        return of(query).mark(name);
-    }
-
     /** {@code name} HTML-escaped, each word the query matched (exactly, or as a prefix of 3 letters or more) in {@code <mark>}. */
     public String mark(String name) {
         StringBuilder out = new StringBuilder(name.length() + 32);
         int i = 0;
-        int n = name.length();
-        while (i < n) {
-            int start = i;
-            while (i < n && isWordChar(name.codePointAt(i))) {
-                i += Character.charCount(name.codePointAt(i));
+        while (i < name.length()) {
+            int end = i;
+            while (end < name.length() && isWordChar(name.codePointAt(end))) {
+                end += Character.charCount(name.codePointAt(end));
             }
-            if (i > start) {
-                String word = name.substring(start, i);
-                if (matches(TextFolding.fold(word))) {
-                    out.append("<mark>");
-                    escape(word, out);
-                    out.append("</mark>");
-                } else {
-                    escape(word, out);
-                }
+            if (end == i) { // a character between words
+                end = i + Character.charCount(name.codePointAt(i));
+                escape(name.substring(i, end), out);
+            } else if (matches(TextFolding.fold(name.substring(i, end)))) {
+                out.append("<mark>");
+                escape(name.substring(i, end), out);
+                out.append("</mark>");
             } else {
-                escape(name.substring(i, i + Character.charCount(name.codePointAt(i))), out);
-                i += Character.charCount(name.codePointAt(i));
+                escape(name.substring(i, end), out);
             }
+            i = end;
         }
         return out.toString();
     }
