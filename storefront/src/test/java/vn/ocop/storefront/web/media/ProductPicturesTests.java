@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
 import javax.imageio.ImageIO;
@@ -73,9 +71,9 @@ class ProductPicturesTests {
                 + photo.thumbnails().get(1).fileName() + " 800w\"";
         SearchIndexReady.drained(changes);
 
-        String card = around(page("/products?group=" + groupOf(product) + "&province=" + encode(provinceOf(product))), name);
+        String card = around(page("/products?group={g}&province={p}", groupOf(product), provinceOf(product)), product);
         assertThat(card).contains(srcset, "width=\"320\" height=\"240\"", "alt=\"Ảnh sản phẩm " + name + "\"", "sizes=\"");
-        assertThat(around(page("/search?q=" + encode(name)), name)).contains(srcset, "alt=\"Ảnh sản phẩm " + name + "\"");
+        assertThat(around(page("/search?q={q}", name), product)).contains(srcset, "alt=\"Ảnh sản phẩm " + name + "\"");
 
         SignedIn shopper = SignedIn.as(web, SHOPPER, PASSWORD);
         shopper.post("/cart/add", SignedIn.form("productId", product.toString(), "quantity", "1", "_csrf", shopper.csrf("/cart")))
@@ -160,8 +158,8 @@ class ProductPicturesTests {
                 .filter(i -> i.fileName().equals(file)).findFirst().orElseThrow();
     }
 
-    private String page(String path) {
-        return HtmlUtils.htmlUnescape(web.get().uri(path).accept(MediaType.TEXT_HTML).exchange().expectStatus().isOk()
+    private String page(String path, Object... variables) {
+        return HtmlUtils.htmlUnescape(web.get().uri(path, variables).accept(MediaType.TEXT_HTML).exchange().expectStatus().isOk()
                 .expectBody(String.class).returnResult().getResponseBody());
     }
 
@@ -169,10 +167,10 @@ class ProductPicturesTests {
         return web.get().uri(path).exchange().expectStatus().isOk().expectBody(byte[].class).returnResult().getResponseBody();
     }
 
-    /** The list item of the page that names the product. */
-    private static String around(String html, String name) {
-        int at = html.indexOf(">" + name + "<");
-        assertThat(at).as(name + " on the page").isPositive();
+    /** The list item of the page that links to the product, up to the link. */
+    private static String around(String html, UUID product) {
+        int at = html.indexOf("href=\"/products/" + product + "\"");
+        assertThat(at).as(product + " on the page").isPositive();
         int start = html.lastIndexOf("<li class=\"product\"", at);
         return html.substring(start, at);
     }
@@ -212,9 +210,5 @@ class ProductPicturesTests {
     private String column(UUID product, String column) {
         return db.sql("select " + column + " as v from product p join producer pr on pr.id = p.producer_id where p.id = :id")
                 .bind("id", product).map((r, m) -> r.get("v", String.class)).one().block();
-    }
-
-    private static String encode(String text) {
-        return URLEncoder.encode(text, StandardCharsets.UTF_8);
     }
 }
