@@ -77,9 +77,17 @@ public class Listings {
         return images.maxBytes();
     }
 
-    /** A stored image, for anyone to see; empty when the name is not one of ours. */
+    /** A stored image or thumbnail, for anyone to see; empty when the name is not one of ours. */
     public Mono<StoredImage> image(String fileName) {
         return images.find(fileName);
+    }
+
+    /**
+     * What pages need to picture these products (name, OCOP group, images with their sizes and thumbnails),
+     * whatever their status: an order line shows what was bought. Products that do not exist are left out.
+     */
+    public Flux<ProductPictures> pictures(java.util.Collection<ProductId> ids) {
+        return images.pictures(ids);
     }
 
     /** The producer's rankings that allow sale today and end within {@code days} (1 to 365), soonest first. */

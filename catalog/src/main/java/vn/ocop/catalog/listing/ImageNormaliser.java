@@ -7,6 +7,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.Iterator;
+import java.util.List;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
@@ -42,6 +43,10 @@ class ImageNormaliser implements DisposableBean {
     record Normalised(ImageType type, byte[] bytes, int width, int height) {
     }
 
+    /** The copy to keep and its smaller copies ({@link Thumbnails}), all drawn from one decoding. */
+    record Kept(Normalised original, List<Thumbnails.Thumbnail> thumbnails) {
+    }
+
     private final Scheduler decoding;
 
     ImageNormaliser(@Value("${ocop.images.concurrent-decodes:2}") int concurrentDecodes) {
@@ -55,12 +60,27 @@ class ImageNormaliser implements DisposableBean {
         return Mono.fromCallable(() -> normaliseNow(type, bytes)).subscribeOn(decoding);
     }
 
+    /** The image re-encoded with its thumbnails (the same type, no metadata), or ImageRejected as {@link #normalise}. */
+    Mono<Kept> normaliseWithThumbnails(ImageType type, byte[] bytes) {
+        return Mono.fromCallable(() -> {
+            BufferedImage image = upright(type, bytes);
+            Normalised original = keep(image);
+            return new Kept(original, Thumbnails.of(image, original.type()));
+        }).subscribeOn(decoding);
+    }
+
     /** The same, on the calling thread (it blocks). */
     static Normalised normaliseNow(ImageType type, byte[] bytes) {
+        return keep(upright(type, bytes));
+    }
+
+    private static BufferedImage upright(ImageType type, byte[] bytes) {
         BufferedImage image = decode(type, bytes);
-        if (type == ImageType.JPEG) {
-            image = ExifOrientation.apply(image, ExifOrientation.of(bytes));
-        }
+        return type == ImageType.JPEG ? ExifOrientation.apply(image, ExifOrientation.of(bytes)) : image;
+    }
+
+    /** JPEG when every pixel is opaque, PNG when anything shows through. */
+    private static Normalised keep(BufferedImage image) {
         return isOpaque(image) ? write(ImageType.JPEG, toType(image, opaqueType(image))) : write(ImageType.PNG, image);
     }
 
@@ -74,7 +94,13 @@ class ImageNormaliser implements DisposableBean {
                 throw new ImageRejected(Rule.DIMENSIONS_TOO_LARGE, "the image is " + width + " × " + height
                         + " pixels; at most " + MAX_SIDE + " pixels a side are accepted");
             }
-            return reader.read(0);
+            List<String> warnings = new java.util.ArrayList<>();
+            reader.addIIOReadWarningListener((source, warning) -> warnings.add(warning));
+            BufferedImage image = reader.read(0);
+            if (warnings.stream().anyMatch(ImageNormaliser::cutShort)) {
+                throw new ImageRejected(Rule.UNREADABLE, "the " + type.label + " file ends before its image does; it may be damaged");
+            }
+            return image;
         } catch (IOException | RuntimeException broken) {
             if (broken instanceof ImageRejected rejected) {
                 throw rejected;
@@ -83,6 +109,12 @@ class ImageNormaliser implements DisposableBean {
         } finally {
             reader.dispose();
         }
+    }
+
+    /** A decoder's warning that the file stops mid-image (the rest would be drawn grey): half a photo is not kept. */
+    private static boolean cutShort(String warning) {
+        String w = warning == null ? "" : warning.toLowerCase(java.util.Locale.ROOT);
+        return w.contains("premature end") || w.contains("truncated") || w.contains("missing eoi");
     }
 
     private static ImageReader reader(ImageType type) {
@@ -120,7 +152,7 @@ class ImageNormaliser implements DisposableBean {
     }
 
     /** The image in a type the writers take as it is; drawn into one when it is not (a palette, 16 bits, CMYK). */
-    private static BufferedImage toType(BufferedImage image, int type) {
+    static BufferedImage toType(BufferedImage image, int type) {
         if (image.getType() == type) {
             return image;
         }
@@ -134,7 +166,7 @@ class ImageNormaliser implements DisposableBean {
         return copy;
     }
 
-    private static Normalised write(ImageType type, BufferedImage image) {
+    static Normalised write(ImageType type, BufferedImage image) {
         BufferedImage written = type == ImageType.PNG && image.getColorModel().getComponentSize(0) != 8
                 ? toType(image, BufferedImage.TYPE_INT_ARGB) : image;
         ImageWriter writer = ImageIO.getImageWritersByFormatName(type.formatName).next();

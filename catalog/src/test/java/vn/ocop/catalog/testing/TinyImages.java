@@ -26,6 +26,9 @@ public final class TinyImages {
     /** The camera name written into {@link #jpegWithExif}'s EXIF. */
     public static final String CAMERA = "OCOP-SecretCam";
 
+    /** What {@link #jpegWithGps}'s GPS block says besides the position (GPSProcessingMethod), to find it again. */
+    public static final String GPS_METHOD = "OCOP-GPS-FIX";
+
     private static final byte[] PNG = draw("png", BufferedImage.TYPE_INT_ARGB);
     private static final byte[] JPEG = draw("jpeg", BufferedImage.TYPE_INT_RGB);
     private static final byte[] WEBP = HexFormat.of().parseHex("524946461a000000574542505650384c0d0000002f00000010071011118888fe0700");
@@ -43,6 +46,29 @@ public final class TinyImages {
 
     public static byte[] webp() {
         return WEBP.clone();
+    }
+
+    /**
+     * A lossless WebP of that size: the documentation's 1×1 file with its VP8L header's width and height changed.
+     * Its one colour is coded in zero bits a pixel, so the bitstream holds any number of pixels (all transparent).
+     */
+    public static byte[] webp(int width, int height) {
+        byte[] webp = webp();
+        int header = (width - 1) | ((height - 1) << 14) | (1 << 28); // 14 bits each, then "uses alpha"
+        for (int i = 0; i < 4; i++) {
+            webp[21 + i] = (byte) (header >>> (8 * i));
+        }
+        return webp;
+    }
+
+    /**
+     * A {@code width × height} photo whose EXIF says where it was taken: Make = {@link #CAMERA} and a GPS block with
+     * latitude 21° N, longitude 105° E and the processing method {@link #GPS_METHOD}.
+     */
+    public static byte[] jpegWithGps(int width, int height) {
+        byte[] jpeg = draw("jpeg", BufferedImage.TYPE_INT_RGB, width, height);
+        byte[] exif = gpsSegment();
+        return ByteBuffer.allocate(jpeg.length + exif.length).put(jpeg, 0, 2).put(exif).put(jpeg, 2, jpeg.length - 2).array();
     }
 
     /** An opaque JPEG of that size (keep one side small: tests stay fast). */
@@ -128,6 +154,39 @@ public final class TinyImages {
                 .putShort((short) 0x0112).putShort((short) 3).putInt(1).putShort((short) orientation).putShort((short) 0)
                 .putInt(0)
                 .put(make);
+        byte[] id = {'E', 'x', 'i', 'f', 0, 0};
+        return ByteBuffer.allocate(4 + id.length + tiff.capacity())
+                .put((byte) 0xFF).put((byte) 0xE1).putShort((short) (2 + id.length + tiff.capacity()))
+                .put(id).put(tiff.array()).array();
+    }
+
+    /** APP1 "Exif": IFD0 with Make and a GPSInfo pointer, then the GPS IFD (refs, latitude, longitude, method). */
+    private static byte[] gpsSegment() {
+        byte[] make = (CAMERA + "\0").getBytes(StandardCharsets.US_ASCII);
+        byte[] method = ("ASCII\0\0\0" + GPS_METHOD).getBytes(StandardCharsets.US_ASCII);
+        int ifd0 = 8;
+        int gpsIfd = ifd0 + 2 + 2 * 12 + 4;
+        int data = gpsIfd + 2 + 5 * 12 + 4;
+        int latitude = data + make.length;
+        int longitude = latitude + 24;
+        int methodAt = longitude + 24;
+        ByteBuffer tiff = ByteBuffer.allocate(methodAt + method.length).order(ByteOrder.LITTLE_ENDIAN)
+                .put((byte) 'I').put((byte) 'I').putShort((short) 42).putInt(ifd0)
+                .putShort((short) 2)
+                .putShort((short) 0x010F).putShort((short) 2).putInt(make.length).putInt(data)
+                .putShort((short) 0x8825).putShort((short) 4).putInt(1).putInt(gpsIfd)
+                .putInt(0)
+                .putShort((short) 5)
+                .putShort((short) 0x0001).putShort((short) 2).putInt(2).put((byte) 'N').put((byte) 0).putShort((short) 0)
+                .putShort((short) 0x0002).putShort((short) 5).putInt(3).putInt(latitude)
+                .putShort((short) 0x0003).putShort((short) 2).putInt(2).put((byte) 'E').put((byte) 0).putShort((short) 0)
+                .putShort((short) 0x0004).putShort((short) 5).putInt(3).putInt(longitude)
+                .putShort((short) 0x001B).putShort((short) 7).putInt(method.length).putInt(methodAt)
+                .putInt(0)
+                .put(make)
+                .putInt(21).putInt(1).putInt(1).putInt(1).putInt(0).putInt(1)
+                .putInt(105).putInt(1).putInt(51).putInt(1).putInt(0).putInt(1)
+                .put(method);
         byte[] id = {'E', 'x', 'i', 'f', 0, 0};
         return ByteBuffer.allocate(4 + id.length + tiff.capacity())
                 .put((byte) 0xFF).put((byte) 0xE1).putShort((short) (2 + id.length + tiff.capacity()))

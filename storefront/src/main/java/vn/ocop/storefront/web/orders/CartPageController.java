@@ -20,6 +20,7 @@ import vn.ocop.orders.Carts;
 import vn.ocop.orders.Checkout;
 import vn.ocop.orders.Destination;
 import vn.ocop.orders.OrdersException;
+import vn.ocop.storefront.web.media.Pictures;
 
 /**
  * The cart page, anonymous or signed in: add from a product page or a search result, change quantities, see
@@ -32,12 +33,14 @@ class CartPageController {
     private final CartCookie cookie;
     private final Checkout checkout;
     private final Addresses addresses;
+    private final Pictures pictures;
 
-    CartPageController(Carts carts, CartCookie cookie, Checkout checkout, Addresses addresses) {
+    CartPageController(Carts carts, CartCookie cookie, Checkout checkout, Addresses addresses, Pictures pictures) {
         this.carts = carts;
         this.cookie = cookie;
         this.checkout = checkout;
         this.addresses = addresses;
+        this.pictures = pictures;
     }
 
     record LineForm(@NotNull UUID productId, @Min(0) @Max(Carts.MAX_QUANTITY) Integer quantity) {
@@ -107,6 +110,9 @@ class CartPageController {
     private Mono<String> page(ServerWebExchange exchange, Model model, OrderPages.Problem problem) {
         model.addAttribute("problem", problem);
         model.addAttribute("provinces", addresses.provinces());
-        return cookie.cart(exchange).flatMap(carts::view).doOnNext(c -> model.addAttribute("cart", c)).thenReturn("orders/cart");
+        return cookie.cart(exchange).flatMap(carts::view).doOnNext(c -> {
+            model.addAttribute("cart", c);
+            model.addAttribute("pictures", pictures.of(c.lines().stream().map(l -> l.product().value()).toList()));
+        }).thenReturn("orders/cart");
     }
 }

@@ -28,6 +28,7 @@ import vn.ocop.orders.OrdersException;
 import vn.ocop.orders.Payments;
 import vn.ocop.storefront.account.Account;
 import vn.ocop.storefront.security.CurrentAccount;
+import vn.ocop.storefront.web.media.Pictures;
 
 /**
  * The checkout page (signed in): who receives the order, a delivery address chosen from the 34 provinces and
@@ -45,9 +46,11 @@ class CheckoutPageController {
     private final Catalog catalog;
     private final Payments payments;
     private final CurrentAccount current;
+    private final Pictures pictures;
 
     CheckoutPageController(Checkout checkout, Carts carts, CartCookie cookie, Addresses addresses, StockReports stock, Catalog catalog,
-                           Payments payments, CurrentAccount current) {
+                           Payments payments, CurrentAccount current, Pictures pictures) {
+        this.pictures = pictures;
         this.checkout = checkout;
         this.carts = carts;
         this.cookie = cookie;
@@ -114,6 +117,7 @@ class CheckoutPageController {
 
     private Mono<String> page(Cart cart, CheckoutForm form, Model model, OrderPages.Problem problem) {
         model.addAttribute("cart", cart);
+        model.addAttribute("pictures", pictures.of(cart.lines().stream().map(l -> l.product().value()).toList()));
         model.addAttribute("checkoutForm", form);
         model.addAttribute("problem", problem);
         model.addAttribute("provinces", addresses.provinces());

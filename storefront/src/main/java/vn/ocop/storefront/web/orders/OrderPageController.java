@@ -24,6 +24,7 @@ import vn.ocop.orders.OrdersException;
 import vn.ocop.orders.PaymentMethod;
 import vn.ocop.orders.Payments;
 import vn.ocop.storefront.security.CurrentAccount;
+import vn.ocop.storefront.web.media.Pictures;
 
 /**
  * A shopper's orders: the list, and one order's page, which is also the confirmation after checkout (its code,
@@ -40,9 +41,12 @@ class OrderPageController {
     private final Addresses addresses;
     private final CurrentAccount current;
     private final Complaints complaints;
+    private final Pictures pictures;
 
-    OrderPageController(Orders orders, Payments payments, Locations locations, Addresses addresses, CurrentAccount current, Complaints complaints) {
+    OrderPageController(Orders orders, Payments payments, Locations locations, Addresses addresses, CurrentAccount current, Complaints complaints,
+                        Pictures pictures) {
         this.complaints = complaints;
+        this.pictures = pictures;
         this.orders = orders;
         this.payments = payments;
         this.locations = locations;
@@ -89,6 +93,7 @@ class OrderPageController {
 
     private Mono<String> page(Order order, Model model, OrderPages.Problem problem) {
         model.addAttribute("order", order);
+        model.addAttribute("pictures", pictures.of(order.lines().stream().map(l -> l.product().value()).toList()));
         model.addAttribute("problem", problem);
         model.addAttribute("cancellable", order.status().cancellable());
         model.addAttribute("reasons", java.util.Arrays.stream(CancelReason.values()).filter(CancelReason::shoppers).toList());

@@ -5,7 +5,7 @@ import vn.ocop.catalog.Listing;
 /** Where a listing's public pieces live. */
 final class Links {
 
-    static final String IMAGES = "/images/products/";
+    static final String IMAGES = vn.ocop.storefront.web.media.Picture.IMAGES;
 
     private Links() {
     }

@@ -20,13 +20,14 @@ import vn.ocop.catalog.Listings;
 import vn.ocop.catalog.StoredImage;
 
 /**
- * Product images, for anyone. The file is streamed from disk through an AsynchronousFileChannel, so no
- * event-loop thread waits for it. A name is never reused, so browsers may keep an image for a year.
+ * Product images and their thumbnails ({@code <uuid>-320.jpg}), for anyone. The file is streamed from disk through an
+ * AsynchronousFileChannel, so no event-loop thread waits for it. A name is never reused (a new upload gets a new
+ * uuid), so browsers may keep an image for a year without asking again.
  */
 @RestController
 class ProductImageController {
 
-    private static final Pattern FILE_NAME = Pattern.compile("^[0-9a-f-]{36}\\.(jpg|png|webp)$");
+    private static final Pattern FILE_NAME = Pattern.compile("^[0-9a-f-]{36}(-[0-9]{3})?\\.(jpg|png|webp)$");
     private static final int CHUNK = 8192;
 
     private final Listings listings;

@@ -12,6 +12,7 @@ import vn.ocop.catalog.StockReports;
 import vn.ocop.catalog.OcopGroup;
 import vn.ocop.catalog.ProductId;
 import vn.ocop.catalog.ProductQuery;
+import vn.ocop.storefront.web.media.Pictures;
 
 /** Browsing by OCOP group and province, and a product's page (404 when it is not on sale today). */
 @Controller
@@ -19,10 +20,12 @@ class ProductPageController {
 
     private final Catalog catalog;
     private final StockReports stock;
+    private final Pictures pictures;
 
-    ProductPageController(Catalog catalog, StockReports stock) {
+    ProductPageController(Catalog catalog, StockReports stock, Pictures pictures) {
         this.catalog = catalog;
         this.stock = stock;
+        this.pictures = pictures;
     }
 
     @GetMapping("/products")
@@ -30,7 +33,9 @@ class ProductPageController {
                   @RequestParam(defaultValue = "0") int page, Model model) {
         int p = Math.max(0, Math.min(page, 10_000));
         ProductQuery query = new ProductQuery(group, province, null, p * HomePageController.PAGE_SIZE, HomePageController.PAGE_SIZE);
-        model.addAttribute("products", catalog.sellableProducts(query).collectList());
+        var products = catalog.sellableProducts(query).collectList().cache();
+        model.addAttribute("products", products);
+        model.addAttribute("pictures", pictures.of(products, vn.ocop.catalog.ProductCard::id));
         model.addAttribute("total", catalog.countSellable(query));
         model.addAttribute("provinces", catalog.provincesOnSale());
         model.addAttribute("groups", OcopGroup.values());
@@ -47,6 +52,7 @@ class ProductPageController {
                 .doOnNext(p -> {
                     model.addAttribute("product", p);
                     model.addAttribute("pickupPoints", stock.pickupPoints(p.id(), catalog.today()).collectList());
+                    model.addAttribute("pictured", pictures.of(p.id().value()));
                 })
                 .thenReturn("products/product");
     }

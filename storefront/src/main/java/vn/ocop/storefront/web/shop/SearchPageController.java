@@ -11,6 +11,7 @@ import vn.ocop.catalog.OcopGroup;
 import vn.ocop.search.ProductSearch;
 import vn.ocop.search.SearchRequest;
 import vn.ocop.search.SearchResult;
+import vn.ocop.storefront.web.media.Pictures;
 
 /**
  * The search page (facets counted under the other filters, the filters in force each removable, highlights, a notice
@@ -20,9 +21,11 @@ import vn.ocop.search.SearchResult;
 class SearchPageController {
 
     private final ProductSearch search;
+    private final Pictures pictures;
 
-    SearchPageController(ProductSearch search) {
+    SearchPageController(ProductSearch search, Pictures pictures) {
         this.search = search;
+        this.pictures = pictures;
     }
 
     @GetMapping("/search")
@@ -45,6 +48,7 @@ class SearchPageController {
         var links = new SearchLinks(request.q(), group, request.province(), validStars, price.min(), price.max(), availableAt, sort);
         Mono<SearchResult> result = search.search(request).cache(); // read twice below, searched once
         model.addAttribute("result", result);
+        model.addAttribute("pictures", pictures.of(result.map(SearchResult::hits), SearchResult.Hit::id));
         model.addAttribute("activeFilters", result.map(r -> links.active(r.facets().availableAt())));
         model.addAttribute("links", links);
         model.addAttribute("price", price);

@@ -60,7 +60,7 @@ public final class StockedProducts {
                 .bind("email", email).map((r, m) -> r.get("n", Long.class)).one().block();
     }
 
-    private void receive(UUID product, int quantity) {
+    public void receive(UUID product, int quantity) {
         inventory.recordAtLocation(new LocationId(showroom()), List.of(Movement.of(UUID.randomUUID(), MovementType.RECEIPT, new ProductId(product),
                 quantity, OffsetDateTime.now(), null)), "test").block();
     }
