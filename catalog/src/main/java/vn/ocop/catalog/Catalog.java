@@ -70,8 +70,17 @@ public class Catalog {
                 .flatMap(found -> Mono.zip(
                         producers.find(found.product().producerId()),
                         certifications.ofProduct(id).filter(r -> r.id().equals(found.certification())).next(),
-                        listings.imageFiles(id).collectList())
-                        .map(t -> details(found.product(), t.getT1(), t.getT2(), t.getT3())));
+                        listings.imageFiles(id).collectList(),
+                        stock(List.of(id)).map(s -> s.getOrDefault(id, ProductStock.NONE)))
+                        .map(t -> details(found.product(), t.getT1(), t.getT2(), t.getT3(), t.getT4())));
+    }
+
+    /**
+     * The stock and units sold of each of these products, by the one definition cards and the product page use
+     * (for search results read elsewhere); a product that does not exist is left out.
+     */
+    public Mono<java.util.Map<ProductId, ProductStock>> stock(java.util.Collection<ProductId> ids) {
+        return ids.isEmpty() ? Mono.just(java.util.Map.of()) : listings.stock(ids);
     }
 
     /** The OCOP group of each of these products, whatever their status (for money already taken for them). */
@@ -89,8 +98,9 @@ public class Catalog {
         return ids.isEmpty() ? Flux.empty() : producers.findAll(ids);
     }
 
-    private static ProductDetails details(vn.ocop.catalog.product.ProductRow p, ProducerSummary producer, Ranking ranking, List<String> images) {
+    private static ProductDetails details(vn.ocop.catalog.product.ProductRow p, ProducerSummary producer, Ranking ranking, List<String> images,
+                                          ProductStock stock) {
         return new ProductDetails(p.id(), p.name(), p.description(), p.group(), p.price(), p.salesUnit(), p.demoPrice(),
-                p.verificationCode(), producer, ranking, images);
+                p.verificationCode(), producer, ranking, images, stock);
     }
 }

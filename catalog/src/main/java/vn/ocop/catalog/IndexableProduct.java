@@ -10,6 +10,7 @@ import java.util.List;
  *
  * @param version     the product's latest change id: the external version of its search document
  * @param availableAt the outlets where a shopper can collect it now (pickup allowed, some available), by name
+ * @param inStock     whether some location checkout can reserve from has any available ({@link StockState} not OUT_OF_STOCK)
  */
 public record IndexableProduct(
         ProductId id,
@@ -26,7 +27,8 @@ public record IndexableProduct(
         String province,
         String formerProvince,
         List<IndexableRanking> rankings,
-        List<PickupLocation> availableAt) {
+        List<PickupLocation> availableAt,
+        boolean inStock) {
 
     /** One ranking: the decision's province may be a name from before the 2025 merger. */
     public record IndexableRanking(int stars, LocalDate issuedOn, LocalDate validUntil, boolean revoked, String decisionProvince) {

@@ -6,6 +6,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
 import vn.ocop.catalog.inventory.InventoryWrites;
+import vn.ocop.catalog.inventory.SalesCounter;
 import vn.ocop.catalog.inventory.StockLedger;
 import vn.ocop.catalog.inventory.StockLedger.Outcome;
 import vn.ocop.catalog.inventory.TillSync;
@@ -21,11 +22,13 @@ public class Inventory {
     private final InventoryWrites writes;
     private final TillSync tills;
     private final TransactionalOperator transactions;
+    private final SalesCounter sales;
 
-    Inventory(InventoryWrites writes, TillSync tills, TransactionalOperator transactions) {
+    Inventory(InventoryWrites writes, TillSync tills, TransactionalOperator transactions, SalesCounter sales) {
         this.writes = writes;
         this.tills = tills;
         this.transactions = transactions;
+        this.sales = sales;
     }
 
     /** Receipts and counts at one of the producer's own warehouses, of its own products (NOT_FOUND otherwise). */
@@ -85,6 +88,18 @@ public class Inventory {
                                   String reference, String by) {
         Movement movement = new Movement(movementId, type, product, quantity, null, null, writes.now(), reference, null);
         return transactions.transactional(writes.guarded(location, movement, new StockLedger.Recorder(by, null)));
+    }
+
+    /**
+     * Counts {@code quantity} units of the product as sold online (an order line that became COMPLETED) in the units
+     * shoppers see ("Đã bán 12"); tills' sales count by themselves. Joins the caller's transaction; the same
+     * {@code saleId} again counts nothing (answers false).
+     */
+    public Mono<Boolean> countSold(UUID saleId, ProductId product, int quantity) {
+        if (quantity < 1) {
+            return Mono.error(new CatalogException(CatalogErrorCode.INVALID_MOVEMENT, "a sale is of 1 unit or more"));
+        }
+        return transactions.transactional(sales.countOnline(saleId, product, quantity));
     }
 
     /** A movement id derived from another, for the second leg of a pair: {@link MovementIds#derived}, named here for callers. */

@@ -3,7 +3,7 @@ package vn.ocop.catalog;
 import java.time.LocalDate;
 import java.util.UUID;
 
-/** A sellable product as lists show it, with the ranking that puts it on sale. */
+/** A sellable product as lists show it, with the ranking that puts it on sale, its stock and units sold. */
 public record ProductCard(
         UUID id,
         String name,
@@ -15,5 +15,6 @@ public record ProductCard(
         Vnd price,
         String salesUnit,
         boolean demoPrice,
-        LocalDate rankingValidUntil) {
+        LocalDate rankingValidUntil,
+        ProductStock stock) {
 }

@@ -10,6 +10,7 @@ import vn.ocop.catalog.Catalog;
 import vn.ocop.catalog.ProductId;
 import vn.ocop.catalog.ProductOffer;
 import vn.ocop.catalog.StockReports;
+import vn.ocop.catalog.StockState;
 import vn.ocop.catalog.Vnd;
 import vn.ocop.orders.live.FlashClaims.Held;
 import vn.ocop.orders.live.FlashPricing;
@@ -107,7 +108,8 @@ public class Carts {
     private static CartLine line(ProductOffer offer, int quantity, List<Held> flashClaims) {
         int flashUnits = flashClaims.stream().mapToInt(Held::quantity).sum();
         Vnd flashTotal = flashClaims.stream().map(h -> h.flashPrice().times(h.quantity())).reduce(new Vnd(0), Vnd::plus);
-        return new CartLine(offer.product(), offer.name(), offer.price(), quantity, offer.sellable(), offer.mostAvailable(), flashUnits, flashTotal);
+        return new CartLine(offer.product(), offer.name(), offer.price(), quantity, offer.sellable(), offer.mostAvailable(), flashUnits, flashTotal,
+                offer.stock());
     }
 
     /** How many of {@code quantity} units of the product the cart's owner holds at a flash price. */
@@ -117,10 +119,13 @@ public class Carts {
                 .defaultIfEmpty(0);
     }
 
+    /** {@code quantity} at list price (flash units aside) can be promised: OutOfStock when none at all can ("Hết hàng"). */
     private Mono<Void> orderable(ProductId product, int quantity) {
         return stock.offers(List.of(product), catalog.today()).next()
                 .filter(ProductOffer::sellable)
                 .switchIfEmpty(Mono.error(() -> new OrdersException(OrdersErrorCode.NOT_SELLABLE, "product " + product.value() + " is not on sale")))
+                .filter(offer -> quantity <= 0 || offer.stock() != StockState.OUT_OF_STOCK)
+                .switchIfEmpty(Mono.error(() -> new OutOfStock(product)))
                 .filter(offer -> offer.mostAvailable() >= quantity)
                 .switchIfEmpty(Mono.error(() -> new OrdersException(OrdersErrorCode.NOT_ENOUGH_STOCK,
                         "no location can promise " + quantity + " of this product now")))

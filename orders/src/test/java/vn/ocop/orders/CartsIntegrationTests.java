@@ -52,6 +52,21 @@ class CartsIntegrationTests {
     }
 
     @Test
+    void aProductNoLocationCanSupplyIsRefusedAsOutOfStockAndALineThatSoldOutSaysSo() {
+        CartId cart = carts.anonymous(null).block();
+        carts.add(cart, tea, 1).block();
+        ProductId none = fixtures.sellableProduct(fixtures.catalog().producer("HTX Khác", null).block(), "Bánh pía", catalog.today()).block();
+
+        assertThatThrownBy(() -> carts.add(cart, none, 1).block()).isInstanceOf(OutOfStock.class)
+                .isInstanceOfSatisfying(OrdersException.class, e -> assertThat(e.code()).isEqualTo(OrdersErrorCode.NOT_ENOUGH_STOCK));
+        inventory.reserve(UUID.randomUUID(), showroom, tea, 3, "live-1", "live").block();
+
+        assertThat(carts.view(cart).block().lines()).singleElement()
+                .satisfies(l -> assertThat(l.stock()).isEqualTo(vn.ocop.catalog.StockState.OUT_OF_STOCK))
+                .satisfies(l -> assertThat(l.orderable()).isFalse());
+    }
+
+    @Test
     void linesArePricedNowAndAddingPastWhatIsAvailableIsRefused() {
         CartId cart = carts.anonymous(null).block();
         carts.add(cart, honey, 2).block();

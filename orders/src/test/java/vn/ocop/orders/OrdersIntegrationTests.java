@@ -29,6 +29,10 @@ import vn.ocop.catalog.Movement;
 import vn.ocop.catalog.MovementType;
 import vn.ocop.catalog.ProducerId;
 import vn.ocop.catalog.ProductId;
+import vn.ocop.catalog.SyncBatch;
+import vn.ocop.catalog.TillKey;
+import vn.ocop.catalog.TillKeys;
+import vn.ocop.catalog.TillMovement;
 import vn.ocop.catalog.Vnd;
 import vn.ocop.catalog.testing.MutableClock;
 import vn.ocop.catalog.testing.OwnDatabase;
@@ -84,6 +88,8 @@ class OrdersIntegrationTests {
     Inventory inventory;
     @Autowired
     Catalog catalog;
+    @Autowired
+    TillKeys tillKeys;
     @Autowired
     MutableClock clock;
     @Autowired
@@ -238,6 +244,33 @@ class OrdersIntegrationTests {
                 .containsExactly(CancelReason.NOT_PAID_IN_TIME, Actor.Kind.SYSTEM);
         assertThat(orders.mine(shopper, pickup.id()).block().cancellation()).get().extracting(OrderEvent::reason).isEqualTo(CancelReason.NOT_COLLECTED);
         assertThat(fixtures.stock(showroom, honey).block()).isEqualTo(new Stock(10, 0));
+    }
+
+    @Test
+    void unitsSoldCountCompletedLinesAndTillSalesButNotPlacedShippedOrCancelledOnes() {
+        long before = unitsSold();
+        Order delivered = place(HANOI, PaymentMethod.COD, 2);
+        fulfilments.confirm(producer, parcel(delivered), "p@x.vn").block();
+        fulfilments.ship(producer, parcel(delivered), "p@x.vn").block();
+        assertThat(unitsSold()).as("shipped is not completed").isEqualTo(before);
+        fulfilments.delivered(producer, parcel(delivered), delivered.total(), "p@x.vn").block();
+
+        Order collected = place(Destination.pickup(showroom), PaymentMethod.PAY_AT_PICKUP, 1);
+        fulfilments.confirm(producer, parcel(collected), "p@x.vn").block();
+        pickups.handOver(showroom, collected.pickupCode(), MoneyTaken.Method.CASH, collected.total(), "staff@x.vn").block();
+
+        Order cancelled = place(HANOI, PaymentMethod.COD, 3);
+        orders.cancel(shopper, cancelled.id(), CancelReason.CHANGED_MIND).block();
+        place(HANOI, PaymentMethod.COD, 1);
+        TillKey till = tillKeys.issue(showroom, "Quầy 1").block().key();
+        inventory.sync(new SyncBatch(showroom, till, "till-1", null, List.of(new TillMovement(UUID.randomUUID(), "SALE", honey.value(),
+                null, 4, null, null, OffsetDateTime.now())))).block();
+
+        assertThat(unitsSold()).as("2 delivered, 1 collected, 4 at the till").isEqualTo(before + 2 + 1 + 4);
+    }
+
+    private long unitsSold() {
+        return catalog.stock(List.of(honey)).block().get(honey).unitsSold();
     }
 
     static final Destination HANOI = Destination.delivery("01", "00070", "25 Hàng Bạc");

@@ -5,6 +5,7 @@ import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -13,7 +14,9 @@ import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 import vn.ocop.catalog.Catalog;
 import vn.ocop.catalog.ProductCard;
+import vn.ocop.catalog.ProductId;
 import vn.ocop.catalog.ProductQuery;
+import vn.ocop.catalog.ProductStock;
 import vn.ocop.catalog.Synonyms;
 import vn.ocop.search.fallback.FoldedProducts;
 import vn.ocop.search.index.ProductDocument;
@@ -130,27 +133,39 @@ public class ProductSearch {
                         .from(offset).size(size)
                         .source(src -> src.filter(f -> f.includes(HIT_FIELDS)))
                         .trackTotalHits(t -> t.enabled(true)), ProductDocument.class))
-                .map(response -> result(response, text, today));
+                .flatMap(response -> stockOf(response).map(stock -> result(response, stock, text, today)));
     }
 
-    private static SearchResult result(SearchResponse<ProductDocument> response, QueryText text, java.time.LocalDate today) {
+    /**
+     * The stock and units sold of the page's hits, from PostgreSQL by primary key (one query): current to the second,
+     * where the index would only be as fresh as its last drain and would re-index a product at every sale.
+     */
+    private Mono<Map<ProductId, ProductStock>> stockOf(SearchResponse<ProductDocument> response) {
+        return catalog.stock(response.hits().hits().stream().map(h -> new ProductId(UUID.fromString(h.source().id()))).toList());
+    }
+
+    private static SearchResult result(SearchResponse<ProductDocument> response, Map<ProductId, ProductStock> stock, QueryText text,
+                                       java.time.LocalDate today) {
         Highlighter highlighter = Highlighter.of(text);
         List<SearchResult.Hit> hits = response.hits().hits().stream().map(h -> {
             ProductDocument d = h.source();
-            return new SearchResult.Hit(UUID.fromString(d.id()), d.name(), highlighter.mark(d.name()), d.producer(),
-                    d.province(), d.formerProvince(), d.group(), d.starsOn(today), d.price(), d.salesUnit());
+            UUID id = UUID.fromString(d.id());
+            return new SearchResult.Hit(id, d.name(), highlighter.mark(d.name()), d.producer(),
+                    d.province(), d.formerProvince(), d.group(), d.starsOn(today), d.price(), d.salesUnit(),
+                    stock.getOrDefault(new ProductId(id), ProductStock.NONE));
         }).toList();
         var facets = FacetCounts.read(response.aggregations());
         return new SearchResult(hits, response.hits().total() == null ? hits.size() : response.hits().total().value(), facets, false);
     }
 
     /**
-     * The PostgreSQL answer honours every filter (group, province, stars, price, pickup location), as the active
+     * The PostgreSQL answer honours every filter (group, province, stars, price, pickup location, in stock), as the active
      * filters shown above the results say; it has no facets.
      */
     private Mono<SearchResult> postgres(SearchRequest r, QueryText text) {
         Integer stars = r.stars() != null ? r.stars() : text.stars();
-        ProductQuery q = new ProductQuery(r.group(), r.province(), r.availableAt(), stars, r.minPrice(), r.maxPrice(), r.page() * r.size(), r.size());
+        ProductQuery q = new ProductQuery(r.group(), r.province(), r.availableAt(), stars, r.minPrice(), r.maxPrice(), r.inStock(),
+                r.page() * r.size(), r.size());
         Highlighter highlighter = Highlighter.of(text);
         if (text.isBlank()) {
             return catalog.sellableProducts(q).map(c -> hit(c, highlighter)).collectList()
@@ -169,6 +184,6 @@ public class ProductSearch {
 
     private static SearchResult.Hit hit(ProductCard c, Highlighter highlighter) {
         return new SearchResult.Hit(c.id(), c.name(), highlighter.mark(c.name()), c.producerName(), c.province(),
-                c.formerProvince(), c.group().name(), c.stars().value(), c.price().dong(), c.salesUnit());
+                c.formerProvince(), c.group().name(), c.stars().value(), c.price().dong(), c.salesUnit(), c.stock());
     }
 }

@@ -6,11 +6,12 @@ import vn.ocop.catalog.OcopGroup;
 /**
  * A shopper's search. {@code q} may be typed with or without diacritics; every other field filters.
  * {@code stars} keeps products whose ranking valid today has exactly that many stars; {@code availableAt}
- * those a shopper can collect at that location now; {@code minPrice} and {@code maxPrice} are inclusive, in whole đồng.
+ * those a shopper can collect at that location now; {@code minPrice} and {@code maxPrice} are inclusive, in whole đồng;
+ * {@code inStock} keeps those some location can supply now (not "Hết hàng").
  * A page past the last answers no hits (with the total and facets still counted).
  */
 public record SearchRequest(String q, OcopGroup group, String province, Integer stars, Long minPrice, Long maxPrice,
-                            LocationId availableAt, Sort sort, int page, int size) {
+                            LocationId availableAt, boolean inStock, Sort sort, int page, int size) {
 
     public static final int MAX_SIZE = 100;
 
@@ -32,7 +33,13 @@ public record SearchRequest(String q, OcopGroup group, String province, Integer 
         }
     }
 
+    /** Any stock. */
+    public SearchRequest(String q, OcopGroup group, String province, Integer stars, Long minPrice, Long maxPrice,
+                         LocationId availableAt, Sort sort, int page, int size) {
+        this(q, group, province, stars, minPrice, maxPrice, availableAt, false, sort, page, size);
+    }
+
     public static SearchRequest text(String q) {
-        return new SearchRequest(q, null, null, null, null, null, null, Sort.RELEVANCE, 0, 24);
+        return new SearchRequest(q, null, null, null, null, null, null, false, Sort.RELEVANCE, 0, 24);
     }
 }

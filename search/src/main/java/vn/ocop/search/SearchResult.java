@@ -1,8 +1,11 @@
 package vn.ocop.search;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import vn.ocop.catalog.ProductStock;
+import vn.ocop.catalog.StockState;
 
 /**
  * One page of results, the facet counts of the query, and whether it came from PostgreSQL because
@@ -20,9 +23,18 @@ public record SearchResult(List<Hit> hits, long total, Facets facets, boolean de
         return new SearchResult(hits, total, facets, degraded, true);
     }
 
-    /** @param highlightedName the name with matched words wrapped in {@code <mark>} (HTML-escaped otherwise) */
+    /**
+     * @param highlightedName the name with matched words wrapped in {@code <mark>} (HTML-escaped otherwise)
+     * @param stock           available now and units sold, read from the catalog for the page's hits (always current)
+     */
     public record Hit(UUID id, String name, String highlightedName, String producer, String province, String formerProvince,
-                      String group, int stars, long priceVnd, String salesUnit) {
+                      String group, int stars, long priceVnd, String salesUnit, ProductStock stock) {
+
+        /** "Hết hàng", "Còn ít" or in stock: the catalog's one definition, for pages and API clients. */
+        @JsonProperty("stockState")
+        public StockState stockState() {
+            return stock.state();
+        }
     }
 
     /**
@@ -31,10 +43,11 @@ public record SearchResult(List<Hit> hits, long total, Facets facets, boolean de
      *
      * @param priceRanges every range of {@link PriceRange}, cheapest first, zero counts included
      * @param availableAt where the products can be picked up now, most products first
+     * @param inStock     how many of the products found some location can supply now ("Còn hàng")
      */
     public record Facets(Map<String, Long> groups, Map<String, Long> provinces, Map<Integer, Long> stars, List<PriceFacet> priceRanges,
-                         List<PickupFacet> availableAt) {
-        public static final Facets NONE = new Facets(Map.of(), Map.of(), Map.of(), List.of(), List.of());
+                         List<PickupFacet> availableAt, long inStock) {
+        public static final Facets NONE = new Facets(Map.of(), Map.of(), Map.of(), List.of(), List.of(), 0);
     }
 
     /** A price range ({@link PriceRange#id()}), the inclusive bounds that search it, and how many products it holds. */

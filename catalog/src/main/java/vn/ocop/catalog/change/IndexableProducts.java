@@ -20,9 +20,10 @@ import vn.ocop.catalog.ProducerStatus;
 import vn.ocop.catalog.ProductId;
 import vn.ocop.catalog.ProductStatus;
 import vn.ocop.catalog.Vnd;
+import vn.ocop.catalog.inventory.Availability;
 import vn.ocop.catalog.inventory.PickupStock;
 
-/** Products as search indexes them: with producer, provinces, every ranking and where to pick them up, read in three queries. */
+/** Products as search indexes them: with producer, provinces, whether in stock, every ranking and where to pick them up, read in three queries. */
 @Repository
 public class IndexableProducts {
 
@@ -34,9 +35,9 @@ public class IndexableProducts {
             select p.id, coalesce((select v.last_change_id from product_change_version v where v.product_id = p.id), 0) as version,
                    p.name, p.description, p.ocop_group, p.price_vnd,
                    p.sales_unit, p.status, p.created_at, pr.name as producer_name, pr.status as producer_status,
-                   pr.province, pr.former_province
-            from %s p join producer pr on pr.id = p.producer_id
-            """;
+                   pr.province, pr.former_province, %s as in_stock
+            from %%s p join producer pr on pr.id = p.producer_id
+            """.formatted(Availability.IN_STOCK);
 
     private final DatabaseClient db;
 
@@ -73,7 +74,8 @@ public class IndexableProducts {
                         new Vnd(r.get("price_vnd", Long.class)), r.get("sales_unit", String.class),
                         ProductStatus.valueOf(r.get("status", String.class)), r.get("created_at", OffsetDateTime.class),
                         r.get("producer_name", String.class), ProducerStatus.valueOf(r.get("producer_status", String.class)),
-                        r.get("province", String.class), r.get("former_province", String.class)))
+                        r.get("province", String.class), r.get("former_province", String.class),
+                        Boolean.TRUE.equals(r.get("in_stock", Boolean.class))))
                 .all().collectList();
     }
 
@@ -120,10 +122,10 @@ public class IndexableProducts {
 
     private record Row(ProductId id, long version, String name, String description, OcopGroup group, Vnd price,
                        String salesUnit, ProductStatus status, OffsetDateTime createdAt, String producerName,
-                       ProducerStatus producerStatus, String province, String formerProvince) {
+                       ProducerStatus producerStatus, String province, String formerProvince, boolean inStock) {
         IndexableProduct with(List<IndexableRanking> rankings, List<PickupLocation> availableAt) {
             return new IndexableProduct(id, version, name, description, group, price, salesUnit, status, createdAt,
-                    producerName, producerStatus, province, formerProvince, List.copyOf(rankings), List.copyOf(availableAt));
+                    producerName, producerStatus, province, formerProvince, List.copyOf(rankings), List.copyOf(availableAt), inStock);
         }
     }
 }

@@ -84,22 +84,21 @@ public class StockQueries {
     }
 
     /**
-     * Name, price, sale status today, the most available at one location and the shipping weight, of each existing
-     * product among {@code ids}.
+     * Name, price, sale status today, the most available at one location, the shipping weight and the units available
+     * in all ({@link Availability}), of each existing product among {@code ids}.
      */
     public Flux<ProductOffer> offers(Collection<UUID> ids, LocalDate today) {
         return db.sql("""
                         select p.id, p.name, p.producer_id, p.price_vnd, (r.product_id is not null) as sellable,
-                               greatest(0, coalesce((select max(s.on_hand - s.reserved) from stock s where s.product_id = p.id), 0)) as most,
-                               p.shipping_weight_g
+                               %s as most, %s as available, p.shipping_weight_g
                         from product p left join sellable_ranking(:today) r on r.product_id = p.id
-                        where p.id = any(:ids)""")
+                        where p.id = any(:ids)""".formatted(Availability.MOST_AT_ONE, Availability.AVAILABLE))
                 .bind("today", today)
                 .bind("ids", ids.toArray(UUID[]::new))
                 .map((row, md) -> new ProductOffer(new ProductId(row.get("id", UUID.class)), row.get("name", String.class),
                         new ProducerId(row.get("producer_id", UUID.class)), new Vnd(row.get("price_vnd", Long.class)),
                         Boolean.TRUE.equals(row.get("sellable", Boolean.class)), row.get("most", Integer.class),
-                        row.get("shipping_weight_g", Integer.class)))
+                        row.get("shipping_weight_g", Integer.class), row.get("available", Integer.class)))
                 .all();
     }
 

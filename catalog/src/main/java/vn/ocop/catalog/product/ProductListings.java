@@ -14,8 +14,10 @@ import vn.ocop.catalog.OcopGroup;
 import vn.ocop.catalog.ProductCard;
 import vn.ocop.catalog.ProductId;
 import vn.ocop.catalog.ProductQuery;
+import vn.ocop.catalog.ProductStock;
 import vn.ocop.catalog.Stars;
 import vn.ocop.catalog.Vnd;
+import vn.ocop.catalog.inventory.Availability;
 import vn.ocop.catalog.inventory.PickupStock;
 
 /** What shoppers see, always through the one SQL definition of sellable ({@code sellable_ranking}). */
@@ -24,17 +26,19 @@ public class ProductListings {
 
     private static final String SELLABLE = """
             select p.id, p.name, pr.name as producer_name, pr.province, pr.former_province, p.ocop_group,
-                   s.stars, p.price_vnd, p.sales_unit, p.demo_price, s.valid_until
+                   s.stars, p.price_vnd, p.sales_unit, p.demo_price, s.valid_until,
+                   %2$s as available, %3$s as units_sold
             from product p
             join sellable_ranking(:today) s on s.product_id = p.id
             join producer pr on pr.id = p.producer_id
             where (cast(:grp as text) is null or p.ocop_group = :grp)
               and (cast(:province as text) is null or lower(pr.province) = lower(:province) or lower(pr.former_province) = lower(:province))
-              and (cast(:at as uuid) is null or p.id in (select product_id from (%s) pickup where location_id = :at))
+              and (cast(:at as uuid) is null or p.id in (select product_id from (%1$s) pickup where location_id = :at))
               and (cast(:stars as int) is null or s.stars = :stars)
               and (cast(:min_price as bigint) is null or p.price_vnd >= :min_price)
               and (cast(:max_price as bigint) is null or p.price_vnd <= :max_price)
-            """.formatted(PickupStock.ROWS);
+              and (not :in_stock or %4$s)
+            """.formatted(PickupStock.ROWS, Availability.AVAILABLE, Availability.UNITS_SOLD, Availability.IN_STOCK);
 
     private final DatabaseClient db;
 
@@ -62,7 +66,8 @@ public class ProductListings {
                 new Vnd(row.get("price_vnd", Long.class)),
                 row.get("sales_unit", String.class),
                 Boolean.TRUE.equals(row.get("demo_price", Boolean.class)),
-                row.get("valid_until", LocalDate.class));
+                row.get("valid_until", LocalDate.class),
+                new ProductStock(row.get("available", Integer.class), row.get("units_sold", Long.class)));
     }
 
     /** Those of {@code ids} that are on sale today, in no particular order. */
@@ -82,6 +87,17 @@ public class ProductListings {
         return filtered("select count(*) as n from (" + SELLABLE + ") sellable", today, query)
                 .map((row, md) -> row.get("n", Long.class))
                 .one();
+    }
+
+    /** The stock and units sold of each existing product among {@code ids}, by the one definition ({@link Availability}). */
+    public Mono<java.util.Map<ProductId, ProductStock>> stock(java.util.Collection<ProductId> ids) {
+        return db.sql("select p.id, %s as available, %s as units_sold from product p where p.id = any(:ids)"
+                        .formatted(Availability.AVAILABLE, Availability.UNITS_SOLD))
+                .bind("ids", ids.stream().map(ProductId::value).distinct().toArray(UUID[]::new))
+                .map((row, md) -> java.util.Map.entry(new ProductId(row.get("id", UUID.class)),
+                        new ProductStock(row.get("available", Integer.class), row.get("units_sold", Long.class))))
+                .all()
+                .collectMap(java.util.Map.Entry::getKey, java.util.Map.Entry::getValue);
     }
 
     /** The product and the ranking that puts it on sale today; empty when it is not on sale. */
@@ -137,6 +153,7 @@ public class ProductListings {
                 .bind("at", Parameter.fromOrEmpty(query.availableAt() == null ? null : query.availableAt().value(), UUID.class))
                 .bind("stars", Parameter.fromOrEmpty(query.stars(), Integer.class))
                 .bind("min_price", Parameter.fromOrEmpty(query.minPrice(), Long.class))
-                .bind("max_price", Parameter.fromOrEmpty(query.maxPrice(), Long.class));
+                .bind("max_price", Parameter.fromOrEmpty(query.maxPrice(), Long.class))
+                .bind("in_stock", query.inStock());
     }
 }

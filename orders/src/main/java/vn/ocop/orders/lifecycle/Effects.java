@@ -12,7 +12,7 @@ import vn.ocop.orders.money.OrderMoney;
 /**
  * What follows from an order's move, in the move's transaction, exactly once: the stock (a parcel that leaves,
  * shipped or handed over, is fulfilled at its location; a cancelled one is released; movement ids derive from the
- * order and the line) and the money (a card payment, cash collected on delivery or at pickup goes into the money
+ * order and the line; a parcel COMPLETED counts its lines as sold, in the units sold shoppers see) and the money (a card payment, cash collected on delivery or at pickup goes into the money
  * ledger under ids derived from the order, the parcel and the kind of event).
  */
 @Component
@@ -39,15 +39,18 @@ class Effects {
                         return Mono.empty();
                     }
                     boolean leaves = f.status() == FulfilmentStatus.SHIPPED || (f.status() == FulfilmentStatus.COMPLETED && was == FulfilmentStatus.READY_FOR_PICKUP);
+                    Mono<Void> sold = f.status() != FulfilmentStatus.COMPLETED ? Mono.empty()
+                            : Flux.fromIterable(f.lines()).concatMap(l -> inventory.countSold(Inventory.derivedId(after.id().value(), "sold:" + l.number()),
+                                    l.product(), l.quantity())).then();
                     if (leaves) {
                         return Flux.fromIterable(f.lines()).concatMap(l -> inventory.fulfil(Inventory.derivedId(after.id().value(), "fulfil:" + l.number()),
-                                f.location(), l.product(), l.quantity(), reference, by)).then();
+                                f.location(), l.product(), l.quantity(), reference, by)).then(sold);
                     }
                     if (f.status() == FulfilmentStatus.CANCELLED) {
                         return Flux.fromIterable(f.lines()).concatMap(l -> inventory.release(Inventory.derivedId(after.id().value(), "release:" + l.number()),
                                 f.location(), l.product(), l.quantity(), reference, by)).then();
                     }
-                    return Mono.empty();
+                    return sold;
                 })
                 .then();
     }

@@ -18,7 +18,8 @@ import vn.ocop.search.TextFolding;
  * it by (name, producer, provinces) folded, {@code joined_folded} each two neighbouring ones joined. The sale rule is applied at query time:
  * {@code validity_3/4/5} hold the date ranges of the product's unrevoked 3, 4 and 5-star rankings, so
  * "valid today with at least N stars" is a term query on today's date, and expiry needs no re-index.
- * {@code available_at} changes with stock: the catalog's triggers re-index the product when it does.
+ * {@code available_at} and {@code in_stock} change with stock: the catalog's triggers re-index the product when they do
+ * (a stock row starting or stopping to have some available, which is when either can change).
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record ProductDocument(
@@ -46,7 +47,8 @@ public record ProductDocument(
         @JsonProperty("created_at") String createdAt,
         @JsonProperty("available_at") List<Outlet> availableAt,
         @JsonProperty("words_folded") String wordsFolded,
-        @JsonProperty("joined_folded") String joinedFolded) {
+        @JsonProperty("joined_folded") String joinedFolded,
+        @JsonProperty("in_stock") Boolean inStock) {
 
     /** Where the product can be picked up now: {@code available_at.id} is a keyword (filter, facet), the name is for display. */
     public record Outlet(String id, String name) {
@@ -64,7 +66,7 @@ public record ProductDocument(
                 ranges(p.rankings(), 3), ranges(p.rankings(), 4), ranges(p.rankings(), 5),
                 p.createdAt() == null ? null : p.createdAt().toString(),
                 p.availableAt().stream().map(l -> new Outlet(l.id().value().toString(), l.name())).toList(),
-                words(p.name(), p.producerName(), provinces, false), words(p.name(), p.producerName(), provinces, true));
+                words(p.name(), p.producerName(), provinces, false), words(p.name(), p.producerName(), provinces, true), p.inStock());
     }
 
     /**

@@ -40,12 +40,14 @@ public final class FacetCounts {
                 // a location's name is read from one of its bucket's documents: ids alone would need a lookup
                 "availableAt", counted(filters, Facet.AVAILABLE_AT, "availableAt", Aggregation.of(a -> a
                         .terms(t -> t.field("available_at.id").size(50))
-                        .aggregations("document", d -> d.topHits(h -> h.size(1).source(src -> src.filter(f -> f.includes("available_at"))))))));
+                        .aggregations("document", d -> d.topHits(h -> h.size(1).source(src -> src.filter(f -> f.includes("available_at"))))))),
+                // one count, under every other filter: itself a filter aggregation, never wrapped
+                "inStock", Aggregation.of(a -> a.filter(q -> q.bool(b -> b.filter(filters.allBut(Facet.IN_STOCK)).filter(Filters.IN_STOCK)))));
     }
 
     public static SearchResult.Facets read(Map<String, Aggregate> aggs) {
         return new SearchResult.Facets(terms(inner(aggs, "groups")), terms(inner(aggs, "provinces")), stars(inner(aggs, "stars")),
-                prices(inner(aggs, "prices")), pickups(inner(aggs, "availableAt")));
+                prices(inner(aggs, "prices")), pickups(inner(aggs, "availableAt")), aggs.get("inStock").filter().docCount());
     }
 
     private static Aggregation counted(Filters filters, Facet facet, String name, Aggregation counting) {

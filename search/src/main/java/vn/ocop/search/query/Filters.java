@@ -15,7 +15,7 @@ import vn.ocop.search.SearchRequest;
 public final class Filters {
 
     /** The facets a filter belongs to. */
-    public enum Facet { GROUP, PROVINCE, STARS, PRICE, AVAILABLE_AT }
+    public enum Facet { GROUP, PROVINCE, STARS, PRICE, AVAILABLE_AT, IN_STOCK }
 
     private final Map<Facet, Query> clauses;
 
@@ -41,8 +41,14 @@ public final class Filters {
         if (r.availableAt() != null) {
             clauses.put(Facet.AVAILABLE_AT, Query.of(q -> q.term(t -> t.field("available_at.id").value(r.availableAt().value().toString()))));
         }
+        if (r.inStock()) {
+            clauses.put(Facet.IN_STOCK, IN_STOCK);
+        }
         return new Filters(clauses);
     }
+
+    /** Some location can supply it now (the catalog's {@code StockState}, kept in the document by its triggers). */
+    static final Query IN_STOCK = Query.of(q -> q.term(t -> t.field("in_stock").value(true)));
 
     /** Every filter: what the hits must match. */
     public Query all() {

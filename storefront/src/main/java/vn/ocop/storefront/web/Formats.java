@@ -26,6 +26,21 @@ public class Formats {
         return new DecimalFormat("#,##0", symbols).format(dong) + " ₫";
     }
 
+    /**
+     * A count as shoppers read it on a card, rounded down so it never says more than is true: 12, 999, then one decimal
+     * of thousands ("1,2k" in Vietnamese, "1.2k" in English; "12k" without a zero decimal) and of millions ("1,2tr", "1.2M").
+     */
+    public String compact(long n, java.util.Locale locale) {
+        boolean vi = locale == null || !"en".equals(locale.getLanguage());
+        if (n < 1_000) {
+            return Long.toString(n);
+        }
+        boolean millions = n >= 1_000_000;
+        long tenths = n / (millions ? 100_000 : 100);
+        String number = tenths % 10 == 0 ? Long.toString(tenths / 10) : (tenths / 10) + (vi ? "," : ".") + (tenths % 10);
+        return number + (millions ? (vi ? "tr" : "M") : "k");
+    }
+
     public String stars(int stars) {
         return "★".repeat(stars) + "☆".repeat(5 - stars);
     }

@@ -1,6 +1,7 @@
 package vn.ocop.storefront.web.orders;
 
 import vn.ocop.orders.OrdersException;
+import vn.ocop.orders.OutOfStock;
 
 /** What the order pages say when the orders module refuses: on the page, never a bare error page. */
 final class OrderPages {
@@ -15,7 +16,9 @@ final class OrderPages {
     static Problem problem(OrdersException e) {
         return switch (e.code()) {
             case NOT_SELLABLE -> new Problem("order.error.not-sellable", null);
-            case NOT_ENOUGH_STOCK -> new Problem("order.error.not-enough", e.getMessage());
+            // "Hết hàng" in the bundle's words, not the module's English
+            case NOT_ENOUGH_STOCK -> e instanceof OutOfStock ? new Problem("stock.state.out.cart-refused", null)
+                    : new Problem("order.error.not-enough", e.getMessage());
             case INVALID_STATE -> new Problem("order.error.state", null);
             case IDEMPOTENCY_MISMATCH -> new Problem("order.error.resubmitted", null);
             case NOT_FOUND -> new Problem("order.error.not-found", null);

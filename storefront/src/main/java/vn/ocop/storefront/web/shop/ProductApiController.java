@@ -29,6 +29,7 @@ import vn.ocop.catalog.StockReports;
 import vn.ocop.catalog.OcopGroup;
 import vn.ocop.catalog.ProductDetails;
 import vn.ocop.catalog.ProductId;
+import vn.ocop.catalog.StockState;
 import vn.ocop.catalog.Ranking;
 import vn.ocop.search.ProductSearch;
 import vn.ocop.search.Suggestions;
@@ -78,14 +79,20 @@ class ProductApiController {
     record ProducerView(UUID id, String name, String province, String formerProvince) {
     }
 
+    /** OUT_OF_STOCK (no location can supply it: no add-to-cart), LOW (under 5 available in all) or IN_STOCK; units sold. */
+    record StockView(StockState state, int available, long unitsSold) {
+    }
+
     record ProductView(UUID id, String name, String description, OcopGroup group, long priceVnd, String salesUnit,
-                       boolean demoPrice, ProducerView producer, RankingView ranking, String verificationUrl, List<String> images) {
+                       boolean demoPrice, ProducerView producer, RankingView ranking, String verificationUrl, List<String> images,
+                       StockView stock) {
         static ProductView of(ProductDetails d) {
             return new ProductView(d.id().value(), d.name(), d.description(), d.group(), d.price().dong(), d.salesUnit(),
                     d.demoPrice(),
                     new ProducerView(d.producer().id().value(), d.producer().name(), d.producer().province(), d.producer().formerProvince()),
                     RankingView.of(d.ranking()), "/verify/" + d.verificationCode(),
-                    d.imageFiles().stream().map(f -> "/images/products/" + f).toList());
+                    d.imageFiles().stream().map(f -> "/images/products/" + f).toList(),
+                    new StockView(d.stock().state(), d.stock().available(), d.stock().unitsSold()));
         }
     }
 
@@ -95,7 +102,9 @@ class ProductApiController {
                     + "pre-2025 name), stars valid today, price range, availableAt (a location id: products a shopper can pick up there now). "
                     + "minPrice and maxPrice are inclusive whole đồng (400 when minPrice is above maxPrice). "
                     + "Sort: RELEVANCE, PRICE_ASC, PRICE_DESC, STARS, NEWEST. Facets count groups, provinces, stars, price ranges "
-                    + "(priceRanges: range id, minPrice, maxPrice to search it, count) and pickup locations (availableAt: locationId, name, count); "
+                    + "(priceRanges: range id, minPrice, maxPrice to search it, count) and pickup locations (availableAt: locationId, name, count) and "
+                    + "what is in stock (inStock: count); inStock=true keeps what some location can supply now. Each item has stock "
+                    + "{available, unitsSold, state: OUT_OF_STOCK, LOW (under 5 available) or IN_STOCK}; "
                     + "each facet counts with every other filter applied but its own. A page past the last answers no items with the total. "
                     + "Only products on sale today (Asia/Ho_Chi_Minh).")
     Mono<ProductPage> search(@RequestParam(defaultValue = "") @Size(max = 200) String q,
@@ -105,6 +114,7 @@ class ProductApiController {
                              @RequestParam(required = false) @Min(0) Long minPrice,
                              @RequestParam(required = false) @Min(0) Long maxPrice,
                              @RequestParam(required = false) UUID availableAt,
+                             @RequestParam(defaultValue = "false") boolean inStock,
                              @RequestParam(defaultValue = "RELEVANCE") SearchRequest.Sort sort,
                              @RequestParam(defaultValue = "0") @Min(0) @Max(10_000) int page,
                              @RequestParam(defaultValue = "24") @Min(1) @Max(SearchRequest.MAX_SIZE) int size,
@@ -113,7 +123,7 @@ class ProductApiController {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "minPrice must not be above maxPrice.");
         }
         var request = new SearchRequest(q, group, province, stars, minPrice, maxPrice,
-                availableAt == null ? null : new LocationId(availableAt), sort, page, size);
+                availableAt == null ? null : new LocationId(availableAt), inStock, sort, page, size);
         var result = engine.equals("postgres") ? search.searchPostgres(request) : search.search(request);
         return result.map(r -> new ProductPage(r.hits(), page, size, r.total(), r.facets(), r.degraded(), r.partial()));
     }

@@ -18,7 +18,8 @@ import vn.ocop.search.SearchResult;
  * first page), drop one filter keeping the text and the others, clear them all, turn the page. Empty values stay
  * out of the links.
  */
-record SearchLinks(String q, OcopGroup group, String province, Integer stars, Long minPrice, Long maxPrice, UUID availableAt, Sort sort) {
+record SearchLinks(String q, OcopGroup group, String province, Integer stars, Long minPrice, Long maxPrice, UUID availableAt,
+                   boolean inStock, Sort sort) {
 
     /** One filter in force, its label as a message key with arguments, and the link without it. */
     record ActiveFilter(String name, String labelKey, List<Object> labelArgs, String removeUrl) {
@@ -33,30 +34,36 @@ record SearchLinks(String q, OcopGroup group, String province, Integer stars, Lo
     }
 
     public String withGroup(String value) {
-        return new SearchLinks(q, OcopGroup.valueOf(value), province, stars, minPrice, maxPrice, availableAt, sort).page(0);
+        return new SearchLinks(q, OcopGroup.valueOf(value), province, stars, minPrice, maxPrice, availableAt, inStock, sort).page(0);
     }
 
     public String withProvince(String value) {
-        return new SearchLinks(q, group, value, stars, minPrice, maxPrice, availableAt, sort).page(0);
+        return new SearchLinks(q, group, value, stars, minPrice, maxPrice, availableAt, inStock, sort).page(0);
     }
 
     public String withStars(int value) {
-        return new SearchLinks(q, group, province, value, minPrice, maxPrice, availableAt, sort).page(0);
+        return new SearchLinks(q, group, province, value, minPrice, maxPrice, availableAt, inStock, sort).page(0);
     }
 
     public String withAvailableAt(UUID value) {
-        return new SearchLinks(q, group, province, stars, minPrice, maxPrice, value, sort).page(0);
+        return new SearchLinks(q, group, province, stars, minPrice, maxPrice, value, inStock, sort).page(0);
     }
 
     public String withPrice(Long min, Long max) {
-        return new SearchLinks(q, group, province, stars, min, max, availableAt, sort).page(0);
+        return new SearchLinks(q, group, province, stars, min, max, availableAt, inStock, sort).page(0);
     }
 
-    /** @param name group, province, stars, price, availableAt or sort */
+    /** Only what some location can supply now ("Còn hàng"). */
+    public String withInStock() {
+        return new SearchLinks(q, group, province, stars, minPrice, maxPrice, availableAt, true, sort).page(0);
+    }
+
+    /** @param name group, province, stars, price, availableAt, inStock or sort */
     public String without(String name) {
         return new SearchLinks(q, name.equals("group") ? null : group, name.equals("province") ? null : province,
                 name.equals("stars") ? null : stars, name.equals("price") ? null : minPrice, name.equals("price") ? null : maxPrice,
-                name.equals("availableAt") ? null : availableAt, name.equals("sort") ? Sort.RELEVANCE : sort).page(0);
+                name.equals("availableAt") ? null : availableAt, !name.equals("inStock") && inStock,
+                name.equals("sort") ? Sort.RELEVANCE : sort).page(0);
     }
 
     public String clearAll() {
@@ -106,6 +113,9 @@ record SearchLinks(String q, OcopGroup group, String province, Integer stars, Lo
             out.add(name == null ? new ActiveFilter("availableAt", "search.available-at.chosen", List.of(), without("availableAt"))
                     : new ActiveFilter("availableAt", "search.filter.value", List.of(name), without("availableAt")));
         }
+        if (inStock) {
+            out.add(new ActiveFilter("inStock", "stock.filter.in-stock", List.of(), without("inStock")));
+        }
         if (sort != Sort.RELEVANCE) {
             out.add(new ActiveFilter("sort", "search.sort." + sort.name(), List.of(), without("sort")));
         }
@@ -139,6 +149,7 @@ record SearchLinks(String q, OcopGroup group, String province, Integer stars, Lo
         put(p, "minPrice", minPrice);
         put(p, "maxPrice", maxPrice);
         put(p, "availableAt", availableAt);
+        put(p, "inStock", inStock ? "true" : null);
         put(p, "sort", sort == Sort.RELEVANCE ? null : sort.name());
         return p;
     }

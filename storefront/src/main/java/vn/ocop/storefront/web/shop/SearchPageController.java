@@ -32,7 +32,8 @@ class SearchPageController {
     String search(@RequestParam(defaultValue = "") String q, @RequestParam(required = false) OcopGroup group,
                   @RequestParam(required = false) String province, @RequestParam(required = false) Integer stars,
                   @RequestParam(required = false) String minPrice, @RequestParam(required = false) String maxPrice,
-                  @RequestParam(required = false) UUID availableAt, @RequestParam(defaultValue = "RELEVANCE") SearchRequest.Sort sort,
+                  @RequestParam(required = false) UUID availableAt, @RequestParam(defaultValue = "false") boolean inStock,
+                  @RequestParam(defaultValue = "RELEVANCE") SearchRequest.Sort sort,
                   @RequestParam(defaultValue = "0") int page, Model model) {
         String text = q.length() > 200 ? q.substring(0, 200) : q;
         Integer validStars = stars != null && stars >= 3 && stars <= 5 ? stars : null;
@@ -41,11 +42,12 @@ class SearchPageController {
         var typed = search.typedStars(text);
         if (validStars == null && typed.isPresent()) {
             // "nuoc mam 4 sao": the stars become the filter (shown, and removable, like any other) and leave the text
-            return "redirect:" + new SearchLinks(typed.get().words(), group, province, typed.get().stars(), price.min(), price.max(), availableAt, sort).page(p);
+            return "redirect:" + new SearchLinks(typed.get().words(), group, province, typed.get().stars(), price.min(), price.max(), availableAt,
+                    inStock, sort).page(p);
         }
         var request = new SearchRequest(text, group, province, validStars, price.min(), price.max(),
-                availableAt == null ? null : new LocationId(availableAt), sort, p, HomePageController.PAGE_SIZE);
-        var links = new SearchLinks(request.q(), group, request.province(), validStars, price.min(), price.max(), availableAt, sort);
+                availableAt == null ? null : new LocationId(availableAt), inStock, sort, p, HomePageController.PAGE_SIZE);
+        var links = new SearchLinks(request.q(), group, request.province(), validStars, price.min(), price.max(), availableAt, inStock, sort);
         Mono<SearchResult> result = search.search(request).cache(); // read twice below, searched once
         model.addAttribute("result", result);
         model.addAttribute("pictures", pictures.of(result.map(SearchResult::hits), SearchResult.Hit::id));

@@ -28,12 +28,17 @@ public final class StockedProducts {
 
     /** A sellable product with no stock anywhere (and no producer's warehouse), given {@code quantity} at the showroom. */
     public UUID productWithStock(int quantity) {
-        UUID product = db.sql("select r.product_id from sellable_ranking(current_date) r join product p on p.id = r.product_id "
+        UUID product = productWithoutStock();
+        receive(product, quantity);
+        return product;
+    }
+
+    /** A sellable product with no stock anywhere (and no producer's warehouse): "Hết hàng". */
+    public UUID productWithoutStock() {
+        return db.sql("select r.product_id from sellable_ranking(current_date) r join product p on p.id = r.product_id "
                         + "where not exists (select 1 from stock s where s.product_id = r.product_id) "
                         + "and not exists (select 1 from location l where l.producer_id = p.producer_id) order by random() limit 1")
                 .map((r, m) -> r.get("product_id", UUID.class)).one().block();
-        receive(product, quantity);
-        return product;
     }
 
     /** A sellable product of the producer that account acts for, given {@code quantity} more at the showroom. */

@@ -55,6 +55,20 @@ class SearchApiTests {
                 .jsonPath("$.facets.stars").exists();
     }
 
+    @Test
+    void inStockKeepsWhatSomeLocationCanSupplyAndEveryItemSaysItsStock() {
+        var all = web.get().uri("/api/v1/products?size=100").exchange().expectStatus().isOk()
+                .expectBody(tools.jackson.databind.JsonNode.class).returnResult().getResponseBody();
+        var inStock = web.get().uri("/api/v1/products?inStock=true&size=100").exchange().expectStatus().isOk()
+                .expectBody(tools.jackson.databind.JsonNode.class).returnResult().getResponseBody();
+
+        assertThat(inStock.get("total").asLong()).as("the facet counts what the filter finds")
+                .isEqualTo(all.get("facets").get("inStock").asLong()).isLessThan(all.get("total").asLong());
+        assertThat(inStock.get("items")).isNotEmpty().allSatisfy(i -> assertThat(i.get("stockState").asString()).isIn("LOW", "IN_STOCK"));
+        assertThat(all.get("items")).allSatisfy(i -> assertThat(i.get("stock").get("available").asInt() > 0)
+                .isEqualTo(!i.get("stockState").asString().equals("OUT_OF_STOCK")));
+    }
+
     /**
      * Searching without credentials takes the light security chain (no session, no CSRF cookie), still with the
      * security headers; credentials take the full chain, so a wrong password is still refused.

@@ -70,6 +70,7 @@ class SearchPageTests {
             chipByPage.put("/search?maxPrice=180000", text("search.price.up-to", locale, 180_000L));
             chipByPage.put("/search?availableAt=00000000-0000-0000-0000-000000000001", text("search.available-at.chosen", locale));
             chipByPage.put("/search?province=Huế", "Huế");
+            chipByPage.put("/search?inStock=true", text("stock.filter.in-stock", locale));
             chipByPage.forEach((uri, label) -> assertThat(page(uri, locale)).as(uri + " in " + locale)
                     .contains("<span>" + label + "</span> <span aria-hidden=\"true\">×</span>"));
             String all = page("/search?sort=PRICE_ASC", locale); // every sort is an option of the select, whatever is chosen
@@ -129,18 +130,19 @@ class SearchPageTests {
 
     @Test
     void eachFilterInForceIsRemovedAloneKeepingTheTextAndTheOthers() {
-        String html = page("/search?q=mat ong&group=FOOD&province=Hà Giang&stars=4&minPrice=100000&maxPrice=199999&sort=PRICE_ASC", VI);
+        String html = page("/search?q=mat ong&group=FOOD&province=Hà Giang&stars=4&minPrice=100000&maxPrice=199999&inStock=true&sort=PRICE_ASC", VI);
         String base = "/search?q=mat%20ong";
         String province = "&province=H%C3%A0%20Giang";
         Map<String, String> removing = new LinkedHashMap<>();
-        removing.put("group", base + province + "&stars=4&minPrice=100000&maxPrice=199999&sort=PRICE_ASC");
-        removing.put("province", base + "&group=FOOD&stars=4&minPrice=100000&maxPrice=199999&sort=PRICE_ASC");
-        removing.put("stars", base + "&group=FOOD" + province + "&minPrice=100000&maxPrice=199999&sort=PRICE_ASC");
-        removing.put("price", base + "&group=FOOD" + province + "&stars=4&sort=PRICE_ASC");
-        removing.put("sort", base + "&group=FOOD" + province + "&stars=4&minPrice=100000&maxPrice=199999");
+        removing.put("group", base + province + "&stars=4&minPrice=100000&maxPrice=199999&inStock=true&sort=PRICE_ASC");
+        removing.put("province", base + "&group=FOOD&stars=4&minPrice=100000&maxPrice=199999&inStock=true&sort=PRICE_ASC");
+        removing.put("stars", base + "&group=FOOD" + province + "&minPrice=100000&maxPrice=199999&inStock=true&sort=PRICE_ASC");
+        removing.put("price", base + "&group=FOOD" + province + "&stars=4&inStock=true&sort=PRICE_ASC");
+        removing.put("inStock", base + "&group=FOOD" + province + "&stars=4&minPrice=100000&maxPrice=199999&sort=PRICE_ASC");
+        removing.put("sort", base + "&group=FOOD" + province + "&stars=4&minPrice=100000&maxPrice=199999&inStock=true");
         removing.forEach((filter, without) -> assertThat(anchor(html, "data-filter=\"" + filter + "\"", chip(without))).as(filter).hasSize(1));
         assertThat(anchor(html, "class=\"clear\"", chip(base))).hasSize(1);
-        assertThat(html).contains("aria-label=\"Bỏ lọc: Hà Giang\"", "aria-label=\"Bỏ lọc: 4 sao\"", "aria-label=\"Bỏ lọc: Thực phẩm\"",
+        assertThat(html).contains("aria-label=\"Bỏ lọc: Còn hàng\"", "aria-label=\"Bỏ lọc: Hà Giang\"", "aria-label=\"Bỏ lọc: 4 sao\"", "aria-label=\"Bỏ lọc: Thực phẩm\"",
                 "aria-label=\"Bỏ lọc: Giá tăng dần\"");
         assertThat(anchor(html, "aria-current=\"true\"", "class=\"on\"", chip(removing.get("group"))))
                 .as("the chosen group is marked in its facet, and its link takes the choice back")
