@@ -11,7 +11,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.util.UriUtils;
 import reactor.core.publisher.Mono;
-import vn.ocop.storefront.security.ReturnTo;
 
 /**
  * Sign-in and registration pages; sign-in itself and sign-out are handled by Spring Security. Both pages carry the

@@ -9,6 +9,7 @@ import org.springframework.security.web.server.authentication.RedirectServerAuth
 import org.springframework.security.web.server.authentication.ServerAuthenticationSuccessHandler;
 import org.springframework.security.web.server.savedrequest.ServerRequestCache;
 import reactor.core.publisher.Mono;
+import vn.ocop.storefront.account.ReturnTo;
 
 /**
  * After signing in: back to the page the sign-in form says the shopper came from ({@link ReturnTo}, the header's

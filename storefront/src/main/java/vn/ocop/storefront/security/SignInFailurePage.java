@@ -24,6 +24,7 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 import org.springframework.web.reactive.result.view.ViewResolver;
 import org.springframework.web.util.UriUtils;
 import reactor.core.publisher.Mono;
+import vn.ocop.storefront.account.ReturnTo;
 import vn.ocop.storefront.account.TooManySignInAttempts;
 
 /**

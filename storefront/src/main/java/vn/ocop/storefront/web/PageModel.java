@@ -9,7 +9,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 import vn.ocop.storefront.security.CurrentAccount;
-import vn.ocop.storefront.security.ReturnTo;
+import vn.ocop.storefront.account.ReturnTo;
 
 /**
  * What every page's layout needs: the viewer for the account menu, the CSRF token for its forms, and the page to

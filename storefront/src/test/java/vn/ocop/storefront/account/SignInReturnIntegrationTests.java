@@ -75,7 +75,7 @@ class SignInReturnIntegrationTests {
     void anotherSiteIsRefusedAndSignInGoesHome() {
         for (String elsewhere : new String[] {"https://evil.example/checkout", "//evil.example/cart", "/\\evil.example"}) {
             assertThat(signIn("/login", SHOPPER, PASSWORD, elsewhere, null)).as(elsewhere).hasToString("/");
-            assertThat(page("/login?return=" + java.net.URLEncoder.encode(elsewhere, java.nio.charset.StandardCharsets.UTF_8)))
+            assertThat(html(web.get().uri(b -> b.path("/login").queryParam("return", "{target}").build(elsewhere))))
                     .as("not carried by the form").doesNotContain("name=\"return\"").doesNotContain("evil.example");
         }
         Form form = open("/register");
@@ -111,7 +111,11 @@ class SignInReturnIntegrationTests {
     }
 
     private String page(String path) {
-        return HtmlUtils.htmlUnescape(web.get().uri(URI.create(path)).accept(MediaType.TEXT_HTML).exchange().expectStatus().isOk()
+        return html(web.get().uri(path));
+    }
+
+    private String html(WebTestClient.RequestHeadersSpec<?> request) {
+        return HtmlUtils.htmlUnescape(request.accept(MediaType.TEXT_HTML).exchange().expectStatus().isOk()
                 .expectBody(String.class).returnResult().getResponseBody());
     }
 

@@ -69,7 +69,7 @@ record CheckoutForm(String key, String name, String phone, String email, Mode mo
         return new CheckoutForm(key, name, phone, email, m, provinceCode, communeCode, street, pickupLocationId, fitting, null);
     }
 
-    boolean pickup() {
+    public boolean pickup() {
         return mode == Mode.PICKUP;
     }
 

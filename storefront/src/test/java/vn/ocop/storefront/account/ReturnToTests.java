@@ -1,4 +1,4 @@
-package vn.ocop.storefront.security;
+package vn.ocop.storefront.account;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package vn.ocop.storefront.security;
+package vn.ocop.storefront.account;
 
 import java.net.URI;
 import java.net.URISyntaxException;
