@@ -70,6 +70,11 @@ public class Checkout {
         return orders.byKey(account, idempotencyKey);
     }
 
+    /** The account's newest delivery order, whose recipient and address checkout offers again; empty if it has none. */
+    public Mono<Order> lastDelivery(UUID account) {
+        return orders.lastDelivery(account);
+    }
+
     public Mono<Order> get(OrderId id) {
         return orders.byId(id);
     }

@@ -112,6 +112,12 @@ public class OrderRows {
                 .bind("account", account).bind("key", idempotencyKey));
     }
 
+    /** The account's newest order delivered to an address (not collected at a showroom), if any. */
+    public Mono<Order> lastDelivery(UUID account) {
+        return one(db.sql("select " + ORDER_COLUMNS + " from customer_order o where o.account_id = :account and o.province_code is not null"
+                + " order by o.placed_at desc limit 1").bind("account", account));
+    }
+
     public Mono<Order> byId(OrderId id) {
         return one(db.sql("select " + ORDER_COLUMNS + " from customer_order o where o.id = :id").bind("id", id.value()));
     }

@@ -10,9 +10,10 @@ import vn.ocop.catalog.CouncilScope;
  * for someone has no password hash until they set one through their one-time link.
  *
  * @param councilScope {@link #NATIONAL}, or the province as producers name it; null unless COUNCIL
+ * @param phone        the shopper's phone number as {@link vn.ocop.catalog.PhoneNumber} keeps it (ten or eleven digits); null if none was given
  */
 public record Account(UUID id, String email, String passwordHash, String displayName, Role role,
-                      UUID producerId, UUID locationId, boolean enabled, boolean producerOwner, String councilScope) {
+                      UUID producerId, UUID locationId, boolean enabled, boolean producerOwner, String councilScope, String phone) {
 
     public static final String NATIONAL = "NATIONAL";
 
@@ -32,23 +33,24 @@ public record Account(UUID id, String email, String passwordHash, String display
         }
     }
 
-    public static Account shopper(String email, String passwordHash, String displayName) {
-        return new Account(UUID.randomUUID(), email, passwordHash, displayName, Role.SHOPPER, null, null, true, false, null);
+    /** A shopper; {@code phone} already normalised, or null. */
+    public static Account shopper(String email, String passwordHash, String displayName, String phone) {
+        return new Account(UUID.randomUUID(), email, passwordHash, displayName, Role.SHOPPER, null, null, true, false, null, phone);
     }
 
     /** A producer's member (its owner when {@code owner}), without a password yet. */
     public static Account member(String email, String displayName, UUID producer, boolean owner) {
-        return new Account(UUID.randomUUID(), email, null, displayName, Role.PRODUCER, producer, null, true, owner, null);
+        return new Account(UUID.randomUUID(), email, null, displayName, Role.PRODUCER, producer, null, true, owner, null, null);
     }
 
     /** Staff of a location, without a password yet. */
     public static Account staff(String email, String displayName, UUID location) {
-        return new Account(UUID.randomUUID(), email, null, displayName, Role.STAFF, null, location, true, false, null);
+        return new Account(UUID.randomUUID(), email, null, displayName, Role.STAFF, null, location, true, false, null, null);
     }
 
     /** A council account for {@link #NATIONAL} or a province, without a password yet. */
     public static Account council(String email, String displayName, String scope) {
-        return new Account(UUID.randomUUID(), email, null, displayName, Role.COUNCIL, null, null, true, false, scope);
+        return new Account(UUID.randomUUID(), email, null, displayName, Role.COUNCIL, null, null, true, false, scope, null);
     }
 
     /** Whether a password was ever set: an account without one cannot sign in. */

@@ -18,7 +18,7 @@ import reactor.core.publisher.Mono;
 public class Accounts {
 
     private static final String COLUMNS = """
-            id, email, password_hash, display_name, role, producer_id, location_id, enabled, producer_owner, council_scope""";
+            id, email, password_hash, display_name, role, producer_id, location_id, enabled, producer_owner, council_scope, phone""";
 
     private final DatabaseClient db;
 
@@ -41,8 +41,8 @@ public class Accounts {
     public Mono<Boolean> insertIfNew(Account a, boolean demo) {
         return db.sql("""
                         insert into account (id, email, password_hash, display_name, role, producer_id, location_id, enabled,
-                                             producer_owner, council_scope, demo)
-                        values (:id, :email, :hash, :name, :role, :producer, :location, :enabled, :owner, :scope, :demo)
+                                             producer_owner, council_scope, phone, demo)
+                        values (:id, :email, :hash, :name, :role, :producer, :location, :enabled, :owner, :scope, :phone, :demo)
                         on conflict (email) do nothing""")
                 .bind("id", a.id())
                 .bind("email", a.email())
@@ -54,6 +54,7 @@ public class Accounts {
                 .bind("enabled", a.enabled())
                 .bind("owner", a.producerOwner())
                 .bind("scope", Parameter.fromOrEmpty(a.councilScope(), String.class))
+                .bind("phone", Parameter.fromOrEmpty(a.phone(), String.class))
                 .bind("demo", demo)
                 .fetch().rowsUpdated()
                 .map(n -> n == 1);
@@ -142,6 +143,7 @@ public class Accounts {
                 row.get("location_id", UUID.class),
                 Boolean.TRUE.equals(row.get("enabled", Boolean.class)),
                 Boolean.TRUE.equals(row.get("producer_owner", Boolean.class)),
-                row.get("council_scope", String.class));
+                row.get("council_scope", String.class),
+                row.get("phone", String.class));
     }
 }

@@ -4,6 +4,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
+import vn.ocop.catalog.PhoneNumber;
 
 /** Creates shopper accounts. Hashing a password is slow on purpose, so it runs off the event loop. */
 @Service
@@ -17,10 +18,15 @@ public class Registration {
         this.encoder = encoder;
     }
 
-    /** Registers a shopper; fails with {@link EmailAlreadyRegistered} and writes nothing if the e-mail is taken. */
-    public Mono<Account> registerShopper(String email, String displayName, String rawPassword) {
+    /**
+     * Registers a shopper, with the phone number as {@link PhoneNumber} normalises it (none when blank; one that is not
+     * a Vietnamese number was refused by the form's {@link VietnamesePhone}); fails with {@link EmailAlreadyRegistered}
+     * and writes nothing if the e-mail is taken.
+     */
+    public Mono<Account> registerShopper(String email, String displayName, String phone, String rawPassword) {
+        String normalised = phone == null || phone.isBlank() ? null : new PhoneNumber(phone).value();
         return hash(rawPassword)
-                .map(hash -> Account.shopper(email, hash, displayName.trim()))
+                .map(hash -> Account.shopper(email, hash, displayName.trim(), normalised))
                 .flatMap(account -> accounts.insertIfNew(account, false)
                         .flatMap(inserted -> inserted ? Mono.just(account) : Mono.error(new EmailAlreadyRegistered(account.email()))));
     }
@@ -30,7 +36,7 @@ public class Registration {
         return hash(withRawPassword.passwordHash())
                 .map(hash -> new Account(withRawPassword.id(), withRawPassword.email(), hash, withRawPassword.displayName(),
                         withRawPassword.role(), withRawPassword.producerId(), withRawPassword.locationId(), true,
-                        withRawPassword.producerOwner(), withRawPassword.councilScope()))
+                        withRawPassword.producerOwner(), withRawPassword.councilScope(), withRawPassword.phone()))
                 .flatMap(a -> accounts.insertIfNew(a, demo));
     }
 

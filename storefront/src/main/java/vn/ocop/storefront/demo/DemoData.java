@@ -82,6 +82,6 @@ class DemoData implements ApplicationRunner {
         UUID id = UUID.nameUUIDFromBytes(("ocop-demo:account:" + name).getBytes(java.nio.charset.StandardCharsets.UTF_8));
         // the password field carries the raw demo password; Registration hashes it before storing
         return new Account(id, name + "@demo.ocop.vn", PASSWORD, displayName, role, producer, location, true,
-                role == Role.PRODUCER, councilScope);
+                role == Role.PRODUCER, councilScope, null);
     }
 }

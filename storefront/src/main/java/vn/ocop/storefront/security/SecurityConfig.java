@@ -129,7 +129,8 @@ class SecurityConfig {
                 .authenticationManager(signIn)
                 // a disabled or removed account's sessions stop at their next request
                 .addFilterAfter(new EnabledAccountsOnly(accounts), SecurityWebFiltersOrder.AUTHENTICATION)
-                .formLogin(form -> form.loginPage("/login").authenticationFailureHandler(signInFailed))
+                .formLogin(form -> form.loginPage("/login").authenticationFailureHandler(signInFailed)
+                        .authenticationSuccessHandler(new ReturnAfterSignIn(savedRequests)))
                 .httpBasic(basic -> basic.authenticationEntryPoint(problems::unauthorized))
                 .requestCache(cache -> cache.requestCache(savedRequests))
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessHandler(loggedOut())

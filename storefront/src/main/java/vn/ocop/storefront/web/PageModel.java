@@ -1,23 +1,37 @@
 package vn.ocop.storefront.web;
 
+import org.springframework.http.HttpMethod;
+import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.security.core.context.ReactiveSecurityContextHolder;
 import org.springframework.security.web.server.csrf.CsrfToken;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
+import vn.ocop.storefront.security.CurrentAccount;
+import vn.ocop.storefront.account.ReturnTo;
 
-/** What every page's layout needs: the viewer for the account menu and the CSRF token for its forms. */
+/**
+ * What every page's layout needs: the viewer for the account menu, the CSRF token for its forms, and the page to
+ * come back to after signing in or registering ({@code returnTo}, carried by the header's links).
+ */
 @ControllerAdvice(annotations = org.springframework.stereotype.Controller.class)
 class PageModel {
 
+    private final CurrentAccount current;
+
+    PageModel(CurrentAccount current) {
+        this.current = current;
+    }
+
     @ModelAttribute("viewer")
     Mono<Viewer> viewer() {
+        // anonymous visitors cost no look-up; a signed-in account was read once for this request (EnabledAccountsOnly)
         return ReactiveSecurityContextHolder.getContext()
                 .mapNotNull(c -> c.getAuthentication())
                 .filter(a -> a.isAuthenticated() && !"anonymousUser".equals(a.getName()))
-                .map(a -> new Viewer(true, a.getName(), a.getAuthorities().stream()
-                        .map(g -> g.getAuthority().replace("ROLE_", "")).findFirst().orElse("")))
+                .flatMap(a -> current.get())
+                .map(Viewer::of)
                 .defaultIfEmpty(Viewer.ANONYMOUS);
     }
 
@@ -25,5 +39,18 @@ class PageModel {
     Mono<CsrfToken> csrfToken(ServerWebExchange exchange) {
         Mono<CsrfToken> token = exchange.getAttribute(CsrfToken.class.getName());
         return token == null ? Mono.empty() : token;
+    }
+
+    /** This page (a GET with its query), or on the sign-in and registration pages the page they were opened for. */
+    @ModelAttribute("returnTo")
+    Mono<String> returnTo(ServerWebExchange exchange) {
+        ServerHttpRequest request = exchange.getRequest();
+        String path = request.getPath().pathWithinApplication().value();
+        if (path.equals("/login") || path.equals("/register")) {
+            return Mono.justOrEmpty(ReturnTo.local(request.getQueryParams().getFirst(ReturnTo.PARAMETER)));
+        }
+        String query = request.getURI().getRawQuery();
+        String here = HttpMethod.GET.equals(request.getMethod()) && query != null ? path + "?" + query : path;
+        return Mono.justOrEmpty(ReturnTo.local(here));
     }
 }

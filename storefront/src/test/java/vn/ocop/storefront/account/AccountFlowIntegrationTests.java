@@ -130,7 +130,8 @@ class AccountFlowIntegrationTests {
         var home = web.get().uri("/").cookie("SESSION", session).cookie("XSRF-TOKEN", s.csrfCookie).accept(MediaType.TEXT_HTML).exchange()
                 .returnResult(String.class);
         String page = String.join("", home.getResponseBody().collectList().block());
-        assertThat(page).contains("shopper@demo.ocop.vn", "SHOPPER", "action=\"/logout\"");
+        assertThat(page).as("the header names the shopper, with no role code").contains("Nguyễn Thị Mai (khách demo)", "action=\"/logout\"")
+                .doesNotContain(">SHOPPER<").doesNotContain("Khách mua hàng");
 
         var out = web.post().uri("/logout").cookie("SESSION", session).cookie("XSRF-TOKEN", s.csrfCookie)
                 .contentType(MediaType.APPLICATION_FORM_URLENCODED)
@@ -192,12 +193,60 @@ class AccountFlowIntegrationTests {
         Form s = openForm("/register");
         web.post().uri("/register").cookie("XSRF-TOKEN", s.csrfCookie)
                 .contentType(MediaType.APPLICATION_FORM_URLENCODED)
-                .body(BodyInserters.fromFormData(form("email", "binh@example.vn", "displayName", "Trần Bình",
+                .body(BodyInserters.fromFormData(form("email", "binh@example.vn", "displayName", "Trần Bình", "phone", "+84 912 345 678",
                         "password", "password-1", "confirmPassword", "password-1", "_csrf", s.csrf)))
                 .exchange()
                 .expectStatus().is3xxRedirection()
                 .expectHeader().location("/login?registered");
-        assertThat(accounts.findByEmail("binh@example.vn").block().role()).isEqualTo(Role.SHOPPER);
+        Account made = accounts.findByEmail("binh@example.vn").block();
+        assertThat(made.role()).isEqualTo(Role.SHOPPER);
+        assertThat(made.phone()).as("stored as its digits").isEqualTo("0912345678");
+    }
+
+    @Test
+    void theRegistrationPageAsksForAVietnamesePhoneNumberAndSaysWhatIsWrong() {
+        assertThat(registerWithPhone("", "gọi tôi")).contains("Số điện thoại chưa đúng: số di động gồm 10 chữ số bắt đầu bằng 03, 05, 07, 08, 09");
+        assertThat(registerWithPhone("", "0112 345 678")).contains("Số điện thoại chưa đúng");
+        assertThat(registerWithPhone("", "")).contains("Nhập số điện thoại để người giao hàng liên lạc được với bạn.");
+        assertThat(registerWithPhone("?lang=en", "+1 212 555 0100")).contains("This phone number is not valid: a mobile has 10 digits");
+        assertThat(accounts.findByEmail("dao@example.vn").blockOptional()).isEmpty();
+    }
+
+    @Test
+    void theApiTakesAPhoneWhenGivenAndRefusesABadOne() {
+        web.post().uri("/api/v1/accounts").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("email", "api.phone@example.vn", "displayName", "Khách API", "phone", "091.234.5678", "password", "tra-sen-tay-ho-2026"))
+                .exchange().expectStatus().isCreated().expectBody().jsonPath("$.phone").isEqualTo("0912345678");
+        web.post().uri("/api/v1/accounts").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("email", "api.phone2@example.vn", "displayName", "Khách API", "phone", "12345", "password", "tra-sen-tay-ho-2026"))
+                .exchange().expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].field").isEqualTo("phone");
+        assertThat(accounts.findByEmail("api.phone2@example.vn").blockOptional()).isEmpty();
+    }
+
+    @Test
+    void theHeaderShowsStaffRolesAsWords() {
+        String page = signedInHome("admin@demo.ocop.vn");
+        assertThat(page).contains("Quản trị viên (demo)").contains("<span class=\"role\">Quản trị viên</span>").doesNotContain(">ADMIN<");
+    }
+
+    private String signedInHome(String email) {
+        Form s = openForm("/login");
+        var login = web.post().uri("/login").cookie("XSRF-TOKEN", s.csrfCookie)
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .body(BodyInserters.fromFormData(form("username", email, "password", "ocop-demo-2026", "_csrf", s.csrf)))
+                .exchange().expectStatus().is3xxRedirection().returnResult(String.class);
+        String session = login.getResponseCookies().getFirst("SESSION").getValue();
+        return HtmlUtils.htmlUnescape(web.get().uri("/").cookie("SESSION", session).accept(MediaType.TEXT_HTML).exchange()
+                .expectBody(String.class).returnResult().getResponseBody());
+    }
+
+    private String registerWithPhone(String query, String phone) {
+        Form s = openForm("/register" + query);
+        return HtmlUtils.htmlUnescape(web.post().uri("/register" + query).cookie("XSRF-TOKEN", s.csrfCookie)
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .body(BodyInserters.fromFormData(form("email", "dao@example.vn", "displayName", "Đào", "phone", phone,
+                        "password", "hoa-dao-nhat-tan-2026", "confirmPassword", "hoa-dao-nhat-tan-2026", "_csrf", s.csrf)))
+                .exchange().expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody());
     }
 
     /** A form as a browser has it: the CSRF cookie the page set and the token the form carries. */

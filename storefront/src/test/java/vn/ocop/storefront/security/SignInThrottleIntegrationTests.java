@@ -244,7 +244,7 @@ class SignInThrottleIntegrationTests {
 
     private String newAccount() {
         String email = "lan-" + UUID.randomUUID() + "@example.vn";
-        registration.registerShopper(email, "Lan", PASSWORD).block();
+        registration.registerShopper(email, "Lan", null, PASSWORD).block();
         return email;
     }
 

@@ -1,6 +1,7 @@
 package vn.ocop.storefront.web.orders;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.validation.BindingResult;
 import vn.ocop.catalog.LocationId;
@@ -9,23 +10,66 @@ import vn.ocop.orders.Cart;
 import vn.ocop.orders.CartLine;
 import vn.ocop.orders.Contact;
 import vn.ocop.orders.Destination;
+import vn.ocop.orders.Order;
 import vn.ocop.orders.OrderRequest;
 import vn.ocop.orders.PaymentMethod;
+import vn.ocop.storefront.account.Account;
 
 /**
  * The checkout form. Its {@code key} is made when the page is drawn and sent as the order's Idempotency-Key,
- * so a form submitted twice places one order.
+ * so a form submitted twice places one order. Delivery and pickup are two modes, each with its own fields and the
+ * payments that fit it ({@link Mode#payments()}); {@code change} is set by the button that switches the mode
+ * without script, which places nothing.
  */
 record CheckoutForm(String key, String name, String phone, String email, Mode mode, String provinceCode, String communeCode,
-                    String street, UUID pickupLocationId, PaymentMethod payment) {
+                    String street, UUID pickupLocationId, PaymentMethod payment, String change) {
 
-    enum Mode { DELIVERY, PICKUP }
+    enum Mode {
+        DELIVERY(PaymentMethod.COD, PaymentMethod.CARD), PICKUP(PaymentMethod.PAY_AT_PICKUP, PaymentMethod.CARD);
 
-    static CheckoutForm blank(String email) {
-        return new CheckoutForm(UUID.randomUUID().toString(), "", "", email, Mode.DELIVERY, null, null, "", null, PaymentMethod.COD);
+        private final List<PaymentMethod> payments;
+
+        Mode(PaymentMethod... payments) {
+            this.payments = List.of(payments);
+        }
+
+        /** The payments that fit this mode, the one offered first first. */
+        List<PaymentMethod> payments() {
+            return payments;
+        }
+
+        /** The mode a link or the address bar asks for; delivery for anything else. */
+        static Mode of(String asked) {
+            return "PICKUP".equals(asked) ? PICKUP : DELIVERY;
+        }
     }
 
-    boolean pickup() {
+    /**
+     * A new form in that mode, filled for the shopper: the recipient and address of their last delivery when
+     * {@code last} has one, else their account's name and phone number.
+     */
+    static CheckoutForm start(Account account, Optional<Order> last, Mode mode) {
+        String name = last.map(o -> o.contact().name()).orElse(account.displayName() == null ? "" : account.displayName());
+        String phone = last.map(o -> o.contact().phone()).orElse(account.phone() == null ? "" : account.phone());
+        Destination address = last.map(Order::destination).orElse(null);
+        return new CheckoutForm(UUID.randomUUID().toString(), name, phone, account.email(), mode,
+                address == null ? null : address.provinceCode(), address == null ? null : address.communeCode(),
+                address == null ? "" : address.street(), null, mode.payments().get(0), null);
+    }
+
+    /** Whether this was the switch of mode, not an order. */
+    boolean changingMode() {
+        return change != null;
+    }
+
+    /** The form as typed, in its (new) mode, its payment moved to the mode's first if it does not fit; a new mode for nothing is delivery. */
+    CheckoutForm inItsMode() {
+        Mode m = mode == null ? Mode.DELIVERY : mode;
+        PaymentMethod fitting = payment != null && m.payments().contains(payment) ? payment : m.payments().get(0);
+        return new CheckoutForm(key, name, phone, email, m, provinceCode, communeCode, street, pickupLocationId, fitting, null);
+    }
+
+    public boolean pickup() {
         return mode == Mode.PICKUP;
     }
 
@@ -59,6 +103,7 @@ record CheckoutForm(String key, String name, String phone, String email, Mode mo
                 errors.rejectValue("street", "checkout.error.street");
             }
         }
+        // a payment that does not fit the mode is refused here with the field's message; OrderRequest refuses it again for the API
         if (payment == null || payment == PaymentMethod.CARD && !cardsOffered) {
             errors.rejectValue("payment", "checkout.error.payment");
         } else if (payment == PaymentMethod.PAY_AT_PICKUP && !pickup()) {

@@ -3,6 +3,7 @@ package vn.ocop.storefront.web.orders;
 import jakarta.validation.Valid;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -24,6 +25,7 @@ import vn.ocop.orders.Cart;
 import vn.ocop.orders.Carts;
 import vn.ocop.orders.Checkout;
 import vn.ocop.orders.Destination;
+import vn.ocop.orders.Order;
 import vn.ocop.orders.OrdersException;
 import vn.ocop.orders.Payments;
 import vn.ocop.storefront.account.Account;
@@ -31,9 +33,12 @@ import vn.ocop.storefront.security.CurrentAccount;
 import vn.ocop.storefront.web.media.Pictures;
 
 /**
- * The checkout page (signed in): who receives the order, a delivery address chosen from the 34 provinces and
- * their communes or a pickup outlet that has every line in stock, and how it is paid. Placing goes through the
- * same {@link Checkout} as the API, with the form's key as Idempotency-Key; the ordered lines then leave the cart.
+ * The checkout page (signed in): delivery or pickup first, then who receives the order, a delivery address chosen
+ * from the 34 provinces and their communes or a pickup outlet that has every line in stock, and how it is paid. Only
+ * the chosen mode's fields and payments are shown: {@code /checkout?mode=PICKUP} draws the pickup, the form's "change"
+ * button switches without script (checkout.js switches at once with it). A delivery starts from the recipient and
+ * address of the shopper's last delivery ({@code ?address=new}: a blank address). Placing goes through the same
+ * {@link Checkout} as the API, with the form's key as Idempotency-Key; the ordered lines then leave the cart.
  */
 @Controller
 class CheckoutPageController {
@@ -62,10 +67,18 @@ class CheckoutPageController {
     }
 
     @GetMapping("/checkout")
-    Mono<String> form(ServerWebExchange exchange, Model model) {
-        return current.get().flatMap(account -> cart(exchange).flatMap(cart -> cart.checkoutReady()
-                ? page(cart, CheckoutForm.blank(account.email()), model, null)
-                : Mono.just("redirect:/cart")));
+    Mono<String> form(@RequestParam(required = false) String mode, @RequestParam(required = false) String address,
+                      ServerWebExchange exchange, Model model) {
+        return current.get().flatMap(account -> cart(exchange).flatMap(cart -> !cart.checkoutReady() ? Mono.just("redirect:/cart")
+                : lastDelivery(account, "new".equals(address)).flatMap(last -> {
+                    model.addAttribute("prefilled", last.isPresent());
+                    return page(cart, CheckoutForm.start(account, last, CheckoutForm.Mode.of(mode)), model, null);
+                })));
+    }
+
+    private Mono<Optional<Order>> lastDelivery(Account account, boolean newAddress) {
+        return newAddress ? Mono.just(Optional.empty())
+                : checkout.lastDelivery(account.id()).map(Optional::of).defaultIfEmpty(Optional.empty());
     }
 
     /** The communes of the chosen province, as the options of the commune list (htmx swaps them in). */
@@ -91,6 +104,9 @@ class CheckoutPageController {
     private Mono<String> place(Account account, Cart cart, CheckoutForm form, BindingResult errors, ServerWebExchange exchange, Model model) {
         if (!cart.checkoutReady()) {
             return Mono.just("redirect:/cart");
+        }
+        if (form.changingMode()) { // the switch of mode without script: the same form in the other mode, nothing placed
+            return page(cart, form.inItsMode(), model, null);
         }
         if (!form.check(errors, addresses, payments.cardsOffered())) {
             exchange.getResponse().setStatusCode(HttpStatus.UNPROCESSABLE_CONTENT);

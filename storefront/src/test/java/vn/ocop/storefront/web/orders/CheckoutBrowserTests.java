@@ -81,15 +81,15 @@ class CheckoutBrowserTests {
         waitFor(ExpectedConditions.urlToBe(url("/checkout")));
         assertThat(shopper.findElement(By.cssSelector(".summary")).getText()).as("the anonymous cart, merged at sign-in").contains(name);
 
-        shopper.findElement(By.name("name")).sendKeys("Nguyễn Thị Mai");
-        shopper.findElement(By.name("phone")).sendKeys("0912345678");
+        type("name", "Nguyễn Thị Mai");
+        type("phone", "0912345678");
         new Select(shopper.findElement(By.name("provinceCode"))).selectByVisibleText("Thành phố Hà Nội");
         waitFor(d -> new Select(d.findElement(By.name("communeCode"))).getOptions().size() > 1);
         waitFor(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#quote .shipping-fee")));
         String quoted = shopper.findElement(By.cssSelector("#quote .quote-total")).getText();
         assertThat(shopper.findElement(By.cssSelector("#quote")).getText()).as("the fee and window before ordering").contains("Phí vận chuyển", "dự kiến");
         new Select(shopper.findElement(By.name("communeCode"))).selectByVisibleText("Phường Hoàn Kiếm");
-        shopper.findElement(By.name("street")).sendKeys("12 Phố Hàng Bạc");
+        type("street", "12 Phố Hàng Bạc");
         assertNoSidewaysScrolling();
         submit();
 
@@ -151,8 +151,8 @@ class CheckoutBrowserTests {
         shopper.findElement(By.linkText("Đặt hàng")).click();
         waitFor(ExpectedConditions.urlToBe(url("/checkout")));
 
-        shopper.findElement(By.name("name")).sendKeys("Trần Văn Nam");
-        shopper.findElement(By.name("phone")).sendKeys("0987 654 321");
+        type("name", "Trần Văn Nam");
+        type("phone", "0987 654 321");
         shopper.findElement(By.cssSelector("input[name=mode][value=PICKUP]")).click();
         assertThat(shopper.findElement(By.name("street")).isDisplayed()).as("no address for a pickup").isFalse();
         shopper.findElement(By.cssSelector("input[name=pickupLocationId][value='" + fixtures.showroom() + "']")).click();
@@ -218,6 +218,13 @@ class CheckoutBrowserTests {
         browser.findElement(By.name("password")).sendKeys(PASSWORD);
         browser.findElement(By.cssSelector("main form button[type=submit]")).click();
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> !d.getCurrentUrl().contains("/login"));
+    }
+
+    /** Types into a field the page may have filled in already (the last delivery's recipient and address). */
+    private void type(String field, String text) {
+        WebElement input = shopper.findElement(By.name(field));
+        input.clear();
+        input.sendKeys(text);
     }
 
     private void submit() {
