@@ -51,6 +51,11 @@ public class Catalog {
                 .flatMapMany(byId -> Flux.fromIterable(ids).mapNotNull(id -> byId.get(id.value())));
     }
 
+    /** The producer's products on sale today, most stars first, then by name. */
+    public Flux<ProductCard> sellableProducts(ProducerId producer) {
+        return listings.sellableOf(today(), producer);
+    }
+
     public Mono<Long> countSellable(ProductQuery query) {
         return listings.countSellable(today(), query);
     }
@@ -71,7 +76,7 @@ public class Catalog {
                         producers.find(found.product().producerId()),
                         certifications.ofProduct(id).filter(r -> r.id().equals(found.certification())).next(),
                         listings.imageFiles(id).collectList())
-                        .map(t -> details(found.product(), t.getT1(), t.getT2(), t.getT3())));
+                        .map(t -> details(found, t.getT1(), t.getT2(), t.getT3())));
     }
 
     /** The OCOP group of each of these products, whatever their status (for money already taken for them). */
@@ -89,8 +94,9 @@ public class Catalog {
         return ids.isEmpty() ? Flux.empty() : producers.findAll(ids);
     }
 
-    private static ProductDetails details(vn.ocop.catalog.product.ProductRow p, ProducerSummary producer, Ranking ranking, List<String> images) {
+    private static ProductDetails details(ProductListings.SellableRow found, ProducerSummary producer, Ranking ranking, List<String> images) {
+        var p = found.product();
         return new ProductDetails(p.id(), p.name(), p.description(), p.group(), p.price(), p.salesUnit(), p.demoPrice(),
-                p.verificationCode(), producer, ranking, images);
+                p.verificationCode(), producer, ranking, images, found.rating());
     }
 }

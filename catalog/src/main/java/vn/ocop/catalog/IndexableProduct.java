@@ -10,6 +10,7 @@ import java.util.List;
  *
  * @param version     the product's latest change id: the external version of its search document
  * @param availableAt the outlets where a shopper can collect it now (pickup allowed, some available), by name
+ * @param rating      its shoppers' rating (visible reviews only)
  */
 public record IndexableProduct(
         ProductId id,
@@ -26,7 +27,9 @@ public record IndexableProduct(
         String province,
         String formerProvince,
         List<IndexableRanking> rankings,
-        List<PickupLocation> availableAt) {
+        List<PickupLocation> availableAt,
+        ProducerId producerId,
+        Rating rating) {
 
     /** One ranking: the decision's province may be a name from before the 2025 merger. */
     public record IndexableRanking(int stars, LocalDate issuedOn, LocalDate validUntil, boolean revoked, String decisionProvince) {

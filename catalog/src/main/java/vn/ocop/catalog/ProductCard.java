@@ -3,7 +3,7 @@ package vn.ocop.catalog;
 import java.time.LocalDate;
 import java.util.UUID;
 
-/** A sellable product as lists show it, with the ranking that puts it on sale. */
+/** A sellable product as lists show it, with the ranking that puts it on sale, its producer (for a link) and its shoppers' rating. */
 public record ProductCard(
         UUID id,
         String name,
@@ -15,5 +15,7 @@ public record ProductCard(
         Vnd price,
         String salesUnit,
         boolean demoPrice,
-        LocalDate rankingValidUntil) {
+        LocalDate rankingValidUntil,
+        ProducerId producerId,
+        Rating rating) {
 }

@@ -2,7 +2,7 @@ package vn.ocop.catalog;
 
 import java.util.List;
 
-/** A sellable product's page: what it is, who makes it, the ranking that puts it on sale, its images. */
+/** A sellable product's page: what it is, who makes it, the ranking that puts it on sale, its images, its shoppers' rating. */
 public record ProductDetails(
         ProductId id,
         String name,
@@ -14,5 +14,6 @@ public record ProductDetails(
         String verificationCode,
         ProducerSummary producer,
         Ranking ranking,
-        List<String> imageFiles) {
+        List<String> imageFiles,
+        Rating rating) {
 }

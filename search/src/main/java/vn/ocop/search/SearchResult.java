@@ -20,9 +20,17 @@ public record SearchResult(List<Hit> hits, long total, Facets facets, boolean de
         return new SearchResult(hits, total, facets, degraded, true);
     }
 
-    /** @param highlightedName the name with matched words wrapped in {@code <mark>} (HTML-escaped otherwise) */
+    /**
+     * @param highlightedName the name with matched words wrapped in {@code <mark>} (HTML-escaped otherwise)
+     * @param rating          the average of its visible reviews to one decimal; null or 0 without any ({@code ratingCount} 0)
+     */
     public record Hit(UUID id, String name, String highlightedName, String producer, String province, String formerProvince,
-                      String group, int stars, long priceVnd, String salesUnit) {
+                      String group, int stars, long priceVnd, String salesUnit, UUID producerId, Double rating, Integer ratingCount) {
+
+        /** Whether shoppers rated it (a document indexed before ratings were has none). */
+        public boolean rated() {
+            return ratingCount != null && ratingCount > 0;
+        }
     }
 
     /**

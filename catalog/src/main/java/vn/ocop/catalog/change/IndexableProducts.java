@@ -16,9 +16,11 @@ import vn.ocop.catalog.IndexableProduct.IndexableRanking;
 import vn.ocop.catalog.IndexableProduct.PickupLocation;
 import vn.ocop.catalog.LocationId;
 import vn.ocop.catalog.OcopGroup;
+import vn.ocop.catalog.ProducerId;
 import vn.ocop.catalog.ProducerStatus;
 import vn.ocop.catalog.ProductId;
 import vn.ocop.catalog.ProductStatus;
+import vn.ocop.catalog.Rating;
 import vn.ocop.catalog.Vnd;
 import vn.ocop.catalog.inventory.PickupStock;
 
@@ -34,7 +36,9 @@ public class IndexableProducts {
             select p.id, coalesce((select v.last_change_id from product_change_version v where v.product_id = p.id), 0) as version,
                    p.name, p.description, p.ocop_group, p.price_vnd,
                    p.sales_unit, p.status, p.created_at, pr.name as producer_name, pr.status as producer_status,
-                   pr.province, pr.former_province
+                   pr.province, pr.former_province, p.producer_id,
+                   coalesce((select r.stars_total from product_rating r where r.product_id = p.id), 0) as rating_total,
+                   coalesce((select r.review_count from product_rating r where r.product_id = p.id), 0) as rating_count
             from %s p join producer pr on pr.id = p.producer_id
             """;
 
@@ -73,7 +77,9 @@ public class IndexableProducts {
                         new Vnd(r.get("price_vnd", Long.class)), r.get("sales_unit", String.class),
                         ProductStatus.valueOf(r.get("status", String.class)), r.get("created_at", OffsetDateTime.class),
                         r.get("producer_name", String.class), ProducerStatus.valueOf(r.get("producer_status", String.class)),
-                        r.get("province", String.class), r.get("former_province", String.class)))
+                        r.get("province", String.class), r.get("former_province", String.class),
+                        new ProducerId(r.get("producer_id", UUID.class)),
+                        new Rating(r.get("rating_total", Long.class), r.get("rating_count", Integer.class))))
                 .all().collectList();
     }
 
@@ -120,10 +126,10 @@ public class IndexableProducts {
 
     private record Row(ProductId id, long version, String name, String description, OcopGroup group, Vnd price,
                        String salesUnit, ProductStatus status, OffsetDateTime createdAt, String producerName,
-                       ProducerStatus producerStatus, String province, String formerProvince) {
+                       ProducerStatus producerStatus, String province, String formerProvince, ProducerId producerId, Rating rating) {
         IndexableProduct with(List<IndexableRanking> rankings, List<PickupLocation> availableAt) {
             return new IndexableProduct(id, version, name, description, group, price, salesUnit, status, createdAt,
-                    producerName, producerStatus, province, formerProvince, List.copyOf(rankings), List.copyOf(availableAt));
+                    producerName, producerStatus, province, formerProvince, List.copyOf(rankings), List.copyOf(availableAt), producerId, rating);
         }
     }
 }

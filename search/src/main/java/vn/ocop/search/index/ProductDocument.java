@@ -19,6 +19,8 @@ import vn.ocop.search.TextFolding;
  * {@code validity_3/4/5} hold the date ranges of the product's unrevoked 3, 4 and 5-star rankings, so
  * "valid today with at least N stars" is a term query on today's date, and expiry needs no re-index.
  * {@code available_at} changes with stock: the catalog's triggers re-index the product when it does.
+ * {@code rating} (the average of its visible reviews to one decimal, 0 without any) and {@code rating_count} change
+ * with reviews: the catalog's {@code product_rating} trigger re-indexes it too.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record ProductDocument(
@@ -46,7 +48,10 @@ public record ProductDocument(
         @JsonProperty("created_at") String createdAt,
         @JsonProperty("available_at") List<Outlet> availableAt,
         @JsonProperty("words_folded") String wordsFolded,
-        @JsonProperty("joined_folded") String joinedFolded) {
+        @JsonProperty("joined_folded") String joinedFolded,
+        @JsonProperty("producer_id") String producerId,
+        Double rating,
+        @JsonProperty("rating_count") Integer ratingCount) {
 
     /** Where the product can be picked up now: {@code available_at.id} is a keyword (filter, facet), the name is for display. */
     public record Outlet(String id, String name) {
@@ -64,7 +69,8 @@ public record ProductDocument(
                 ranges(p.rankings(), 3), ranges(p.rankings(), 4), ranges(p.rankings(), 5),
                 p.createdAt() == null ? null : p.createdAt().toString(),
                 p.availableAt().stream().map(l -> new Outlet(l.id().value().toString(), l.name())).toList(),
-                words(p.name(), p.producerName(), provinces, false), words(p.name(), p.producerName(), provinces, true));
+                words(p.name(), p.producerName(), provinces, false), words(p.name(), p.producerName(), provinces, true),
+                p.producerId() == null ? null : p.producerId().value().toString(), p.rating().sortValue(), p.rating().count());
     }
 
     /**
