@@ -79,13 +79,14 @@ class ProductApiController {
     }
 
     record ProductView(UUID id, String name, String description, OcopGroup group, long priceVnd, String salesUnit,
-                       boolean demoPrice, ProducerView producer, RankingView ranking, String verificationUrl, List<String> images) {
+                       boolean demoPrice, ProducerView producer, RankingView ranking, String verificationUrl, List<String> images,
+                       java.math.BigDecimal averageRating, int reviewCount) {
         static ProductView of(ProductDetails d) {
             return new ProductView(d.id().value(), d.name(), d.description(), d.group(), d.price().dong(), d.salesUnit(),
                     d.demoPrice(),
                     new ProducerView(d.producer().id().value(), d.producer().name(), d.producer().province(), d.producer().formerProvince()),
                     RankingView.of(d.ranking()), "/verify/" + d.verificationCode(),
-                    d.imageFiles().stream().map(f -> "/images/products/" + f).toList());
+                    d.imageFiles().stream().map(f -> "/images/products/" + f).toList(), d.rating().average(), d.rating().count());
         }
     }
 
