@@ -51,6 +51,11 @@ public class Catalog {
                 .flatMapMany(byId -> Flux.fromIterable(ids).mapNotNull(id -> byId.get(id.value())));
     }
 
+    /** The producer's products on sale today, most stars first, then by name. */
+    public Flux<ProductCard> sellableProducts(ProducerId producer) {
+        return listings.sellableOf(today(), producer);
+    }
+
     public Mono<Long> countSellable(ProductQuery query) {
         return listings.countSellable(today(), query);
     }
@@ -72,7 +77,7 @@ public class Catalog {
                         certifications.ofProduct(id).filter(r -> r.id().equals(found.certification())).next(),
                         listings.imageFiles(id).collectList(),
                         stock(List.of(id)).map(s -> s.getOrDefault(id, ProductStock.NONE)))
-                        .map(t -> details(found.product(), t.getT1(), t.getT2(), t.getT3(), t.getT4())));
+                        .map(t -> details(found, t.getT1(), t.getT2(), t.getT3(), t.getT4())));
     }
 
     /**
@@ -98,9 +103,10 @@ public class Catalog {
         return ids.isEmpty() ? Flux.empty() : producers.findAll(ids);
     }
 
-    private static ProductDetails details(vn.ocop.catalog.product.ProductRow p, ProducerSummary producer, Ranking ranking, List<String> images,
+    private static ProductDetails details(ProductListings.SellableRow found, ProducerSummary producer, Ranking ranking, List<String> images,
                                           ProductStock stock) {
+        var p = found.product();
         return new ProductDetails(p.id(), p.name(), p.description(), p.group(), p.price(), p.salesUnit(), p.demoPrice(),
-                p.verificationCode(), producer, ranking, images, stock);
+                p.verificationCode(), producer, ranking, images, stock, found.rating());
     }
 }

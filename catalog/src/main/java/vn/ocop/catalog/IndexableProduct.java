@@ -11,6 +11,7 @@ import java.util.List;
  * @param version     the product's latest change id: the external version of its search document
  * @param availableAt the outlets where a shopper can collect it now (pickup allowed, some available), by name
  * @param inStock     whether some location checkout can reserve from has any available ({@link StockState} not OUT_OF_STOCK)
+ * @param rating      its shoppers' rating (visible reviews only)
  */
 public record IndexableProduct(
         ProductId id,
@@ -28,7 +29,9 @@ public record IndexableProduct(
         String formerProvince,
         List<IndexableRanking> rankings,
         List<PickupLocation> availableAt,
-        boolean inStock) {
+        boolean inStock,
+        ProducerId producerId,
+        Rating rating) {
 
     /** One ranking: the decision's province may be a name from before the 2025 merger. */
     public record IndexableRanking(int stars, LocalDate issuedOn, LocalDate validUntil, boolean revoked, String decisionProvince) {

@@ -3,7 +3,7 @@ package vn.ocop.catalog;
 import java.time.LocalDate;
 import java.util.UUID;
 
-/** A sellable product as lists show it, with the ranking that puts it on sale, its stock and units sold. */
+/** A sellable product as lists show it, with the ranking that puts it on sale, its stock and units sold, its producer (for a link) and its shoppers' rating. */
 public record ProductCard(
         UUID id,
         String name,
@@ -16,5 +16,7 @@ public record ProductCard(
         String salesUnit,
         boolean demoPrice,
         LocalDate rankingValidUntil,
-        ProductStock stock) {
+        ProductStock stock,
+        ProducerId producerId,
+        Rating rating) {
 }

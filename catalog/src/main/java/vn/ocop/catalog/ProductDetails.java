@@ -2,7 +2,7 @@ package vn.ocop.catalog;
 
 import java.util.List;
 
-/** A sellable product's page: what it is, who makes it, the ranking that puts it on sale, its images, its stock and units sold. */
+/** A sellable product's page: what it is, who makes it, the ranking that puts it on sale, its images, its stock and units sold, its shoppers' rating. */
 public record ProductDetails(
         ProductId id,
         String name,
@@ -15,5 +15,6 @@ public record ProductDetails(
         ProducerSummary producer,
         Ranking ranking,
         List<String> imageFiles,
-        ProductStock stock) {
+        ProductStock stock,
+        Rating rating) {
 }

@@ -13,7 +13,7 @@ import vn.ocop.catalog.ProducerId;
 import vn.ocop.catalog.UploadedImages;
 
 /**
- * What a complaint checks outside itself: its photos (at most 3, each checked and re-encoded as listing images
+ * What a complaint (and a review) checks outside itself: its photos (at most 3, each checked and re-encoded as listing images
  * are), the location goods are returned to (one of the producer's own for its offer; any location for ADMIN), and
  * the time.
  */

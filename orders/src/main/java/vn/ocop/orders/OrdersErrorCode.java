@@ -43,5 +43,11 @@ public enum OrdersErrorCode {
     /** The order line already has a complaint. */
     ALREADY_COMPLAINED,
     /** A complaint's refund of more than its line's total. */
-    REFUND_EXCEEDS_LINE
+    REFUND_EXCEEDS_LINE,
+    /** A review of an order line whose parcel was not delivered or collected (COMPLETED). */
+    LINE_NOT_COMPLETED,
+    /** The order line already has a different review: one per line. */
+    ALREADY_REVIEWED,
+    /** The review already has the producer's reply: one per review. */
+    ALREADY_REPLIED
 }

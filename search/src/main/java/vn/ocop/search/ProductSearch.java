@@ -42,7 +42,7 @@ public class ProductSearch {
     static final int MAX_RESULT_WINDOW = 10_000;
     /** What a hit shows (SearchResult.Hit, stars from the validity ranges): never the description, the largest field. */
     private static final List<String> HIT_FIELDS = List.of("id", "name", "producer", "province", "former_province", "group",
-            "price", "sales_unit", "validity_3", "validity_4", "validity_5");
+            "price", "sales_unit", "validity_3", "validity_4", "validity_5", "producer_id", "rating", "rating_count");
 
     private final ElasticsearchAsyncClient es;
     private final ProductIndex index;
@@ -152,7 +152,8 @@ public class ProductSearch {
             UUID id = UUID.fromString(d.id());
             return new SearchResult.Hit(id, d.name(), highlighter.mark(d.name()), d.producer(),
                     d.province(), d.formerProvince(), d.group(), d.starsOn(today), d.price(), d.salesUnit(),
-                    stock.getOrDefault(new ProductId(id), ProductStock.NONE));
+                    stock.getOrDefault(new ProductId(id), ProductStock.NONE),
+                    d.producerId() == null ? null : UUID.fromString(d.producerId()), d.rating(), d.ratingCount());
         }).toList();
         var facets = FacetCounts.read(response.aggregations());
         return new SearchResult(hits, response.hits().total() == null ? hits.size() : response.hits().total().value(), facets, false);
@@ -184,6 +185,7 @@ public class ProductSearch {
 
     private static SearchResult.Hit hit(ProductCard c, Highlighter highlighter) {
         return new SearchResult.Hit(c.id(), c.name(), highlighter.mark(c.name()), c.producerName(), c.province(),
-                c.formerProvince(), c.group().name(), c.stars().value(), c.price().dong(), c.salesUnit(), c.stock());
+                c.formerProvince(), c.group().name(), c.stars().value(), c.price().dong(), c.salesUnit(), c.stock(),
+                c.producerId().value(), c.rating().rated() ? c.rating().sortValue() : null, c.rating().count());
     }
 }

@@ -15,7 +15,7 @@ public record SearchRequest(String q, OcopGroup group, String province, Integer 
 
     public static final int MAX_SIZE = 100;
 
-    public enum Sort { RELEVANCE, PRICE_ASC, PRICE_DESC, STARS, NEWEST }
+    public enum Sort { RELEVANCE, PRICE_ASC, PRICE_DESC, STARS, NEWEST, RATING }
 
     public SearchRequest {
         q = q == null ? "" : q.trim();

@@ -26,14 +26,21 @@ public record SearchResult(List<Hit> hits, long total, Facets facets, boolean de
     /**
      * @param highlightedName the name with matched words wrapped in {@code <mark>} (HTML-escaped otherwise)
      * @param stock           available now and units sold, read from the catalog for the page's hits (always current)
+     * @param rating          the average of its visible reviews to one decimal; null or 0 without any ({@code ratingCount} 0)
      */
     public record Hit(UUID id, String name, String highlightedName, String producer, String province, String formerProvince,
-                      String group, int stars, long priceVnd, String salesUnit, ProductStock stock) {
+                      String group, int stars, long priceVnd, String salesUnit, ProductStock stock, UUID producerId, Double rating,
+                      Integer ratingCount) {
 
         /** "Hết hàng", "Còn ít" or in stock: the catalog's one definition, for pages and API clients. */
         @JsonProperty("stockState")
         public StockState stockState() {
             return stock.state();
+        }
+
+        /** Whether shoppers rated it (a document indexed before ratings were has none). */
+        public boolean rated() {
+            return ratingCount != null && ratingCount > 0;
         }
     }
 

@@ -16,9 +16,11 @@ import vn.ocop.catalog.IndexableProduct.IndexableRanking;
 import vn.ocop.catalog.IndexableProduct.PickupLocation;
 import vn.ocop.catalog.LocationId;
 import vn.ocop.catalog.OcopGroup;
+import vn.ocop.catalog.ProducerId;
 import vn.ocop.catalog.ProducerStatus;
 import vn.ocop.catalog.ProductId;
 import vn.ocop.catalog.ProductStatus;
+import vn.ocop.catalog.Rating;
 import vn.ocop.catalog.Vnd;
 import vn.ocop.catalog.inventory.Availability;
 import vn.ocop.catalog.inventory.PickupStock;
@@ -35,7 +37,9 @@ public class IndexableProducts {
             select p.id, coalesce((select v.last_change_id from product_change_version v where v.product_id = p.id), 0) as version,
                    p.name, p.description, p.ocop_group, p.price_vnd,
                    p.sales_unit, p.status, p.created_at, pr.name as producer_name, pr.status as producer_status,
-                   pr.province, pr.former_province, %s as in_stock
+                   pr.province, pr.former_province, %s as in_stock, p.producer_id,
+                   coalesce((select r.stars_total from product_rating r where r.product_id = p.id), 0) as rating_total,
+                   coalesce((select r.review_count from product_rating r where r.product_id = p.id), 0) as rating_count
             from %%s p join producer pr on pr.id = p.producer_id
             """.formatted(Availability.IN_STOCK);
 
@@ -75,7 +79,9 @@ public class IndexableProducts {
                         ProductStatus.valueOf(r.get("status", String.class)), r.get("created_at", OffsetDateTime.class),
                         r.get("producer_name", String.class), ProducerStatus.valueOf(r.get("producer_status", String.class)),
                         r.get("province", String.class), r.get("former_province", String.class),
-                        Boolean.TRUE.equals(r.get("in_stock", Boolean.class))))
+                        Boolean.TRUE.equals(r.get("in_stock", Boolean.class)),
+                        new ProducerId(r.get("producer_id", UUID.class)),
+                        new Rating(r.get("rating_total", Long.class), r.get("rating_count", Integer.class))))
                 .all().collectList();
     }
 
@@ -122,10 +128,12 @@ public class IndexableProducts {
 
     private record Row(ProductId id, long version, String name, String description, OcopGroup group, Vnd price,
                        String salesUnit, ProductStatus status, OffsetDateTime createdAt, String producerName,
-                       ProducerStatus producerStatus, String province, String formerProvince, boolean inStock) {
+                       ProducerStatus producerStatus, String province, String formerProvince, boolean inStock, ProducerId producerId,
+                       Rating rating) {
         IndexableProduct with(List<IndexableRanking> rankings, List<PickupLocation> availableAt) {
             return new IndexableProduct(id, version, name, description, group, price, salesUnit, status, createdAt,
-                    producerName, producerStatus, province, formerProvince, List.copyOf(rankings), List.copyOf(availableAt), inStock);
+                    producerName, producerStatus, province, formerProvince, List.copyOf(rankings), List.copyOf(availableAt), inStock,
+                    producerId, rating);
         }
     }
 }

@@ -11,10 +11,12 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import vn.ocop.catalog.CertificationId;
 import vn.ocop.catalog.OcopGroup;
+import vn.ocop.catalog.ProducerId;
 import vn.ocop.catalog.ProductCard;
 import vn.ocop.catalog.ProductId;
 import vn.ocop.catalog.ProductQuery;
 import vn.ocop.catalog.ProductStock;
+import vn.ocop.catalog.Rating;
 import vn.ocop.catalog.Stars;
 import vn.ocop.catalog.Vnd;
 import vn.ocop.catalog.inventory.Availability;
@@ -27,10 +29,12 @@ public class ProductListings {
     private static final String SELLABLE = """
             select p.id, p.name, pr.name as producer_name, pr.province, pr.former_province, p.ocop_group,
                    s.stars, p.price_vnd, p.sales_unit, p.demo_price, s.valid_until,
-                   %2$s as available, %3$s as units_sold
+                   %2$s as available, %3$s as units_sold, p.producer_id,
+                   coalesce(r.stars_total, 0) as rating_total, coalesce(r.review_count, 0) as rating_count
             from product p
             join sellable_ranking(:today) s on s.product_id = p.id
             join producer pr on pr.id = p.producer_id
+            left join product_rating r on r.product_id = p.id
             where (cast(:grp as text) is null or p.ocop_group = :grp)
               and (cast(:province as text) is null or lower(pr.province) = lower(:province) or lower(pr.former_province) = lower(:province))
               and (cast(:at as uuid) is null or p.id in (select product_id from (%1$s) pickup where location_id = :at))
@@ -67,7 +71,23 @@ public class ProductListings {
                 row.get("sales_unit", String.class),
                 Boolean.TRUE.equals(row.get("demo_price", Boolean.class)),
                 row.get("valid_until", LocalDate.class),
-                new ProductStock(row.get("available", Integer.class), row.get("units_sold", Long.class)));
+                new ProductStock(row.get("available", Integer.class), row.get("units_sold", Long.class)),
+                new ProducerId(row.get("producer_id", UUID.class)),
+                rating(row));
+    }
+
+    private static Rating rating(io.r2dbc.spi.Readable row) {
+        return new Rating(row.get("rating_total", Long.class), row.get("rating_count", Integer.class));
+    }
+
+    /** The producer's products on sale today, most stars first, then by name. */
+    public Flux<ProductCard> sellableOf(LocalDate today, ProducerId producer) {
+        ProductQuery all = ProductQuery.page(0, 1);
+        return filtered(SELLABLE.replace("where (cast(:grp", "where p.producer_id = :producer and (cast(:grp")
+                        + " order by s.stars desc, p.name, p.id", today, all)
+                .bind("producer", producer.value())
+                .map((row, md) -> card(row))
+                .all();
     }
 
     /** Those of {@code ids} that are on sale today, in no particular order. */
@@ -102,12 +122,13 @@ public class ProductListings {
 
     /** The product and the ranking that puts it on sale today; empty when it is not on sale. */
     public Mono<SellableRow> sellableProduct(ProductId id, LocalDate today) {
-        return db.sql("select " + ProductRow.COLUMNS + ", s.certification_id from product p"
+        return db.sql("select " + ProductRow.COLUMNS + ", s.certification_id,"
+                        + " coalesce(r.stars_total, 0) as rating_total, coalesce(r.review_count, 0) as rating_count from product p"
                         + " join sellable_ranking(:today) s on s.product_id = p.id"
-                        + " join producer pr on pr.id = p.producer_id where p.id = :id")
+                        + " join producer pr on pr.id = p.producer_id left join product_rating r on r.product_id = p.id where p.id = :id")
                 .bind("today", today)
                 .bind("id", id.value())
-                .map((row, md) -> new SellableRow(ProductRow.of(row), new CertificationId(row.get("certification_id", UUID.class))))
+                .map((row, md) -> new SellableRow(ProductRow.of(row), new CertificationId(row.get("certification_id", UUID.class)), rating(row)))
                 .one();
     }
 
@@ -141,8 +162,8 @@ public class ProductListings {
                 .all();
     }
 
-    /** A sellable product's row and the id of the ranking that makes it so. */
-    public record SellableRow(ProductRow product, CertificationId certification) {
+    /** A sellable product's row, the id of the ranking that makes it so, and its shoppers' rating. */
+    public record SellableRow(ProductRow product, CertificationId certification, Rating rating) {
     }
 
     private GenericExecuteSpec filtered(String sql, LocalDate today, ProductQuery query) {

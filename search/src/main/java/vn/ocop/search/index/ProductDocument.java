@@ -20,6 +20,8 @@ import vn.ocop.search.TextFolding;
  * "valid today with at least N stars" is a term query on today's date, and expiry needs no re-index.
  * {@code available_at} and {@code in_stock} change with stock: the catalog's triggers re-index the product when they do
  * (a stock row starting or stopping to have some available, which is when either can change).
+ * {@code rating} (the average of its visible reviews to one decimal, 0 without any) and {@code rating_count} change
+ * with reviews: the catalog's {@code product_rating} trigger re-indexes it too.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record ProductDocument(
@@ -48,7 +50,10 @@ public record ProductDocument(
         @JsonProperty("available_at") List<Outlet> availableAt,
         @JsonProperty("words_folded") String wordsFolded,
         @JsonProperty("joined_folded") String joinedFolded,
-        @JsonProperty("in_stock") Boolean inStock) {
+        @JsonProperty("in_stock") Boolean inStock,
+        @JsonProperty("producer_id") String producerId,
+        Double rating,
+        @JsonProperty("rating_count") Integer ratingCount) {
 
     /** Where the product can be picked up now: {@code available_at.id} is a keyword (filter, facet), the name is for display. */
     public record Outlet(String id, String name) {
@@ -66,7 +71,8 @@ public record ProductDocument(
                 ranges(p.rankings(), 3), ranges(p.rankings(), 4), ranges(p.rankings(), 5),
                 p.createdAt() == null ? null : p.createdAt().toString(),
                 p.availableAt().stream().map(l -> new Outlet(l.id().value().toString(), l.name())).toList(),
-                words(p.name(), p.producerName(), provinces, false), words(p.name(), p.producerName(), provinces, true), p.inStock());
+                words(p.name(), p.producerName(), provinces, false), words(p.name(), p.producerName(), provinces, true), p.inStock(),
+                p.producerId() == null ? null : p.producerId().value().toString(), p.rating().sortValue(), p.rating().count());
     }
 
     /**

@@ -142,6 +142,7 @@ public final class ProductQueries {
             case PRICE_DESC -> List.of(field("price", SortOrder.Desc), score(), field("id", SortOrder.Asc));
             case STARS -> List.of(field("stars", SortOrder.Desc), score(), field("id", SortOrder.Asc));
             case NEWEST -> List.of(field("created_at", SortOrder.Desc), field("id", SortOrder.Asc));
+            case RATING -> List.of(field("rating", SortOrder.Desc), field("rating_count", SortOrder.Desc), score(), field("id", SortOrder.Asc));
         };
     }
 

@@ -111,6 +111,11 @@ class SecurityConfig {
                         // the controllers); answering is the producer's (/producer/**), deciding ADMIN's (/admin/**), below
                         .pathMatchers("/orders/*/complaints", "/orders/*/complaints/**", "/api/v1/orders/*/complaints").hasRole("SHOPPER")
                         .pathMatchers("/complaints", "/complaints/**", "/api/v1/complaints", "/api/v1/complaints/**").hasRole("SHOPPER")
+                        // reviews: writing one is the shopper's (someone else's order is 404, checked by Reviews); reading them is
+                        // public (GET /api/v1/products/**, above); replying is the producer's, hiding ADMIN's (/producer/**, /admin/**)
+                        .pathMatchers("/orders/*/lines/*/review", "/api/v1/orders/*/lines/*/review").hasRole("SHOPPER")
+                        // a producer's public page (its application form, /producers/apply, is above)
+                        .pathMatchers(HttpMethod.GET, "/producers/*").permitAll()
                         // money: a producer's own statements and tax files; ADMIN's commission rates, statements and payouts
                         .pathMatchers("/producer/statements", "/producer/statements/**", "/api/v1/producer/statement",
                                 "/api/v1/producer/tax-withheld").hasRole("PRODUCER")

@@ -15,8 +15,8 @@ import vn.ocop.orders.Complaint;
 import vn.ocop.orders.OrdersErrorCode;
 import vn.ocop.orders.OrdersException;
 
-/** Complaint photos: uploads read into memory no further than the largest image kept; a kept photo as an answer. */
-final class PhotoUploads {
+/** Complaint and review photos: uploads read into memory no further than the largest image kept; a kept photo as an answer. */
+public final class PhotoUploads {
 
     static final int MAX_BYTES = 2 * 1024 * 1024;
 
@@ -24,7 +24,7 @@ final class PhotoUploads {
     }
 
     /** The uploaded files' bytes (empty file inputs left out); more than 3 is INVALID_REQUEST before any is read. */
-    static Mono<List<byte[]>> read(List<FilePart> files) {
+    public static Mono<List<byte[]>> read(List<FilePart> files) {
         List<FilePart> given = files == null ? List.of() : files.stream().filter(f -> f.filename() != null && !f.filename().isBlank()).toList();
         if (given.size() > Complaint.MAX_PHOTOS) {
             return Mono.error(new OrdersException(OrdersErrorCode.INVALID_REQUEST, "at most " + Complaint.MAX_PHOTOS + " photos"));

@@ -23,6 +23,7 @@ import vn.ocop.orders.OrdersErrorCode;
 import vn.ocop.orders.OrdersException;
 import vn.ocop.orders.PaymentMethod;
 import vn.ocop.orders.Payments;
+import vn.ocop.orders.Reviews;
 import vn.ocop.storefront.security.CurrentAccount;
 import vn.ocop.storefront.web.media.Pictures;
 
@@ -42,11 +43,13 @@ class OrderPageController {
     private final CurrentAccount current;
     private final Complaints complaints;
     private final Pictures pictures;
+    private final Reviews reviews;
 
     OrderPageController(Orders orders, Payments payments, Locations locations, Addresses addresses, CurrentAccount current, Complaints complaints,
-                        Pictures pictures) {
+                        Pictures pictures, Reviews reviews) {
         this.complaints = complaints;
         this.pictures = pictures;
+        this.reviews = reviews;
         this.orders = orders;
         this.payments = payments;
         this.locations = locations;
@@ -120,6 +123,9 @@ class OrderPageController {
         // the "Khiếu nại" button on lines a complaint may be opened on now, and a link to those that have one
         model.addAttribute("complainable", complaints.eligibleLines(order));
         model.addAttribute("complaintByLine", complaints.ofOrder(order.account(), order.id()).collectMap(c -> c.line(), c -> c.id().value()));
+        // the "Đánh giá" form on completed lines without a review, and the shopper's reviews (hidden ones with why)
+        model.addAttribute("reviewable", reviews.reviewableLines(order));
+        model.addAttribute("reviewByLine", reviews.ofOrder(order.account(), order.id()).collectMap(r -> r.line()));
         if (order.payment() != PaymentMethod.CARD) {
             return Mono.just("orders/order");
         }

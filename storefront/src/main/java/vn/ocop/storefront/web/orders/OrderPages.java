@@ -34,6 +34,9 @@ final class OrderPages {
             case COMPLAINT_DEADLINE_PASSED -> new Problem("complaint.error.deadline", null);
             case ALREADY_COMPLAINED -> new Problem("complaint.error.already", null);
             case REFUND_EXCEEDS_LINE -> new Problem("complaint.error.exceeds-line", null);
+            case LINE_NOT_COMPLETED -> new Problem("review.error.line-not-completed", null);
+            case ALREADY_REVIEWED -> new Problem("review.error.already-reviewed", null);
+            case ALREADY_REPLIED -> new Problem("review.error.already-replied", null);
         };
     }
 }

@@ -85,14 +85,14 @@ class ProductApiController {
 
     record ProductView(UUID id, String name, String description, OcopGroup group, long priceVnd, String salesUnit,
                        boolean demoPrice, ProducerView producer, RankingView ranking, String verificationUrl, List<String> images,
-                       StockView stock) {
+                       StockView stock, java.math.BigDecimal averageRating, int reviewCount) {
         static ProductView of(ProductDetails d) {
             return new ProductView(d.id().value(), d.name(), d.description(), d.group(), d.price().dong(), d.salesUnit(),
                     d.demoPrice(),
                     new ProducerView(d.producer().id().value(), d.producer().name(), d.producer().province(), d.producer().formerProvince()),
                     RankingView.of(d.ranking()), "/verify/" + d.verificationCode(),
                     d.imageFiles().stream().map(f -> "/images/products/" + f).toList(),
-                    new StockView(d.stock().state(), d.stock().available(), d.stock().unitsSold()));
+                    new StockView(d.stock().state(), d.stock().available(), d.stock().unitsSold()), d.rating().average(), d.rating().count());
         }
     }
 

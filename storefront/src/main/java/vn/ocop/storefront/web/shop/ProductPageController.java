@@ -13,6 +13,7 @@ import vn.ocop.catalog.OcopGroup;
 import vn.ocop.catalog.ProductId;
 import vn.ocop.catalog.ProductQuery;
 import vn.ocop.storefront.web.media.Pictures;
+import vn.ocop.orders.Reviews;
 
 /** Browsing by OCOP group and province, and a product's page (404 when it is not on sale today). */
 @Controller
@@ -21,11 +22,16 @@ class ProductPageController {
     private final Catalog catalog;
     private final StockReports stock;
     private final Pictures pictures;
+    private final Reviews reviews;
 
-    ProductPageController(Catalog catalog, StockReports stock, Pictures pictures) {
+    /** Reviews shown per page on a product's page. */
+    static final int REVIEWS_PER_PAGE = 10;
+
+    ProductPageController(Catalog catalog, StockReports stock, Pictures pictures, Reviews reviews) {
         this.catalog = catalog;
         this.stock = stock;
         this.pictures = pictures;
+        this.reviews = reviews;
     }
 
     @GetMapping("/products")
@@ -47,10 +53,14 @@ class ProductPageController {
     }
 
     @GetMapping("/products/{id}")
-    Mono<String> product(@PathVariable UUID id, Model model) {
+    Mono<String> product(@PathVariable UUID id, @RequestParam(name = "reviews", defaultValue = "0") int reviewPage, Model model) {
+        int rp = Math.max(0, Math.min(reviewPage, 10_000));
         return catalog.product(new ProductId(id))
                 .doOnNext(p -> {
                     model.addAttribute("product", p);
+                    model.addAttribute("reviews", reviews.visible(p.id(), rp * REVIEWS_PER_PAGE, REVIEWS_PER_PAGE).collectList());
+                    model.addAttribute("reviewPage", rp);
+                    model.addAttribute("reviewPageSize", REVIEWS_PER_PAGE);
                     model.addAttribute("pickupPoints", stock.pickupPoints(p.id(), catalog.today()).collectList());
                     model.addAttribute("pictured", pictures.of(p.id().value()));
                 })
