@@ -51,6 +51,11 @@ public class Catalog {
                 .flatMapMany(byId -> Flux.fromIterable(ids).mapNotNull(id -> byId.get(id.value())));
     }
 
+    /** Every product on sale today with the moment it last changed, streamed in id order (for sitemaps). */
+    public Flux<ProductStamp> sellableProductStamps() {
+        return listings.sellableStamps(today());
+    }
+
     public Mono<Long> countSellable(ProductQuery query) {
         return listings.countSellable(today(), query);
     }

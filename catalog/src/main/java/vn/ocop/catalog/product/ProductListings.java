@@ -14,6 +14,7 @@ import vn.ocop.catalog.OcopGroup;
 import vn.ocop.catalog.ProductCard;
 import vn.ocop.catalog.ProductId;
 import vn.ocop.catalog.ProductQuery;
+import vn.ocop.catalog.ProductStamp;
 import vn.ocop.catalog.Stars;
 import vn.ocop.catalog.Vnd;
 import vn.ocop.catalog.inventory.PickupStock;
@@ -116,6 +117,14 @@ public class ProductListings {
                 .map((row, md) -> java.util.Map.entry(new ProductId(row.get("id", UUID.class)), OcopGroup.valueOf(row.get("ocop_group", String.class))))
                 .all()
                 .collectMap(java.util.Map.Entry::getKey, java.util.Map.Entry::getValue);
+    }
+
+    /** Every product on sale today and when it last changed, in id order, row by row as PostgreSQL sends them. */
+    public Flux<ProductStamp> sellableStamps(LocalDate today) {
+        return db.sql("select p.id, p.updated_at from product p join sellable_ranking(:today) s on s.product_id = p.id order by p.id")
+                .bind("today", today)
+                .map((row, md) -> new ProductStamp(new ProductId(row.get("id", UUID.class)), row.get("updated_at", java.time.OffsetDateTime.class).toInstant()))
+                .all();
     }
 
     public Flux<String> imageFiles(ProductId id) {
