@@ -1,11 +1,13 @@
 package vn.ocop.storefront.web.shop;
 
+import java.util.Locale;
 import java.util.UUID;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 import vn.ocop.catalog.Catalog;
 import vn.ocop.catalog.StockReports;
@@ -19,10 +21,12 @@ class ProductPageController {
 
     private final Catalog catalog;
     private final StockReports stock;
+    private final ProductSharing sharing;
 
-    ProductPageController(Catalog catalog, StockReports stock) {
+    ProductPageController(Catalog catalog, StockReports stock, ProductSharing sharing) {
         this.catalog = catalog;
         this.stock = stock;
+        this.sharing = sharing;
     }
 
     @GetMapping("/products")
@@ -42,11 +46,12 @@ class ProductPageController {
     }
 
     @GetMapping("/products/{id}")
-    Mono<String> product(@PathVariable UUID id, Model model) {
+    Mono<String> product(@PathVariable UUID id, Model model, ServerWebExchange exchange, Locale locale) {
         return catalog.product(new ProductId(id))
                 .doOnNext(p -> {
                     model.addAttribute("product", p);
                     model.addAttribute("pickupPoints", stock.pickupPoints(p.id(), catalog.today()).collectList());
+                    sharing.describe(p, exchange, locale, model);
                 })
                 .thenReturn("products/product");
     }
