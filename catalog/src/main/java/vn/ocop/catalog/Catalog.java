@@ -56,6 +56,11 @@ public class Catalog {
         return listings.sellableOf(today(), producer);
     }
 
+    /** Every product on sale today with the moment it last changed, streamed in id order (for sitemaps). */
+    public Flux<ProductStamp> sellableProductStamps() {
+        return listings.sellableStamps(today());
+    }
+
     public Mono<Long> countSellable(ProductQuery query) {
         return listings.countSellable(today(), query);
     }

@@ -17,6 +17,7 @@ import vn.ocop.catalog.ProductId;
 import vn.ocop.catalog.ProductQuery;
 import vn.ocop.catalog.ProductStock;
 import vn.ocop.catalog.Rating;
+import vn.ocop.catalog.ProductStamp;
 import vn.ocop.catalog.Stars;
 import vn.ocop.catalog.Vnd;
 import vn.ocop.catalog.inventory.Availability;
@@ -153,6 +154,14 @@ public class ProductListings {
                 .map((row, md) -> java.util.Map.entry(new ProductId(row.get("id", UUID.class)), OcopGroup.valueOf(row.get("ocop_group", String.class))))
                 .all()
                 .collectMap(java.util.Map.Entry::getKey, java.util.Map.Entry::getValue);
+    }
+
+    /** Every product on sale today and when it last changed, in id order, row by row as PostgreSQL sends them. */
+    public Flux<ProductStamp> sellableStamps(LocalDate today) {
+        return db.sql("select p.id, p.updated_at from product p join sellable_ranking(:today) s on s.product_id = p.id order by p.id")
+                .bind("today", today)
+                .map((row, md) -> new ProductStamp(new ProductId(row.get("id", UUID.class)), row.get("updated_at", java.time.OffsetDateTime.class).toInstant()))
+                .all();
     }
 
     public Flux<String> imageFiles(ProductId id) {

@@ -60,8 +60,23 @@ class SecurityConfig {
                 ServerWebExchangeMatchers.pathMatchers(HttpMethod.GET, "/api/v1/products", "/api/v1/products/suggestions"),
                 exchange -> exchange.getRequest().getHeaders().containsHeader(HttpHeaders.AUTHORIZATION)
                         ? ServerWebExchangeMatcher.MatchResult.notMatch() : ServerWebExchangeMatcher.MatchResult.match());
+        return anonymousOnly(http, search);
+    }
+
+    /**
+     * What crawlers and browsers fetch on their own, the same for everyone: robots.txt, sitemap.xml (one query per
+     * fetch, streamed) and /favicon.ico, with no session loaded and no CSRF cookie set, whoever asks.
+     */
+    @Bean
+    @Order(Ordered.HIGHEST_PRECEDENCE + 1)
+    SecurityWebFilterChain crawlerFiles(ServerHttpSecurity http) {
+        return anonymousOnly(http, ServerWebExchangeMatchers.pathMatchers("/robots.txt", "/sitemap.xml", "/favicon.ico"));
+    }
+
+    /** Everyone let through as no one: only the response headers of the security chain. */
+    private static SecurityWebFilterChain anonymousOnly(ServerHttpSecurity http, ServerWebExchangeMatcher requests) {
         return http
-                .securityMatcher(search)
+                .securityMatcher(requests)
                 .authorizeExchange(ex -> ex.anyExchange().permitAll())
                 .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
                 .requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))

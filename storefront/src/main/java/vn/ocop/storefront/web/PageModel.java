@@ -2,6 +2,7 @@ package vn.ocop.storefront.web;
 
 import org.springframework.http.HttpMethod;
 import org.springframework.http.server.reactive.ServerHttpRequest;
+import java.util.Map;
 import org.springframework.security.core.context.ReactiveSecurityContextHolder;
 import org.springframework.security.web.server.csrf.CsrfToken;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -12,11 +13,15 @@ import vn.ocop.storefront.security.CurrentAccount;
 import vn.ocop.storefront.account.ReturnTo;
 
 /**
- * What every page's layout needs: the viewer for the account menu, the CSRF token for its forms, and the page to
- * come back to after signing in or registering ({@code returnTo}, carried by the header's links).
+ * What every page's layout needs: the viewer for the account menu, the CSRF token for its forms, the page to come
+ * back to after signing in or registering ({@code returnTo}, carried by the header's links) and the bundle key of
+ * the page's meta description (a page that describes itself, a product's, sets {@code metaDescription} instead).
  */
 @ControllerAdvice(annotations = org.springframework.stereotype.Controller.class)
 class PageModel {
+
+    private static final Map<String, String> DESCRIPTIONS = Map.of(
+            "/", "web.meta.home", "/products", "web.meta.browse", "/search", "web.meta.search", "/live", "web.meta.live");
 
     private final CurrentAccount current;
 
@@ -52,5 +57,10 @@ class PageModel {
         String query = request.getURI().getRawQuery();
         String here = HttpMethod.GET.equals(request.getMethod()) && query != null ? path + "?" + query : path;
         return Mono.justOrEmpty(ReturnTo.local(here));
+    }
+
+    @ModelAttribute("metaDescriptionKey")
+    String metaDescriptionKey(ServerWebExchange exchange) {
+        return DESCRIPTIONS.getOrDefault(exchange.getRequest().getPath().pathWithinApplication().value(), "web.meta.default");
     }
 }

@@ -1,11 +1,13 @@
 package vn.ocop.storefront.web.shop;
 
+import java.util.Locale;
 import java.util.UUID;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 import vn.ocop.catalog.Catalog;
 import vn.ocop.catalog.StockReports;
@@ -23,15 +25,17 @@ class ProductPageController {
     private final StockReports stock;
     private final Pictures pictures;
     private final Reviews reviews;
+    private final ProductSharing sharing;
 
     /** Reviews shown per page on a product's page. */
     static final int REVIEWS_PER_PAGE = 10;
 
-    ProductPageController(Catalog catalog, StockReports stock, Pictures pictures, Reviews reviews) {
+    ProductPageController(Catalog catalog, StockReports stock, Pictures pictures, Reviews reviews, ProductSharing sharing) {
         this.catalog = catalog;
         this.stock = stock;
         this.pictures = pictures;
         this.reviews = reviews;
+        this.sharing = sharing;
     }
 
     @GetMapping("/products")
@@ -53,7 +57,8 @@ class ProductPageController {
     }
 
     @GetMapping("/products/{id}")
-    Mono<String> product(@PathVariable UUID id, @RequestParam(name = "reviews", defaultValue = "0") int reviewPage, Model model) {
+    Mono<String> product(@PathVariable UUID id, @RequestParam(name = "reviews", defaultValue = "0") int reviewPage, Model model,
+                         ServerWebExchange exchange, Locale locale) {
         int rp = Math.max(0, Math.min(reviewPage, 10_000));
         return catalog.product(new ProductId(id))
                 .doOnNext(p -> {
@@ -63,6 +68,7 @@ class ProductPageController {
                     model.addAttribute("reviewPageSize", REVIEWS_PER_PAGE);
                     model.addAttribute("pickupPoints", stock.pickupPoints(p.id(), catalog.today()).collectList());
                     model.addAttribute("pictured", pictures.of(p.id().value()));
+                    sharing.describe(p, exchange, locale, model);
                 })
                 .thenReturn("products/product");
     }

@@ -1,0 +1,2 @@
+/** What crawlers read: robots.txt and sitemap.xml. */
+package vn.ocop.storefront.web.site;
