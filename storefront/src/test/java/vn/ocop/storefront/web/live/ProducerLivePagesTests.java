@@ -44,13 +44,13 @@ class ProducerLivePagesTests {
 
         String unconfirmed = html(producer.post(room + "/end", form("_csrf", producer.csrf(room))).expectStatus().isEqualTo(422));
         assertThat(unconfirmed).contains("Hãy đánh dấu ô „Tôi xác nhận“ trước khi thực hiện: chưa có gì thay đổi.");
-        api().get().uri("/api/v1/live/{id}", event).exchange().expectBody().jsonPath("$.status").isEqualTo("LIVE");
+        api().get().uri("/api/v1/live/{id}", event).exchange().expectBody().jsonPath("$.event.status").isEqualTo("LIVE");
 
         URI after = producer.post(room + "/end", form("_csrf", producer.csrf(room), "confirmed", "true"))
                 .expectStatus().isSeeOther().returnResult(String.class).getResponseHeaders().getLocation();
         assertThat(after.getPath()).isEqualTo(room);
         assertThat(producer.page(after.toString())).contains("Đã cập nhật.").contains("Đã kết thúc").doesNotContain("ENDED<");
-        api().get().uri("/api/v1/live/{id}", event).exchange().expectBody().jsonPath("$.status").isEqualTo("ENDED");
+        api().get().uri("/api/v1/live/{id}", event).exchange().expectBody().jsonPath("$.event.status").isEqualTo("ENDED");
     }
 
     @Test

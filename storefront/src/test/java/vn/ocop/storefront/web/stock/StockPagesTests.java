@@ -149,7 +149,8 @@ class StockPagesTests {
                         "province", "Đà Nẵng", "address", "Phố cổ Hội An", "pickupAllowed", "true", "openingHours", "08:00–22:00"))
                 .expectStatus().is3xxRedirection().returnResult(String.class).getResponseHeaders().getLocation().getPath();
 
-        assertThat(refused).contains("a WAREHOUSE belongs to one producer");
+        assertThat(refused).as("the rule in the page's language, not the module's English").contains("chỉ kho hàng thuộc về một chủ thể")
+                .doesNotContain("a WAREHOUSE belongs to one producer");
         assertThat(admin.page(location)).contains("Điểm bán OCOP Hội An (thử)").contains("Khóa máy bán hàng");
         web.get().uri("/api/v1/locations?province=Đà Nẵng").exchange().expectBody()
                 .jsonPath("$[0].pickupAllowed").isEqualTo(true);
