@@ -84,7 +84,9 @@
   function draw(state) {
     var status = document.getElementById('status');
     status.dataset.status = state.event.status;
-    status.textContent = state.event.status === 'LIVE' ? 'LIVE' : state.event.status === 'ENDED' ? t.tEnded : state.event.status;
+    // the status in the page's words (data-t-status-*), never the code
+    var words = { SCHEDULED: t.tStatusScheduled, LIVE: t.tStatusLive, ENDED: t.tStatusEnded, CANCELLED: t.tStatusCancelled };
+    status.textContent = words[state.event.status] || t.tStatusEnded;
     drawPinned(state);
     drawOffers(state);
     document.getElementById('viewers').textContent = say(t.tViewers, state.viewers);

@@ -15,7 +15,7 @@ record ComplaintPages(String key, String detail) {
     static ComplaintPages of(Throwable e, ServerWebExchange exchange) {
         if (e instanceof CatalogException image) { // a photo the catalog would not keep
             exchange.getResponse().setStatusCode(HttpStatus.BAD_REQUEST);
-            return new ComplaintPages("complaint.error.photo", image.getMessage());
+            return new ComplaintPages("complaint.error.photo", null);
         }
         OrdersException refused = (OrdersException) e;
         exchange.getResponse().setStatusCode(refused.code() == OrdersErrorCode.INVALID_REQUEST ? HttpStatus.BAD_REQUEST : HttpStatus.CONFLICT);
@@ -25,7 +25,7 @@ record ComplaintPages(String key, String detail) {
             case REFUND_EXCEEDS_LINE -> "complaint.error.exceeds-line";
             case INVALID_STATE -> "complaint.error.state";
             default -> "complaint.error.invalid";
-        }, refused.code() == OrdersErrorCode.INVALID_REQUEST ? refused.getMessage() : null);
+        }, null); // the module's words are developer English: the page says it in its own language
     }
 
     static boolean shown(Throwable e) {

@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 import vn.ocop.catalog.Catalog;
 import vn.ocop.catalog.CatalogErrorCode;
@@ -23,6 +24,7 @@ import vn.ocop.catalog.ProductId;
 import vn.ocop.catalog.RankingLevel;
 import vn.ocop.catalog.Rankings;
 import vn.ocop.storefront.security.CurrentAccount;
+import vn.ocop.storefront.web.Confirmation;
 
 /**
  * The council's desk: rankings that end within 60 days (each with a revoke form), a product search, and for the
@@ -76,11 +78,16 @@ class CouncilPageController {
 
     @PostMapping("/certifications/{id}/revoke")
     Mono<String> revoke(@PathVariable UUID id, @Valid @ModelAttribute("revokeForm") RevokeForm form, BindingResult errors,
-                        @RequestParam(required = false) String q, @RequestParam(required = false) UUID product, Model model) {
+                        @RequestParam(required = false) String q, @RequestParam(required = false) UUID product, Model model,
+                        ServerWebExchange exchange) {
         DeskQuery at = new DeskQuery(q, product);
         model.addAttribute("rankingForm", RankingForm.blank(product, catalog.today()));
         model.addAttribute("revokeTarget", id);
+        if (!Confirmation.given(form.confirmed())) {
+            errors.rejectValue(Confirmation.FIELD, Confirmation.REQUIRED);
+        }
         if (errors.hasErrors()) {
+            Confirmation.refuse(exchange);
             return desk(at, model);
         }
         return current.councilScope()

@@ -2,7 +2,7 @@ package vn.ocop.storefront.web.live;
 
 import vn.ocop.orders.OrdersException;
 
-/** What the live pages say when the orders module refuses: a message key shown on the page, with the module's own words. */
+/** What the live pages say when the orders module refuses: a message key shown on the page in its language. */
 record LivePages(String key, String detail) {
 
     static LivePages problem(OrdersException e) {
@@ -14,6 +14,6 @@ record LivePages(String key, String detail) {
             case INVALID_STATE -> "live.error.state";
             default -> "live.error.invalid";
         };
-        return new LivePages(key, e.getMessage());
+        return new LivePages(key, null); // never the module's English: the key says it in the page's language
     }
 }

@@ -30,6 +30,7 @@ import vn.ocop.orders.OfferTerms;
 import vn.ocop.orders.OrdersErrorCode;
 import vn.ocop.orders.OrdersException;
 import vn.ocop.storefront.security.CurrentAccount;
+import vn.ocop.storefront.web.Confirmation;
 
 /** The producer's events and an event's control room: go live, pin a product, open and close flash offers, end. */
 @Controller
@@ -91,8 +92,16 @@ class ProducerLivePageController {
         return current.producer().flatMap(p -> roomPage(p, id, model, null));
     }
 
+    /** Ending or cancelling an event cannot be undone: the control room's "Tôi xác nhận" box must be checked. */
+    record MoveForm(Boolean confirmed) {
+    }
+
     @PostMapping("/{id}/{action:start|end|cancel}")
-    Mono<String> move(@PathVariable UUID id, @PathVariable String action, ServerWebExchange exchange, Model model) {
+    Mono<String> move(@PathVariable UUID id, @PathVariable String action, @ModelAttribute MoveForm form, ServerWebExchange exchange, Model model) {
+        if (!"start".equals(action) && !Confirmation.given(form.confirmed())) {
+            Confirmation.refuse(exchange);
+            return current.producer().flatMap(p -> roomPage(p, id, model, new LivePages(Confirmation.REQUIRED, null)));
+        }
         return act(id, exchange, model, p -> switch (action) {
             case "start" -> live.start(p, id).then();
             case "end" -> live.end(p, id).then();

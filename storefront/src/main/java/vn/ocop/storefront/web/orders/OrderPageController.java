@@ -25,6 +25,7 @@ import vn.ocop.orders.PaymentMethod;
 import vn.ocop.orders.Payments;
 import vn.ocop.orders.Reviews;
 import vn.ocop.storefront.security.CurrentAccount;
+import vn.ocop.storefront.web.Confirmation;
 import vn.ocop.storefront.web.media.Pictures;
 
 /**
@@ -68,7 +69,8 @@ class OrderPageController {
         return current.get().flatMap(a -> orders.mine(a.id(), new OrderId(id))).flatMap(o -> page(o, model, null));
     }
 
-    record CancelForm(CancelReason reason) {
+    /** The page's cancel form: a reason the shopper chose and the "Tôi xác nhận" box, both required. */
+    record CancelForm(CancelReason reason, Boolean confirmed) {
     }
 
     /** "Try again": asks Stripe again for the card payment Stripe would not start; the page then shows the card form or why not. */
@@ -84,8 +86,15 @@ class OrderPageController {
 
     @PostMapping("/orders/{id}/cancel")
     Mono<String> cancel(@PathVariable UUID id, @ModelAttribute CancelForm form, ServerWebExchange exchange, Model model) {
-        CancelReason reason = form.reason() == null || !form.reason().shoppers() ? CancelReason.OTHER : form.reason();
-        return current.get().flatMap(a -> orders.cancel(a.id(), new OrderId(id), reason)
+        OrderPages.Problem unconfirmed = form.reason() == null || !form.reason().shoppers() ? new OrderPages.Problem("pages.cancel.reason-required", null)
+                : !Confirmation.given(form.confirmed()) ? new OrderPages.Problem(Confirmation.REQUIRED, null) : null;
+        if (unconfirmed != null) {
+            return current.get().flatMap(a -> orders.mine(a.id(), new OrderId(id))).flatMap(o -> {
+                Confirmation.refuse(exchange);
+                return page(o, model, unconfirmed);
+            });
+        }
+        return current.get().flatMap(a -> orders.cancel(a.id(), new OrderId(id), form.reason())
                 .thenReturn("redirect:/orders/" + id + "?cancelled")
                 .onErrorResume(OrdersException.class, e -> e.code() == OrdersErrorCode.NOT_FOUND ? Mono.error(e)
                         : orders.mine(a.id(), new OrderId(id)).flatMap(o -> {

@@ -9,7 +9,10 @@ final class OrderPages {
     private OrderPages() {
     }
 
-    /** A message key the page shows, and the module's own words when they say which field is wrong. */
+    /**
+     * A message key the page shows, in the page's language. The module's own words (developer English) never reach
+     * the page; {@code detail} is kept for a value the page itself supplies, and is null otherwise.
+     */
     record Problem(String key, String detail) {
     }
 
@@ -18,14 +21,14 @@ final class OrderPages {
             case NOT_SELLABLE -> new Problem("order.error.not-sellable", null);
             // "Hết hàng" in the bundle's words, not the module's English
             case NOT_ENOUGH_STOCK -> e instanceof OutOfStock ? new Problem("stock.state.out.cart-refused", null)
-                    : new Problem("order.error.not-enough", e.getMessage());
+                    : new Problem("order.error.not-enough", null);
             case INVALID_STATE -> new Problem("order.error.state", null);
             case IDEMPOTENCY_MISMATCH -> new Problem("order.error.resubmitted", null);
             case NOT_FOUND -> new Problem("order.error.not-found", null);
-            case LIMIT_REACHED -> new Problem("live.error.limit", e.getMessage());
+            case LIMIT_REACHED -> new Problem("live.error.limit", null);
             case AMOUNT_MISMATCH -> new Problem("order.error.amount", null);
             case TOO_MANY_ATTEMPTS -> new Problem("pickups.error.too-many", null);
-            case INVALID_REQUEST, INVALID_SIGNATURE, NOT_CONFIGURED, MORE_THAN_OWED, MORE_THAN_PAID -> new Problem("order.error.invalid", e.getMessage());
+            case INVALID_REQUEST, INVALID_SIGNATURE, NOT_CONFIGURED, MORE_THAN_OWED, MORE_THAN_PAID -> new Problem("order.error.invalid", null);
             case CARD_AMOUNT_OUT_OF_RANGE -> new Problem("payments.error.card-amount", null);
             case PAYMENT_IN_PROGRESS -> new Problem("payments.error.in-progress", null);
             case PAYMENT_PROVIDER_UNAVAILABLE -> new Problem("payments.error.unavailable", null);

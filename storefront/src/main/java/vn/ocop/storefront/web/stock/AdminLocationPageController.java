@@ -1,6 +1,7 @@
 package vn.ocop.storefront.web.stock;
 
 import jakarta.validation.Valid;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -10,16 +11,18 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 import vn.ocop.catalog.CatalogErrorCode;
 import vn.ocop.catalog.CatalogException;
-import vn.ocop.catalog.IssuedTillKey;
 import vn.ocop.catalog.LocationId;
 import vn.ocop.catalog.LocationKind;
 import vn.ocop.catalog.Locations;
 import vn.ocop.catalog.TillKeys;
 import vn.ocop.storefront.web.stock.StockForms.KeyForm;
 import vn.ocop.storefront.web.stock.StockForms.LocationForm;
+import vn.ocop.storefront.web.stock.StockForms.RevokeKeyForm;
+import vn.ocop.storefront.web.Confirmation;
 
 /** An administrator's locations: the list, opening one, changing one, and each location's till keys. */
 @Controller
@@ -52,11 +55,12 @@ class AdminLocationPageController {
     }
 
     @GetMapping("/{id}")
-    Mono<String> location(@PathVariable UUID id, Model model) {
+    Mono<String> location(@PathVariable UUID id, ServerWebExchange exchange, Model model) {
         return locations.get(new LocationId(id)).flatMap(l -> {
             model.addAttribute("locationForm", LocationForm.of(l));
             model.addAttribute("keyForm", new KeyForm(""));
-            return locationPage(new LocationId(id), null, model);
+            return IssuedOnce.take(exchange).map(Optional::of).defaultIfEmpty(Optional.empty())
+                    .flatMap(issued -> locationPage(new LocationId(id), issued.orElse(null), model));
         });
     }
 
@@ -74,23 +78,33 @@ class AdminLocationPageController {
     }
 
     @PostMapping("/{id}/till-keys")
-    Mono<String> issue(@PathVariable UUID id, @Valid @ModelAttribute("keyForm") KeyForm form, BindingResult errors, Model model) {
+    Mono<String> issue(@PathVariable UUID id, @Valid @ModelAttribute("keyForm") KeyForm form, BindingResult errors, ServerWebExchange exchange,
+                       Model model) {
         LocationId location = new LocationId(id);
         return locations.get(location).flatMap(l -> {
             model.addAttribute("locationForm", LocationForm.of(l));
             if (errors.hasErrors()) {
                 return locationPage(location, null, model);
             }
-            return keys.issue(location, form.label()).flatMap(issued -> {
-                model.addAttribute("keyForm", new KeyForm(""));
-                return locationPage(location, issued, model);
-            });
+            return keys.issue(location, form.label()).flatMap(issued -> IssuedOnce.keep(exchange, issued))
+                    .thenReturn("redirect:/admin/locations/" + id + "#till-keys");
         });
     }
 
     @PostMapping("/{id}/till-keys/{keyId}/revoke")
-    Mono<String> revoke(@PathVariable UUID id, @PathVariable UUID keyId) {
-        return keys.revoke(new LocationId(id), keyId).thenReturn("redirect:/admin/locations/" + id + "#till-keys");
+    Mono<String> revoke(@PathVariable UUID id, @PathVariable UUID keyId, @ModelAttribute RevokeKeyForm form, ServerWebExchange exchange,
+                        Model model) {
+        LocationId location = new LocationId(id);
+        if (!Confirmation.given(form.confirmed())) {
+            Confirmation.refuse(exchange);
+            model.addAttribute("keyForm", new KeyForm(""));
+            model.addAttribute("keyProblem", Confirmation.REQUIRED);
+            return locations.get(location).flatMap(l -> {
+                model.addAttribute("locationForm", LocationForm.of(l));
+                return locationPage(location, null, model);
+            });
+        }
+        return keys.revoke(location, keyId).thenReturn("redirect:/admin/locations/" + id + "?revoked#till-keys");
     }
 
     private Mono<String> listPage(Model model) {
@@ -99,7 +113,7 @@ class AdminLocationPageController {
         return Mono.just("admin/locations");
     }
 
-    private Mono<String> locationPage(LocationId id, IssuedTillKey issued, Model model) {
+    private Mono<String> locationPage(LocationId id, IssuedOnce.Shown issued, Model model) {
         model.addAttribute("kinds", LocationKind.values());
         model.addAttribute("location", locations.get(id));
         model.addAttribute("keys", keys.of(id).collectList());
@@ -112,7 +126,7 @@ class AdminLocationPageController {
         if (e.code() != CatalogErrorCode.INVALID_LOCATION && e.code() != CatalogErrorCode.INVALID_STATE) {
             return Mono.error(e);
         }
-        errors.reject("location.error", new Object[] {e.getMessage()}, e.getMessage());
+        errors.reject(e.code() == CatalogErrorCode.INVALID_STATE ? "location.error.state" : "location.error");
         return Mono.empty();
     }
 }

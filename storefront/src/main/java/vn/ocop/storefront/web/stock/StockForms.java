@@ -69,6 +69,10 @@ final class StockForms {
     record KeyForm(@NotBlank @Size(max = 100) String label) {
     }
 
+    /** Revoking a till key: the "Tôi xác nhận" box. */
+    record RevokeKeyForm(Boolean confirmed) {
+    }
+
     record LocationForm(@NotNull LocationKind kind, @NotBlank @Size(min = 2, max = 200) String name,
                         @NotBlank @Size(max = 100) String province, @NotBlank @Size(min = 2, max = 300) String address,
                         BigDecimal latitude, BigDecimal longitude, @Size(max = 100) String openingHours, Boolean pickupAllowed,

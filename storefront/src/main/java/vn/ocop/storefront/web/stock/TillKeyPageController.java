@@ -1,6 +1,7 @@
 package vn.ocop.storefront.web.stock;
 
 import jakarta.validation.Valid;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -9,15 +10,20 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
-import vn.ocop.catalog.IssuedTillKey;
 import vn.ocop.catalog.LocationId;
 import vn.ocop.catalog.Locations;
 import vn.ocop.catalog.TillKeys;
 import vn.ocop.storefront.security.CurrentAccount;
+import vn.ocop.storefront.web.Confirmation;
 import vn.ocop.storefront.web.stock.StockForms.KeyForm;
+import vn.ocop.storefront.web.stock.StockForms.RevokeKeyForm;
 
-/** Staff make and revoke their location's till keys; a new key's secret is on the answering page and nowhere else. */
+/**
+ * Staff make and revoke their location's till keys: a new key's secret shows once, on the page after the redirect
+ * ({@link IssuedOnce}); revoking asks for "Tôi xác nhận".
+ */
 @Controller
 class TillKeyPageController {
 
@@ -32,27 +38,31 @@ class TillKeyPageController {
     }
 
     @GetMapping("/staff/till-keys")
-    Mono<String> list(Model model) {
+    Mono<String> list(ServerWebExchange exchange, Model model) {
         model.addAttribute("keyForm", new KeyForm(""));
-        return current.staffLocation().flatMap(location -> page(location, null, model));
+        return current.staffLocation().flatMap(location -> IssuedOnce.take(exchange).map(Optional::of).defaultIfEmpty(Optional.empty())
+                .flatMap(issued -> page(location, issued.orElse(null), model)));
     }
 
     @PostMapping("/staff/till-keys")
-    Mono<String> issue(@Valid @ModelAttribute("keyForm") KeyForm form, BindingResult errors, Model model) {
+    Mono<String> issue(@Valid @ModelAttribute("keyForm") KeyForm form, BindingResult errors, ServerWebExchange exchange, Model model) {
         return current.staffLocation().flatMap(location -> errors.hasErrors()
                 ? page(location, null, model)
-                : keys.issue(location, form.label()).flatMap(issued -> {
-                    model.addAttribute("keyForm", new KeyForm(""));
-                    return page(location, issued, model);
-                }));
+                : keys.issue(location, form.label()).flatMap(issued -> IssuedOnce.keep(exchange, issued)).thenReturn("redirect:/staff/till-keys"));
     }
 
     @PostMapping("/staff/till-keys/{keyId}/revoke")
-    Mono<String> revoke(@PathVariable UUID keyId) {
-        return current.staffLocation().flatMap(location -> keys.revoke(location, keyId)).thenReturn("redirect:/staff/till-keys");
+    Mono<String> revoke(@PathVariable UUID keyId, @ModelAttribute RevokeKeyForm form, ServerWebExchange exchange, Model model) {
+        if (!Confirmation.given(form.confirmed())) {
+            Confirmation.refuse(exchange);
+            model.addAttribute("keyForm", new KeyForm(""));
+            model.addAttribute("keyProblem", Confirmation.REQUIRED);
+            return current.staffLocation().flatMap(location -> page(location, null, model));
+        }
+        return current.staffLocation().flatMap(location -> keys.revoke(location, keyId)).thenReturn("redirect:/staff/till-keys?revoked");
     }
 
-    private Mono<String> page(LocationId location, IssuedTillKey issued, Model model) {
+    private Mono<String> page(LocationId location, IssuedOnce.Shown issued, Model model) {
         model.addAttribute("location", locations.get(location));
         model.addAttribute("keys", keys.of(location).collectList());
         model.addAttribute("issued", issued);

@@ -101,19 +101,25 @@ class CouncilPageTests {
     }
 
     @Test
-    void revokingNeedsAReasonAndThenTakesEffect() {
+    void revokingNeedsAReasonAndAConfirmationAndThenTakesEffect() {
         UUID product = productId("Trà tôm nõn hương quê");
         String page = get("/council?product=" + product);
         String ranking = Pattern.compile("/council/certifications/([0-9a-f-]{36})/revoke").matcher(page).results()
                 .findFirst().orElseThrow().group(1);
+        assertThat(page).contains("name=\"confirmed\"", "Tôi xác nhận thu hồi chứng nhận này.");
 
-        String refused = post("/council/certifications/" + ranking + "/revoke?product=" + product, page, "reason", "sai")
-                .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+        String refused = post("/council/certifications/" + ranking + "/revoke?product=" + product, page, "reason", "sai", "confirmed", "true")
+                .expectStatus().isEqualTo(422).expectBody(String.class).returnResult().getResponseBody();
         assertThat(refused).contains("Lý do phải từ 5 đến 500 ký tự.", "<details open");
 
-        post("/council/certifications/" + ranking + "/revoke?product=" + product, page, "reason", "Vi phạm ghi nhãn")
-                .expectStatus().is3xxRedirection();
-        assertThat(get("/council?product=" + product)).contains("Không bán: bị thu hồi ngày", "Lý do: Vi phạm ghi nhãn");
+        String unconfirmed = post("/council/certifications/" + ranking + "/revoke?product=" + product, page, "reason", "Vi phạm ghi nhãn")
+                .expectStatus().isEqualTo(422).expectBody(String.class).returnResult().getResponseBody();
+        assertThat(unconfirmed).contains("Hãy đánh dấu ô „Tôi xác nhận“ trước khi thực hiện: chưa có gì thay đổi.", "<details open");
+        assertThat(get("/council?product=" + product)).as("nothing revoked").doesNotContain("Không bán: bị thu hồi ngày");
+
+        var done = post("/council/certifications/" + ranking + "/revoke?product=" + product, page, "reason", "Vi phạm ghi nhãn", "confirmed", "true")
+                .expectStatus().isSeeOther().returnResult(String.class).getResponseHeaders().getLocation();
+        assertThat(get(done.toString())).contains("Đã thu hồi chứng nhận.", "Không bán: bị thu hồi ngày", "Lý do: Vi phạm ghi nhãn");
     }
 
     @Test

@@ -182,9 +182,21 @@ class OrderPagesTests {
                 .expectStatus().is3xxRedirection().returnResult(String.class).getResponseHeaders().getLocation();
         assertThat(fixtures.reserved(product)).isEqualTo(2);
 
-        shopper.post(order.getPath() + "/cancel", form("_csrf", csrf(order.getPath()))).expectStatus().is3xxRedirection();
+        String noReason = html(shopper.post(order.getPath() + "/cancel", form("_csrf", csrf(order.getPath()), "confirmed", "true"))
+                .expectStatus().isEqualTo(422));
+        assertThat(noReason).contains("Hãy chọn lý do hủy đơn: đơn chưa bị hủy.");
+        String unconfirmed = html(shopper.post(order.getPath() + "/cancel?lang=en", form("_csrf", csrf(order.getPath()), "reason", "CHANGED_MIND"))
+                .expectStatus().isEqualTo(422));
+        assertThat(unconfirmed).contains("Tick \"I confirm\" before doing this: nothing has changed.");
+        assertThat(shopper.page(order.getPath() + "?lang=vi")).as("nothing cancelled").doesNotContain("data-status=\"CANCELLED\"");
+        assertThat(fixtures.reserved(product)).isEqualTo(2);
 
-        assertThat(shopper.page(order.getPath())).contains("data-status=\"CANCELLED\"").doesNotContain("Hủy đơn</button>");
+        URI cancelled = shopper.post(order.getPath() + "/cancel", form("_csrf", csrf(order.getPath()), "reason", "CHANGED_MIND", "confirmed", "true"))
+                .expectStatus().isSeeOther().returnResult(String.class).getResponseHeaders().getLocation();
+
+        assertThat(cancelled.getPath()).isEqualTo(order.getPath());
+        assertThat(shopper.page(cancelled.toString())).contains("Đơn hàng đã được hủy.").contains("data-status=\"CANCELLED\"")
+                .contains("Tôi đổi ý").doesNotContain("Hủy đơn</button>");
         assertThat(fixtures.reserved(product)).isZero();
     }
 

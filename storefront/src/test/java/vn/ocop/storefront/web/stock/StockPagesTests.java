@@ -83,14 +83,32 @@ class StockPagesTests {
     void staffMakeATillKeyThatIsShownOnceAndWorksForSync() {
         SignedIn staff = SignedIn.as(web, "staff@demo.ocop.vn", PASSWORD);
 
-        String html = HtmlUtils.htmlUnescape(staff.post("/staff/till-keys", SignedIn.form("_csrf", staff.csrf("/staff/till-keys"), "label", "Quầy 9"))
-                .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody());
+        var made = staff.post("/staff/till-keys", SignedIn.form("_csrf", staff.csrf("/staff/till-keys"), "label", "Quầy 9"))
+                .expectStatus().isSeeOther().returnResult(String.class).getResponseHeaders().getLocation();
+        assertThat(made).as("Post/Redirect/Get: the secret is not in the URL").hasToString("/staff/till-keys");
+        String html = staff.page(made.toString());
         String secret = html.replaceAll("(?s).*<code>(ocop_till_[^<]+)</code>.*", "$1");
 
         assertThat(secret).startsWith("ocop_till_");
-        assertThat(staff.page("/staff/till-keys")).contains("Quầy 9").doesNotContain(secret);
+        assertThat(staff.page("/staff/till-keys")).as("shown once: a refresh no longer shows it").contains("Quầy 9").doesNotContain(secret);
         web.post().uri("/api/v1/locations/{id}/sync", showroom).header("Authorization", "Bearer " + secret)
                 .contentType(MediaType.APPLICATION_JSON).bodyValue(SyncApiControllerTests.batch(null)).exchange().expectStatus().isOk();
+
+        String keys = staff.page("/staff/till-keys");
+        String key = java.util.regex.Pattern.compile("<strong>Quầy 9</strong>[\\s\\S]*?/staff/till-keys/([0-9a-f-]{36})/revoke").matcher(keys)
+                .results().findFirst().orElseThrow().group(1);
+        String unconfirmed = HtmlUtils.htmlUnescape(staff.post("/staff/till-keys/" + key + "/revoke", SignedIn.form("_csrf", staff.csrf("/staff/till-keys")))
+                .expectStatus().isEqualTo(422).expectBody(String.class).returnResult().getResponseBody());
+        assertThat(unconfirmed).contains("Hãy đánh dấu ô „Tôi xác nhận“ trước khi thực hiện: chưa có gì thay đổi.");
+        web.post().uri("/api/v1/locations/{id}/sync", showroom).header("Authorization", "Bearer " + secret)
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(SyncApiControllerTests.batch(null)).exchange()
+                .expectStatus().isOk(); // the unconfirmed revocation changed nothing
+
+        var revoked = staff.post("/staff/till-keys/" + key + "/revoke", SignedIn.form("_csrf", staff.csrf("/staff/till-keys"), "confirmed", "true"))
+                .expectStatus().isSeeOther().returnResult(String.class).getResponseHeaders().getLocation();
+        assertThat(staff.page(revoked.toString())).contains("Đã thu hồi khóa.");
+        web.post().uri("/api/v1/locations/{id}/sync", showroom).header("Authorization", "Bearer " + secret)
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(SyncApiControllerTests.batch(null)).exchange().expectStatus().is4xxClientError();
     }
 
     @Test
@@ -131,7 +149,8 @@ class StockPagesTests {
                         "province", "Đà Nẵng", "address", "Phố cổ Hội An", "pickupAllowed", "true", "openingHours", "08:00–22:00"))
                 .expectStatus().is3xxRedirection().returnResult(String.class).getResponseHeaders().getLocation().getPath();
 
-        assertThat(refused).contains("a WAREHOUSE belongs to one producer");
+        assertThat(refused).as("the rule in the page's language, not the module's English").contains("chỉ kho hàng thuộc về một chủ thể")
+                .doesNotContain("a WAREHOUSE belongs to one producer");
         assertThat(admin.page(location)).contains("Điểm bán OCOP Hội An (thử)").contains("Khóa máy bán hàng");
         web.get().uri("/api/v1/locations?province=Đà Nẵng").exchange().expectBody()
                 .jsonPath("$[0].pickupAllowed").isEqualTo(true);
