@@ -196,21 +196,23 @@ class EveryPageInBothLanguagesTests {
         routes.put("anonymous", List.of("/", "/products", "/products?group=FOOD", "/products/" + ids.product, "/search?q=mật+ong",
                 "/search?q=trà&sort=PRICE_ASC", "/search/suggestions?q=tra", "/live", "/live/" + ids.liveEvent, "/live/" + ids.endedEvent,
                 "/verify/" + ids.verificationCode, "/verify/KHONGCOMA9", "/login", "/login?error", "/register", "/producers/apply",
-                "/producers/apply/sent", "/account/set-password/not-a-token", "/account/set-password/" + ids.link, "/no-such-page", "/cart", "/cart/shipping?shipTo=01"));
+                "/producers/apply/sent", "/account/set-password/not-a-token", "/account/set-password/" + ids.link, "/no-such-page", "/cart", "/cart/shipping?shipTo=01",
+                "/producers/" + ids.producer));
         routes.put(SHOPPER, List.of("/orders", "/orders/" + ids.completedOrder, "/orders/" + ids.pickupOrder, "/orders/" + ids.cancelledOrder,
                 "/orders/" + ids.completedOrder + "/complaints/new?line=1", "/complaints/" + ids.complaint, "/cart", "/checkout",
                 "/live/" + ids.liveEvent, "/live/" + ids.scheduledEvent));
         routes.put(PRODUCER, List.of("/producer", "/producer/products/new", "/producer/products/" + ids.product, "/producer/orders",
                 "/producer/orders?show=all", "/producer/fulfilments/" + ids.fulfilment + "/slip", "/producer/complaints", "/producer/live",
                 "/producer/live/" + ids.liveEvent, "/producer/live/" + ids.scheduledEvent, "/producer/live/" + ids.endedEvent,
-                "/producer/members", "/producer/stock", "/producer/stock/" + ids.showroom + "/" + ids.product, "/producer/statements"));
+                "/producer/members", "/producer/stock", "/producer/stock/" + ids.showroom + "/" + ids.product, "/producer/statements",
+                "/producer/reviews"));
         routes.put("staff@demo.ocop.vn", List.of("/staff/stock", "/staff/stock/" + ids.product, "/staff/discrepancies", "/staff/till-keys",
                 "/staff/pickups"));
         routes.put("council@demo.ocop.vn", List.of("/council", "/council?q=trà", "/council?product=" + ids.product));
         routes.put("admin@demo.ocop.vn", List.of("/admin/locations", "/admin/locations/" + ids.showroom, "/admin/shipping",
                 "/admin/producer-applications", "/admin/producer-applications/" + ids.application, "/admin/producers",
                 "/admin/producers/" + ids.producer, "/admin/accounts", "/admin/accounts?q=demo", "/admin/refunds", "/admin/complaints",
-                "/admin/money", "/admin/money/producers/" + ids.producer));
+                "/admin/money", "/admin/money/producers/" + ids.producer, "/admin/reviews", "/admin/search"));
         return routes;
     }
 

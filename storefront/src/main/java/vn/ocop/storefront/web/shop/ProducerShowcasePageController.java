@@ -8,19 +8,31 @@ import org.springframework.web.bind.annotation.PathVariable;
 import reactor.core.publisher.Mono;
 import vn.ocop.catalog.ProducerId;
 import vn.ocop.catalog.ProducerShowcase;
+import vn.ocop.storefront.web.media.Pictures;
 
-/** A producer's public page: who and where, its OCOP rankings, its products on sale, its rating; 404 when unknown or suspended. */
+/**
+ * A producer's public page: who and where, its OCOP rankings, its products on sale (cards with their pictures, as on
+ * the home page), its rating; 404 when unknown or suspended.
+ */
 @Controller
 class ProducerShowcasePageController {
 
     private final ProducerShowcase showcase;
+    private final Pictures pictures;
 
-    ProducerShowcasePageController(ProducerShowcase showcase) {
+    ProducerShowcasePageController(ProducerShowcase showcase, Pictures pictures) {
         this.showcase = showcase;
+        this.pictures = pictures;
     }
 
     @GetMapping("/producers/{id}")
     Mono<String> page(@PathVariable UUID id, Model model) {
-        return showcase.page(new ProducerId(id)).doOnNext(p -> model.addAttribute("producer", p)).thenReturn("producers/page");
+        return showcase.page(new ProducerId(id))
+                .flatMap(p -> pictures.of(p.products().stream().map(c -> c.id()).toList())
+                        .doOnNext(pictured -> {
+                            model.addAttribute("producer", p);
+                            model.addAttribute("pictures", pictured);
+                        }))
+                .thenReturn("producers/page");
     }
 }

@@ -44,6 +44,7 @@ import vn.ocop.storefront.web.orders.StockedProducts;
 class CoopJourneyBrowserTests {
 
     static final String EMAIL = "htx.dieuphuloi@example.vn";
+    static final String REPRESENTATIVE = "Lê Văn Phúc";
     static final String PASSWORD = "Hat-dieu-Phu-Loi-2026";
     static final String DEMO_PASSWORD = "ocop-demo-2026";
     static final String COOP = "HTX Hạt điều Phú Lợi";
@@ -94,7 +95,10 @@ class CoopJourneyBrowserTests {
         browser.findElement(By.cssSelector("#set-password-form button[type=submit]")).click();
         waitFor(ExpectedConditions.urlToBe(url("/login?passwordSet")));
         signIn(EMAIL, PASSWORD);
-        assertThat(browser.findElement(By.cssSelector(".account-menu .who")).getText()).isEqualTo(EMAIL);
+        // the header names the person (the representative named in the application), the e-mail as its tooltip
+        var who = browser.findElement(By.cssSelector(".account-menu .who"));
+        assertThat(who.getText()).isEqualTo(REPRESENTATIVE);
+        assertThat(who.getAttribute("title")).isEqualTo(EMAIL);
         String product = listAndStock();
         signOut();
 
@@ -131,7 +135,7 @@ class CoopJourneyBrowserTests {
         type("name", COOP);
         type("registrationNumber", "5701234566");
         type("taxCode", "5701234566");
-        type("representative", "Lê Văn Phúc");
+        type("representative", REPRESENTATIVE);
         new Select(browser.findElement(By.name("provinceCode"))).selectByValue("79");
         waitFor(d -> new Select(d.findElement(By.name("communeCode"))).getOptions().size() > 1);
         new Select(browser.findElement(By.name("communeCode"))).selectByVisibleText("Phường Phú Lợi");
@@ -237,7 +241,8 @@ class CoopJourneyBrowserTests {
     }
 
     private void type(String field, String text) {
-        browser.findElement(By.name(field)).sendKeys(text);
+        // in the page's main part: the head's <meta name="description"> is not the listing's description
+        browser.findElement(By.cssSelector("main [name='" + field + "']")).sendKeys(text);
     }
 
     private <T> T waitFor(ExpectedCondition<T> condition) {

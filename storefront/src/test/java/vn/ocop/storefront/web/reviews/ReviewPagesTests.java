@@ -128,7 +128,7 @@ class ReviewPagesTests {
         String page = web.get().uri("/producers/{id}", producerId).exchange().expectStatus().isOk().expectBody(String.class)
                 .returnResult().getResponseBody();
         assertThat(org.springframework.web.util.HtmlUtils.htmlUnescape(page)).contains(name).contains("Chứng nhận OCOP đang hiệu lực")
-                .contains("Sản phẩm đang bán").doesNotContain("COOPERATIVE").doesNotContain("HOUSEHOLD").doesNotContain("ENTERPRISE");
+                .contains("Sản phẩm đang bán").contains("Ảnh minh hoạ").doesNotContain("COOPERATIVE").doesNotContain("HOUSEHOLD").doesNotContain("ENTERPRISE");
         web.get().uri("/producers/{id}", UUID.randomUUID()).exchange().expectStatus().isNotFound();
     }
 
