@@ -5,7 +5,6 @@ import co.elastic.clients.transport.http.TransportHttpClient;
 import co.elastic.clients.util.BinaryData;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
-import io.netty.channel.ChannelOption;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpMethod;
@@ -36,9 +35,6 @@ final class ReactorNettyHttpClient implements TransportHttpClient {
     /** Connections kept to the cluster: more than the shop's concurrent searches ever need on one instance. */
     private static final int MAX_CONNECTIONS = 64;
     private static final Duration MAX_IDLE = Duration.ofSeconds(50);
-    /** As the client's default transport had them: a node that does not answer a connect fails fast (search falls back). */
-    private static final int CONNECT_TIMEOUT_MILLIS = 1_000;
-    private static final Duration RESPONSE_TIMEOUT = Duration.ofSeconds(30);
 
     private final URI base;
     private final ConnectionProvider connections;
@@ -51,11 +47,7 @@ final class ReactorNettyHttpClient implements TransportHttpClient {
                 .pendingAcquireMaxCount(-1)
                 .maxIdleTime(MAX_IDLE)
                 .build();
-        this.http = HttpClient.create(connections)
-                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, CONNECT_TIMEOUT_MILLIS)
-                .responseTimeout(RESPONSE_TIMEOUT)
-                .compress(false)
-                .keepAlive(true);
+        this.http = HttpClient.create(connections).compress(false).keepAlive(true);
     }
 
     @Override
