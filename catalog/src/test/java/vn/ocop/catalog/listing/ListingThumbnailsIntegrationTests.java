@@ -114,6 +114,32 @@ class ListingThumbnailsIntegrationTests {
         assertThat(decode(image.thumbnails().get(1).fileName()).getWidth()).isEqualTo(800);
     }
 
+    /**
+     * A lossy photo WebP as phones and image tools write it (VP8, made with libwebp's cwebp from a drawn 1200 × 900
+     * picture: a gradient with a light disc in the middle): decoded, kept as JPEG as it is opaque, with thumbnails.
+     */
+    @Test
+    void aLossyPhotoWebpIsDecodedAndKeptAsJpegWithThumbnails() throws IOException {
+        byte[] webp;
+        try (var in = getClass().getResourceAsStream("/images/photo-lossy.webp")) {
+            webp = in.readAllBytes();
+        }
+        assertThat(new String(webp, 8, 8, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("WEBPVP8 ");
+        listings.addImage(producer, product, webp).block();
+
+        ProductImage image = onlyImage();
+        assertThat(image.fileName()).endsWith(".jpg");
+        assertThat(List.of(image.width(), image.height())).containsExactly(1200, 900);
+        BufferedImage medium = decode(image.thumbnails().get(1).fileName());
+        assertThat(List.of(medium.getWidth(), medium.getHeight())).containsExactly(800, 600);
+        // the pixels survived decoding: the disc's light cream in the middle, the gradient's dark green at the bottom
+        java.awt.Color centre = new java.awt.Color(medium.getRGB(400, 300));
+        java.awt.Color bottom = new java.awt.Color(medium.getRGB(40, 595));
+        assertThat(centre.getRed()).isGreaterThan(230);
+        assertThat(centre.getGreen()).isGreaterThan(220);
+        assertThat(bottom.getGreen()).isGreaterThan(bottom.getRed());
+    }
+
     @Test
     void anImageIsNeverEnlarged() {
         listings.addImage(producer, product, TinyImages.jpeg(500, 300)).block();
