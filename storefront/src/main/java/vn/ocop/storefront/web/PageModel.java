@@ -56,7 +56,8 @@ class PageModel {
         }
         String query = request.getURI().getRawQuery();
         String here = HttpMethod.GET.equals(request.getMethod()) && query != null ? path + "?" + query : path;
-        return Mono.justOrEmpty(ReturnTo.local(here));
+        // from the home page the links stay plain: signing in lands there anyway
+        return here.equals("/") ? Mono.empty() : Mono.justOrEmpty(ReturnTo.local(here));
     }
 
     @ModelAttribute("metaDescriptionKey")
