@@ -3,7 +3,7 @@ package vn.ocop.storefront.web.live;
 import vn.ocop.orders.OrdersException;
 
 /** What the live pages say when the orders module refuses: a message key shown on the page in its language. */
-record LivePages(String key, String detail) {
+record LivePages(String key) {
 
     static LivePages problem(OrdersException e) {
         String key = switch (e.code()) {
@@ -14,6 +14,6 @@ record LivePages(String key, String detail) {
             case INVALID_STATE -> "live.error.state";
             default -> "live.error.invalid";
         };
-        return new LivePages(key, null); // never the module's English: the key says it in the page's language
+        return new LivePages(key); // never the module's English: the key says it in the page's language
     }
 }

@@ -100,7 +100,7 @@ class ProducerLivePageController {
     Mono<String> move(@PathVariable UUID id, @PathVariable String action, @ModelAttribute MoveForm form, ServerWebExchange exchange, Model model) {
         if (!"start".equals(action) && !Confirmation.given(form.confirmed())) {
             Confirmation.refuse(exchange);
-            return current.producer().flatMap(p -> roomPage(p, id, model, new LivePages(Confirmation.REQUIRED, null)));
+            return current.producer().flatMap(p -> roomPage(p, id, model, new LivePages(Confirmation.REQUIRED)));
         }
         return act(id, exchange, model, p -> switch (action) {
             case "start" -> live.start(p, id).then();

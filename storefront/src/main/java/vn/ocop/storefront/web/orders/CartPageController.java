@@ -83,7 +83,7 @@ class CartPageController {
     @PostMapping("/cart/add")
     Mono<String> add(@ModelAttribute LineForm form, ServerWebExchange exchange, Model model) {
         if (form.productId() == null || form.quantityOr(1) < 1 || form.quantityOr(1) > Carts.MAX_QUANTITY) {
-            return refused(exchange, model, new OrderPages.Problem("cart.error.quantity", null));
+            return refused(exchange, model, new OrderPages.Problem("cart.error.quantity"));
         }
         return cookie.cart(exchange)
                 .flatMap(c -> carts.add(c, new ProductId(form.productId()), form.quantityOr(1)))
@@ -94,7 +94,7 @@ class CartPageController {
     @PostMapping("/cart/lines/{productId}")
     Mono<String> set(@PathVariable UUID productId, @ModelAttribute LineForm form, ServerWebExchange exchange, Model model) {
         if (form.quantity() == null || form.quantity() < 0 || form.quantity() > Carts.MAX_QUANTITY) {
-            return refused(exchange, model, new OrderPages.Problem("cart.error.quantity", null));
+            return refused(exchange, model, new OrderPages.Problem("cart.error.quantity"));
         }
         return cookie.cart(exchange)
                 .flatMap(c -> carts.set(c, new ProductId(productId), form.quantity()))

@@ -86,8 +86,8 @@ class OrderPageController {
 
     @PostMapping("/orders/{id}/cancel")
     Mono<String> cancel(@PathVariable UUID id, @ModelAttribute CancelForm form, ServerWebExchange exchange, Model model) {
-        OrderPages.Problem unconfirmed = form.reason() == null || !form.reason().shoppers() ? new OrderPages.Problem("pages.cancel.reason-required", null)
-                : !Confirmation.given(form.confirmed()) ? new OrderPages.Problem(Confirmation.REQUIRED, null) : null;
+        OrderPages.Problem unconfirmed = form.reason() == null || !form.reason().shoppers() ? new OrderPages.Problem("pages.cancel.reason-required")
+                : !Confirmation.given(form.confirmed()) ? new OrderPages.Problem(Confirmation.REQUIRED) : null;
         if (unconfirmed != null) {
             return current.get().flatMap(a -> orders.mine(a.id(), new OrderId(id))).flatMap(o -> {
                 Confirmation.refuse(exchange);
