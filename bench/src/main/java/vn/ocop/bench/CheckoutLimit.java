@@ -1,0 +1,390 @@
+package vn.ocop.bench;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The "database limit" row of {@code bench checkout}: the SQL the app sends for one checkout, statement for statement
+ * and in the same order, sent straight to the same database over JDBC by the same buyers (same accounts, same
+ * sessions' rows, same product and location, stock reset to the same units, the same share resent with the same key),
+ * through as many connections as the app's R2DBC pool ({@code spring.r2dbc.pool.max-size=20}). No HTTP, no security
+ * filters, no JSON, no Java objects for sessions: what is left is PostgreSQL's own work and the round trips.
+ *
+ * <p>The statements were read from PostgreSQL's log ({@code log_statement = 'all'}) while the app placed one order
+ * and answered the same request again; {@code bench checkout --show-sql true} prints them again, so this class can be
+ * held to what the app sends after any change. They are, for one checkout:
+ * <ol>
+ * <li>the session's row by the SHA-256 of its id ({@code PostgresSessions.findById}),</li>
+ * <li>the signed-in account by e-mail ({@code EnabledAccountsOnly}),</li>
+ * <li>an order already placed with this Idempotency-Key ({@code Checkout.existing}); when found, its lines and its
+ * history, the session's last access, and the answer is 200;</li>
+ * <li>in one transaction: the pickup outlet ({@code Destinations}), the product's offer and sellability
+ * ({@code Allocator}), the buyer's held flash claims ({@code FlashPricing}), the product's stock levels
+ * ({@code Allocator}; none available at the outlet: rolled back, 409), the ship-from location ({@code Parcels}), the
+ * order, its fulfilment, its line and its first history row ({@code OrderRows.insert}), the RESERVE movement and the
+ * conditional update of the stock row ({@code StockLedger.guarded}; no row updated: rolled back, 409), commit;</li>
+ * <li>the session's last access ({@code PostgresSessions.save}).</li>
+ * </ol>
+ */
+final class CheckoutLimit {
+
+    /** The app's R2DBC pool: {@code spring.r2dbc.pool.max-size} in storefront's application.properties. */
+    static final int APP_POOL = 20;
+
+    private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
+
+    static final String SESSION = "select created_at, last_accessed_at, max_idle_seconds, attributes from web_session where id_hash = ? and expires_at > ?";
+    static final String ACCOUNT = "select id, email, password_hash, display_name, role, producer_id, location_id, enabled, producer_owner, council_scope, phone "
+            + "from account where email = lower(trim(?))";
+    static final String BY_KEY = """
+            select o.id, o.code, o.account_id, o.status, o.payment_method, o.contact_name, o.contact_phone, o.contact_email,
+            o.province_code, o.commune_code, o.street, o.pickup_location_id, o.pickup_code, o.pickup_deadline,
+            o.placed_at, o.request_hash, o.paid_at, o.dispute_id, o.dispute_reason, o.dispute_status, o.disputed_at from customer_order o \
+            where o.account_id = ? and o.idempotency_key = ?""";
+    static final String HISTORY = "select seq, at, fulfilment_id, kind, actor_kind, actor, reason from order_event where order_id = ? order by seq";
+    static final String LINES = """
+            select l.line_no, l.product_id, l.product_name, l.unit_price_vnd, l.quantity, l.reserve_movement_id,
+                   f.id as fulfilment_id, f.location_id, f.producer_id, f.status, f.shipping_vnd, f.weight_g,
+                   f.delivery_min_days, f.delivery_max_days, f.taken_method, f.taken_vnd, f.taken_at, f.taken_by_kind, f.taken_by
+            from order_line l join fulfilment f on f.id = l.fulfilment_id where l.order_id = ? order by l.line_no""";
+    static final String LOCATION = "select id, kind, name, province, address, latitude, longitude, opening_hours, pickup_allowed, producer_id from location where id = ?";
+    static final String OFFERS = """
+            select p.id, p.name, p.producer_id, p.price_vnd, (r.product_id is not null) as sellable,
+                   greatest(0, coalesce((select max(st.on_hand - st.reserved) from stock st where st.product_id = p.id), 0)) as most, \
+            (select coalesce(sum(greatest(0, st.on_hand - st.reserved)), 0)::int from stock st where st.product_id = p.id) as available, p.shipping_weight_g
+            from product p left join sellable_ranking(?) r on r.product_id = p.id
+            where p.id = any(?)""";
+    static final String FLASH_HELD = """
+            select c.id, c.offer_id, c.product_id, c.quantity, o.flash_price_vnd, o.location_id, e.producer_id, o.product_name
+            from flash_claim c join flash_offer o on o.id = c.offer_id join live_event e on e.id = o.event_id
+            where c.account_id = ? and c.status = 'HELD' and c.expires_at > ? and o.status = 'OPEN' and e.status = 'LIVE'
+              and c.product_id = any(?)
+            order by c.claimed_at""";
+    static final String STOCK_LEVELS = """
+            select s.location_id, s.product_id, p.name, p.producer_id, p.price_vnd, s.on_hand, s.reserved,
+                   (r.product_id is not null) as sellable
+            from stock s
+            join product p on p.id = s.product_id
+            left join sellable_ranking(?) r on r.product_id = s.product_id
+             where s.product_id = ?""";
+    static final String INSERT_ORDER = """
+            insert into customer_order (id, code, account_id, status, payment_method, contact_name, contact_phone,
+                contact_email, province_code, commune_code, street, pickup_location_id, pickup_code, pickup_deadline,
+                total_vnd, shipping_vnd, idempotency_key, request_hash, placed_at, updated_at)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
+                ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+    static final String INSERT_FULFILMENT = """
+            insert into fulfilment (id, order_id, location_id, producer_id, status, updated_at, shipping_vnd, weight_g,
+                delivery_min_days, delivery_max_days)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+    static final String INSERT_LINE = """
+            insert into order_line (order_id, line_no, fulfilment_id, product_id, product_name, unit_price_vnd, quantity, reserve_movement_id)
+            values (?, ?, ?, ?, ?, ?, ?, ?)""";
+    static final String INSERT_EVENT = """
+            insert into order_event (order_id, seq, at, fulfilment_id, kind, actor_kind, actor, reason)
+            values (?, ?, ?, ?, ?, ?, ?, ?)""";
+    static final String INSERT_MOVEMENT = """
+            insert into stock_movement (id, type, location_id, product_id, producer_id, quantity, on_hand_delta,
+                                        reserved_delta, expected, counted, reference, recorded_by, device_id, note, occurred_at)
+            select ?, ?, ?, p.id, p.producer_id, ?, ?, ?, ?, ?,
+                   ?, ?, ?, ?, ?
+            from product p where p.id = ?
+            on conflict (id) do nothing""";
+    static final String RESERVE = "update stock set reserved = reserved + ?, updated_at = clock_timestamp() where location_id = ? and product_id = ? and on_hand - reserved >= ?";
+    static final String TOUCH_SESSION = "update web_session set id_hash = ?, last_accessed_at = ?, max_idle_seconds = ?, expires_at = ? where id_hash = ?";
+
+    /** A buyer as the database knows it: account, e-mail, the stored session's key. */
+    record Buyer(UUID account, String email, byte[] sessionHash) {
+    }
+
+    /** What one checkout answered: 201 placed, 200 found again by its key, 409 not enough stock. */
+    enum Answer { PLACED, FOUND, REFUSED }
+
+    private final String jdbcUrl;
+    private final String user;
+    private final UUID product;
+    private final UUID location;
+    private final int ordersEach;
+    private final double retries;
+
+    CheckoutLimit(String jdbcUrl, String user, UUID product, UUID location, int ordersEach, double retries) {
+        this.jdbcUrl = jdbcUrl;
+        this.user = user;
+        this.product = product;
+        this.location = location;
+        this.ordersEach = ordersEach;
+        this.retries = retries;
+    }
+
+    /** The buyers' accounts and signed-in sessions, as the app phase left them (one session per account). */
+    static List<Buyer> buyers(Connection db, List<String> emails) throws SQLException {
+        List<Buyer> buyers = new ArrayList<>();
+        try (PreparedStatement st = db.prepareStatement("""
+                select a.id, a.email, (select s.id_hash from web_session s where position(convert_to(a.email, 'UTF8') in s.attributes) > 0
+                                       order by s.last_accessed_at desc limit 1)
+                from account a where a.email = ?""")) {
+            for (String email : emails) {
+                st.setString(1, email);
+                try (ResultSet rs = st.executeQuery()) {
+                    if (!rs.next() || rs.getBytes(3) == null) {
+                        throw new IllegalStateException("no account or session for " + email);
+                    }
+                    buyers.add(new Buyer(rs.getObject(1, UUID.class), rs.getString(2), rs.getBytes(3)));
+                }
+            }
+        }
+        return buyers;
+    }
+
+    /**
+     * Runs the rush straight at the database: each buyer places {@code ordersEach} orders of one unit, a share sent
+     * again with the same key (the same draws as the app phase), all buyers starting at once. Keys start with
+     * {@code limit:} so the check can tell these orders from the app's.
+     */
+    CheckoutBench.Tally run(List<Buyer> buyers) throws Exception {
+        BlockingQueue<Connection> pool = new ArrayBlockingQueue<>(APP_POOL);
+        for (int i = 0; i < APP_POOL; i++) {
+            pool.add(DriverManager.getConnection(jdbcUrl, user, ""));
+        }
+        CheckoutBench.Tally tally = new CheckoutBench.Tally();
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService threads = Executors.newFixedThreadPool(buyers.size());
+        try {
+            for (int b = 0; b < buyers.size(); b++) {
+                Buyer buyer = buyers.get(b);
+                Random random = new Random(b);
+                threads.submit(() -> {
+                    start.await();
+                    for (int n = 0; n < ordersEach; n++) {
+                        String key = "limit:" + UUID.randomUUID();
+                        Answer first = timed(pool, buyer, key, tally);
+                        if (random.nextDouble() < retries) {
+                            tally.retried.increment();
+                            Answer again = timed(pool, buyer, key, tally);
+                            if (first == Answer.REFUSED ? again == Answer.REFUSED : again == Answer.FOUND) {
+                                tally.retriedSame.increment();
+                            }
+                        }
+                    }
+                    return null;
+                });
+            }
+            start.countDown();
+            threads.shutdown();
+            threads.awaitTermination(30, TimeUnit.MINUTES);
+        } finally {
+            for (Connection c : pool) {
+                c.close();
+            }
+        }
+        return tally;
+    }
+
+    private Answer timed(BlockingQueue<Connection> pool, Buyer buyer, String key, CheckoutBench.Tally tally) throws InterruptedException {
+        long t0 = System.nanoTime();
+        Connection c = pool.take();
+        try {
+            Answer a = checkout(c, buyer, key, tally);
+            tally.latencyMicros.recordValue(Math.max(1, (System.nanoTime() - t0) / 1000));
+            tally.statuses.computeIfAbsent(a == Answer.PLACED ? 201 : a == Answer.FOUND ? 200 : 409, k -> new java.util.concurrent.atomic.LongAdder()).increment();
+            return a;
+        } catch (SQLException e) {
+            tally.failures.increment();
+            try {
+                c.rollback();
+                c.setAutoCommit(true);
+            } catch (SQLException ignored) {
+                // the connection is reused as it is
+            }
+            return null;
+        } finally {
+            pool.put(c);
+        }
+    }
+
+    /** One checkout: the statements the app sends, in its order (see the class comment). */
+    private Answer checkout(Connection c, Buyer buyer, String key, CheckoutBench.Tally tally) throws SQLException {
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        try (PreparedStatement st = c.prepareStatement(SESSION)) {
+            st.setBytes(1, buyer.sessionHash());
+            st.setObject(2, now);
+            drain(st);
+        }
+        try (PreparedStatement st = c.prepareStatement(ACCOUNT)) {
+            st.setString(1, buyer.email());
+            drain(st);
+        }
+        UUID existing = null;
+        try (PreparedStatement st = c.prepareStatement(BY_KEY)) {
+            st.setObject(1, buyer.account());
+            st.setString(2, key);
+            try (ResultSet rs = st.executeQuery()) {
+                if (rs.next()) {
+                    existing = rs.getObject(1, UUID.class);
+                }
+            }
+        }
+        if (existing != null) {
+            tally.acknowledged.add(existing);
+            byOrder(c, HISTORY, existing);
+            byOrder(c, LINES, existing);
+            touch(c, buyer, now);
+            return Answer.FOUND;
+        }
+        Answer answer = placed(c, buyer, key, now, tally);
+        touch(c, buyer, now);
+        return answer;
+    }
+
+    private Answer placed(Connection c, Buyer buyer, String key, OffsetDateTime now, CheckoutBench.Tally tally) throws SQLException {
+        LocalDate today = LocalDate.now(VIETNAM);
+        c.setAutoCommit(false);
+        try {
+            byId(c, LOCATION, location);
+            String name;
+            UUID producer;
+            long price;
+            int grams;
+            try (PreparedStatement st = c.prepareStatement(OFFERS)) {
+                st.setObject(1, today);
+                st.setArray(2, c.createArrayOf("uuid", new Object[] {product}));
+                try (ResultSet rs = st.executeQuery()) {
+                    rs.next();
+                    name = rs.getString("name");
+                    producer = rs.getObject("producer_id", UUID.class);
+                    price = rs.getLong("price_vnd");
+                    grams = rs.getInt("shipping_weight_g");
+                }
+            }
+            try (PreparedStatement st = c.prepareStatement(FLASH_HELD)) {
+                st.setObject(1, buyer.account());
+                st.setObject(2, now);
+                st.setArray(3, c.createArrayOf("uuid", new Object[] {product}));
+                drain(st);
+            }
+            boolean available = false;
+            try (PreparedStatement st = c.prepareStatement(STOCK_LEVELS)) {
+                st.setObject(1, today);
+                st.setObject(2, product);
+                try (ResultSet rs = st.executeQuery()) {
+                    while (rs.next()) {
+                        available |= location.equals(rs.getObject("location_id", UUID.class)) && rs.getInt("on_hand") - rs.getInt("reserved") >= 1;
+                    }
+                }
+            }
+            if (!available) {
+                c.rollback();
+                return Answer.REFUSED;
+            }
+            byId(c, LOCATION, location);
+            UUID order = UUID.randomUUID();
+            UUID fulfilment = UUID.randomUUID();
+            UUID movement = UUID.randomUUID();
+            try (PreparedStatement st = c.prepareStatement(INSERT_ORDER)) {
+                Object[] values = {order, "OCOP-" + code(8), buyer.account(), "PLACED", "PAY_AT_PICKUP", "Người mua", "0912345678", buyer.email(),
+                    null, null, null, location, code(6), now.plusDays(3), price, 0L, key, "limit", now, now};
+                for (int i = 0; i < values.length; i++) {
+                    st.setObject(i + 1, values[i]);
+                }
+                st.executeUpdate();
+            }
+            try (PreparedStatement st = c.prepareStatement(INSERT_FULFILMENT)) {
+                set(st, fulfilment, order, location, producer, "PLACED", now, 0L, grams, null, null);
+                st.executeUpdate();
+            }
+            try (PreparedStatement st = c.prepareStatement(INSERT_LINE)) {
+                set(st, order, 1, fulfilment, product, name, price, 1, movement);
+                st.executeUpdate();
+            }
+            try (PreparedStatement st = c.prepareStatement(INSERT_EVENT)) {
+                set(st, order, 1, now, null, "PLACED", "SHOPPER", buyer.account().toString(), null);
+                st.executeUpdate();
+            }
+            try (PreparedStatement st = c.prepareStatement(INSERT_MOVEMENT)) {
+                set(st, movement, "RESERVE", location, 1, 0, 1, null, null, "order:" + order, "checkout", null, null, now, product);
+                st.executeUpdate();
+            }
+            int reserved;
+            try (PreparedStatement st = c.prepareStatement(RESERVE)) {
+                set(st, 1, location, product, 1);
+                reserved = st.executeUpdate();
+            }
+            if (reserved != 1) {
+                c.rollback();
+                return Answer.REFUSED;
+            }
+            c.commit();
+            tally.acknowledged.add(order);
+            return Answer.PLACED;
+        } catch (SQLException e) {
+            c.rollback();
+            throw e;
+        } finally {
+            c.setAutoCommit(true);
+        }
+    }
+
+    private static void touch(Connection c, Buyer buyer, OffsetDateTime now) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement(TOUCH_SESSION)) {
+            set(st, buyer.sessionHash(), now, 1800, now.plusMinutes(30), buyer.sessionHash());
+            st.executeUpdate();
+        }
+    }
+
+    private static void byOrder(Connection c, String sql, UUID order) throws SQLException {
+        byId(c, sql, order);
+    }
+
+    private static void byId(Connection c, String sql, UUID id) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement(sql)) {
+            st.setObject(1, id);
+            drain(st);
+        }
+    }
+
+    private static void drain(PreparedStatement st) throws SQLException {
+        try (ResultSet rs = st.executeQuery()) {
+            while (rs.next()) {
+                rs.getObject(1);
+            }
+        }
+    }
+
+    private static void set(PreparedStatement st, Object... values) throws SQLException {
+        for (int i = 0; i < values.length; i++) {
+            if (values[i] == null) {
+                st.setNull(i + 1, java.sql.Types.OTHER);
+            } else {
+                st.setObject(i + 1, values[i]);
+            }
+        }
+    }
+
+    private static final String ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
+
+    private static String code(int length) {
+        var random = java.util.concurrent.ThreadLocalRandom.current();
+        StringBuilder s = new StringBuilder(length);
+        for (int i = 0; i < length; i++) {
+            s.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
+        }
+        return s.toString();
+    }
+}
