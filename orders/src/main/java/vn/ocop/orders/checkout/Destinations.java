@@ -3,6 +3,7 @@ package vn.ocop.orders.checkout;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 import vn.ocop.catalog.CatalogException;
+import vn.ocop.catalog.Location;
 import vn.ocop.catalog.Locations;
 import vn.ocop.orders.Addresses;
 import vn.ocop.orders.Destination;
@@ -21,13 +22,13 @@ class Destinations {
         this.locations = locations;
     }
 
-    Mono<Void> check(Destination d) {
+    /** Empty when the order can go there, with the pickup outlet as read (checkout needs it again for its parcels). */
+    Mono<Location> check(Destination d) {
         if (d.isPickup()) {
             return locations.outlet(d.pickupAt())
                     .filter(l -> l.pickupAllowed())
                     .onErrorResume(CatalogException.class, e -> Mono.empty())
-                    .switchIfEmpty(Mono.error(() -> invalid("orders cannot be collected at that location")))
-                    .then();
+                    .switchIfEmpty(Mono.error(() -> invalid("orders cannot be collected at that location")));
         }
         if (addresses.commune(d.provinceCode(), d.communeCode()).isEmpty()) {
             return Mono.error(invalid("choose a province and one of its communes (xã, phường, đặc khu)"));
@@ -39,7 +40,7 @@ class Destinations {
     }
 
     /** For a quote only the province counts (or the pickup outlet). */
-    Mono<Void> checkForQuote(Destination d) {
+    Mono<Location> checkForQuote(Destination d) {
         if (d.isPickup()) {
             return check(d);
         }

@@ -47,11 +47,13 @@ class Parcels {
     record Drafted(Fulfilment fulfilment, Location from) {
     }
 
-    Mono<List<Drafted>> of(List<Allotted> lines, Destination destination) {
+    /** {@code known}: locations already read in this checkout (the pickup outlet), not read again. */
+    Mono<List<Drafted>> of(List<Allotted> lines, Destination destination, List<Location> known) {
         Map<String, List<Allotted>> groups = new LinkedHashMap<>();
         lines.forEach(l -> groups.computeIfAbsent(l.location().value() + ":" + l.producer().value(), k -> new ArrayList<>()).add(l));
         return Flux.fromIterable(groups.values())
-                .concatMap(group -> locations.get(group.get(0).location()).map(from -> new Group(group, from)))
+                .concatMap(group -> known.stream().filter(l -> l.id().equals(group.get(0).location())).findFirst().map(Mono::just)
+                        .orElseGet(() -> locations.get(group.get(0).location())).map(from -> new Group(group, from)))
                 .collectList()
                 .flatMap(all -> destination.isPickup() ? Mono.just(all.stream().map(g -> g.drafted(null)).toList()) : priced(all, destination));
     }

@@ -59,23 +59,23 @@ public class Placing {
     /** Places the order; {@code accept} sees it whole before anything is written and may refuse it (by throwing). */
     public Mono<Order> place(OrderRequest request, Consumer<Order> accept) {
         OrderId id = new OrderId(UUID.randomUUID());
-        return destinations.check(request.destination())
-                .then(allocator.allocate(id, request.basket()))
-                .flatMap(allocated -> parcels.of(allocated.lines(), request.destination()).flatMap(drafted -> {
+        return destinations.check(request.destination()).map(List::of).defaultIfEmpty(List.of())
+                .flatMap(known -> allocator.allocate(id, request.basket())
+                .flatMap(allocated -> parcels.of(allocated.lines(), request.destination(), known).flatMap(drafted -> {
                     Order order = order(id, request, drafted.stream().map(Parcels.Drafted::fulfilment).toList());
                     accept.accept(order);
                     return orders.insert(order, request.idempotencyKey())
                             .thenMany(Flux.fromIterable(allocated.claims()).concatMap(c -> claims.ordered(c.claim(), id.value(), order.placedAt())))
                             .then(reserveAll(order, allocated))
                             .thenReturn(order);
-                }));
+                })));
     }
 
     /** What the basket would cost now, in its parcels, with no write. */
     public Mono<Quote> quote(Basket basket) {
-        return destinations.checkForQuote(basket.destination())
-                .then(allocator.allocate(new OrderId(UUID.randomUUID()), basket))
-                .flatMap(allocated -> parcels.of(allocated.lines(), basket.destination()))
+        return destinations.checkForQuote(basket.destination()).map(List::of).defaultIfEmpty(List.of())
+                .flatMap(known -> allocator.allocate(new OrderId(UUID.randomUUID()), basket)
+                        .flatMap(allocated -> parcels.of(allocated.lines(), basket.destination(), known)))
                 .map(drafted -> new Quote(drafted.stream().map(d -> new Quote.Parcel(d.from(), d.fulfilment().lines(), d.fulfilment().weightGrams(),
                         d.fulfilment().shipping(), d.fulfilment().window())).toList()));
     }

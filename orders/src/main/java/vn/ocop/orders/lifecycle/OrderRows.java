@@ -46,14 +46,44 @@ public class OrderRows {
         this.db = db;
     }
 
+    /**
+     * Writes a new order whole in one statement: the order, its fulfilments, its lines and its history, each table
+     * one data-modifying part of it (PostgreSQL checks the foreign keys between them at the statement's end). One
+     * round trip instead of one per row: a checkout waits on it inside its transaction.
+     */
     public Mono<Void> insert(Order o, String idempotencyKey) {
+        if (o.fulfilments().isEmpty() || o.history().isEmpty()) {
+            return Mono.error(new IllegalArgumentException("a new order has a fulfilment and a first history row"));
+        }
         Destination d = o.destination();
-        return db.sql("""
-                        insert into customer_order (id, code, account_id, status, payment_method, contact_name, contact_phone,
-                            contact_email, province_code, commune_code, street, pickup_location_id, pickup_code, pickup_deadline,
-                            total_vnd, shipping_vnd, idempotency_key, request_hash, placed_at, updated_at)
-                        values (:id, :code, :account, :status, :payment, :name, :phone, :email, :province, :commune, :street,
-                            :pickup, :pickupCode, :deadline, :total, :shipping, :key, :hash, :at, :at)""")
+        StringBuilder sql = new StringBuilder("""
+                with placed as (
+                    insert into customer_order (id, code, account_id, status, payment_method, contact_name, contact_phone,
+                        contact_email, province_code, commune_code, street, pickup_location_id, pickup_code, pickup_deadline,
+                        total_vnd, shipping_vnd, idempotency_key, request_hash, placed_at, updated_at)
+                    values (:id, :code, :account, :status, :payment, :name, :phone, :email, :province, :commune, :street,
+                        :pickup, :pickupCode, :deadline, :total, :shipping, :key, :hash, :at, :at)),
+                parcels as (
+                    insert into fulfilment (id, order_id, location_id, producer_id, status, updated_at, shipping_vnd, weight_g,
+                        delivery_min_days, delivery_max_days)
+                    values\s""");
+        List<Fulfilment> fulfilments = o.fulfilments();
+        for (int i = 0; i < fulfilments.size(); i++) {
+            sql.append(i == 0 ? "" : ", ").append("(:f%1$dId, :id, :f%1$dLocation, :f%1$dProducer, :f%1$dStatus, :at, :f%1$dShipping, :f%1$dWeight, :f%1$dMin, :f%1$dMax)".formatted(i));
+        }
+        sql.append("),\nlines as (\n    insert into order_line (order_id, line_no, fulfilment_id, product_id, product_name, unit_price_vnd, quantity,"
+                + " reserve_movement_id)\n    values ");
+        int n = 0;
+        for (int i = 0; i < fulfilments.size(); i++) {
+            for (int k = 0; k < fulfilments.get(i).lines().size(); k++, n++) {
+                sql.append(n == 0 ? "" : ", ").append("(:id, :l%1$dNo, :f%2$dId, :l%1$dProduct, :l%1$dName, :l%1$dPrice, :l%1$dQuantity, :l%1$dMovement)".formatted(n, i));
+            }
+        }
+        sql.append(")\ninsert into order_event (order_id, seq, at, fulfilment_id, kind, actor_kind, actor, reason)\nvalues ");
+        for (int i = 0; i < o.history().size(); i++) {
+            sql.append(i == 0 ? "" : ", ").append("(:id, :e%1$dSeq, :e%1$dAt, :e%1$dFulfilment, :e%1$dKind, :e%1$dActorKind, :e%1$dActor, :e%1$dReason)".formatted(i));
+        }
+        DatabaseClient.GenericExecuteSpec spec = db.sql(sql.toString())
                 .bind("id", o.id().value()).bind("code", o.code()).bind("account", o.account())
                 .bind("status", o.status().name()).bind("payment", o.payment().name())
                 .bind("name", o.contact().name()).bind("phone", o.contact().phone()).bind("email", o.contact().email())
@@ -65,35 +95,31 @@ public class OrderRows {
                 .bind("deadline", Parameter.fromOrEmpty(o.pickupDeadline(), OffsetDateTime.class))
                 .bind("total", o.total().dong()).bind("shipping", o.shipping().dong())
                 .bind("key", idempotencyKey).bind("hash", o.requestHash())
-                .bind("at", o.placedAt())
-                .then()
-                .thenMany(Flux.fromIterable(o.fulfilments()).concatMap(f -> fulfilment(o, f)))
-                .thenMany(Flux.fromIterable(o.fulfilments()).concatMap(f -> Flux.fromIterable(f.lines()).concatMap(l -> line(o.id(), f, l))))
-                .thenMany(Flux.fromIterable(o.history()).concatMap(e -> event(o.id(), e)))
-                .then();
-    }
-
-    private Mono<Void> fulfilment(Order o, Fulfilment f) {
-        return db.sql("""
-                        insert into fulfilment (id, order_id, location_id, producer_id, status, updated_at, shipping_vnd, weight_g,
-                            delivery_min_days, delivery_max_days)
-                        values (:id, :order, :location, :producer, :status, :at, :shipping, :weight, :min, :max)""")
-                .bind("id", f.id()).bind("order", o.id().value()).bind("location", f.location().value())
-                .bind("producer", f.producer().value()).bind("status", f.status().name()).bind("at", o.placedAt())
-                .bind("shipping", f.shipping().dong()).bind("weight", f.weightGrams())
-                .bind("min", Parameter.fromOrEmpty(f.window() == null ? null : f.window().minDays(), Integer.class))
-                .bind("max", Parameter.fromOrEmpty(f.window() == null ? null : f.window().maxDays(), Integer.class))
-                .then();
-    }
-
-    private Mono<Void> line(OrderId order, Fulfilment f, Order.Line l) {
-        return db.sql("""
-                        insert into order_line (order_id, line_no, fulfilment_id, product_id, product_name, unit_price_vnd, quantity, reserve_movement_id)
-                        values (:order, :no, :fulfilment, :product, :name, :price, :quantity, :movement)""")
-                .bind("order", order.value()).bind("no", l.number()).bind("fulfilment", f.id())
-                .bind("product", l.product().value()).bind("name", l.name()).bind("price", l.unitPrice().dong())
-                .bind("quantity", l.quantity()).bind("movement", l.reserveMovement())
-                .then();
+                .bind("at", o.placedAt());
+        n = 0;
+        for (int i = 0; i < fulfilments.size(); i++) {
+            Fulfilment f = fulfilments.get(i);
+            String p = "f" + i;
+            spec = spec.bind(p + "Id", f.id()).bind(p + "Location", f.location().value())
+                    .bind(p + "Producer", f.producer().value()).bind(p + "Status", f.status().name())
+                    .bind(p + "Shipping", f.shipping().dong()).bind(p + "Weight", f.weightGrams())
+                    .bind(p + "Min", Parameter.fromOrEmpty(f.window() == null ? null : f.window().minDays(), Integer.class))
+                    .bind(p + "Max", Parameter.fromOrEmpty(f.window() == null ? null : f.window().maxDays(), Integer.class));
+            for (Order.Line l : f.lines()) {
+                String q = "l" + n++;
+                spec = spec.bind(q + "No", l.number()).bind(q + "Product", l.product().value()).bind(q + "Name", l.name())
+                        .bind(q + "Price", l.unitPrice().dong()).bind(q + "Quantity", l.quantity()).bind(q + "Movement", l.reserveMovement());
+            }
+        }
+        for (int i = 0; i < o.history().size(); i++) {
+            OrderEvent e = o.history().get(i);
+            String p = "e" + i;
+            spec = spec.bind(p + "Seq", e.seq()).bind(p + "At", e.at())
+                    .bind(p + "Fulfilment", Parameter.fromOrEmpty(e.fulfilment(), UUID.class))
+                    .bind(p + "Kind", e.kind().name()).bind(p + "ActorKind", e.by().kind().name()).bind(p + "Actor", e.by().name())
+                    .bind(p + "Reason", Parameter.fromOrEmpty(e.reason() == null ? null : e.reason().name(), String.class));
+        }
+        return spec.then();
     }
 
     Mono<Void> event(OrderId order, OrderEvent e) {
