@@ -21,12 +21,17 @@ import reactor.core.publisher.Mono;
  * one row per session, keyed by the SHA-256 of its id. A session reaches the table only when it is saved with
  * something in it, which on this site means signing in; the first request of a new visitor reads nothing. A
  * request of a signed-in person reads the row once and writes back its last access (its attributes too when
- * they changed). A session idle longer than its timeout is never read again and {@link #purgeExpired} deletes it.
+ * they changed), at most once a minute when nothing else changed: a signed-in request then reads one row and writes
+ * none, and an idle session expires between its timeout less a minute and its timeout. A session idle longer than
+ * its timeout is never read again and {@link #purgeExpired} deletes it.
  */
 @Repository
 public class PostgresSessions implements ReactiveSessionRepository<StoredSession> {
 
     private static final Logger log = LoggerFactory.getLogger(PostgresSessions.class);
+
+    /** How stale a stored last access may be before a request writes it again. */
+    static final Duration TOUCH_EVERY = Duration.ofMinutes(1);
 
     private final DatabaseClient db;
     private final Clock clock;
@@ -45,6 +50,9 @@ public class PostgresSessions implements ReactiveSessionRepository<StoredSession
 
     @Override
     public Mono<Void> save(StoredSession session) {
+        if (session.storedWithin(TOUCH_EVERY)) {
+            return Mono.empty();
+        }
         Mono<Long> write = session.isNew() ? insert(session) : update(session);
         return write.doOnNext(rows -> session.saved()).then();
     }

@@ -26,6 +26,8 @@ public final class StoredSession implements Session {
     private Instant lastAccessed;
     private Duration maxIdle;
     private boolean attributesChanged;
+    private Instant storedLastAccessed;
+    private Duration storedMaxIdle;
 
     private StoredSession(Clock clock, String id, String storedId, Instant created, Instant lastAccessed, Duration maxIdle,
                           Map<String, Object> attributes) {
@@ -36,6 +38,8 @@ public final class StoredSession implements Session {
         this.lastAccessed = lastAccessed;
         this.maxIdle = maxIdle;
         this.attributes = attributes;
+        this.storedLastAccessed = storedId == null ? null : lastAccessed;
+        this.storedMaxIdle = storedId == null ? null : maxIdle;
     }
 
     static StoredSession create(Clock clock, Duration maxIdle) {
@@ -143,5 +147,17 @@ public final class StoredSession implements Session {
     void saved() {
         storedId = id;
         attributesChanged = false;
+        storedLastAccessed = lastAccessed;
+        storedMaxIdle = maxIdle;
+    }
+
+    /**
+     * Whether the stored row already says all there is, but for a last access less than {@code touchEvery} old:
+     * same id, same attributes, same timeout. Its stored expiry is then at most {@code touchEvery} earlier than this
+     * session's, never later.
+     */
+    boolean storedWithin(Duration touchEvery) {
+        return storedId != null && storedId.equals(id) && !attributesChanged && maxIdle.equals(storedMaxIdle)
+                && !lastAccessed.isBefore(storedLastAccessed) && lastAccessed.isBefore(storedLastAccessed.plus(touchEvery));
     }
 }
