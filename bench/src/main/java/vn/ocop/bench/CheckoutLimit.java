@@ -37,10 +37,10 @@ import java.util.concurrent.TimeUnit;
  * history, the session's last access, and the answer is 200;</li>
  * <li>in one transaction: the pickup outlet ({@code Destinations}), the product's offer and sellability
  * ({@code Allocator}), the buyer's held flash claims ({@code FlashPricing}), the product's stock levels
- * ({@code Allocator}; none available at the outlet: rolled back, 409), the ship-from location ({@code Parcels}), the
- * order, its fulfilment, its line and its first history row ({@code OrderRows.insert}), the RESERVE movement and the
- * conditional update of the stock row ({@code StockLedger.guarded}; no row updated: rolled back, 409), commit;</li>
- * <li>the session's last access ({@code PostgresSessions.save}).</li>
+ * ({@code Allocator}; none available at the outlet: rolled back, 409), the order with its fulfilment, line and first
+ * history row in one statement ({@code OrderRows.insert}), the RESERVE movement and the conditional update of the
+ * stock row ({@code StockLedger.guarded}; no row updated: rolled back, 409), commit;</li>
+ * <li>the session's last access ({@code PostgresSessions.save}), at most once a minute per session.</li>
  * </ol>
  */
 final class CheckoutLimit {
@@ -64,6 +64,7 @@ final class CheckoutLimit {
                    f.id as fulfilment_id, f.location_id, f.producer_id, f.status, f.shipping_vnd, f.weight_g,
                    f.delivery_min_days, f.delivery_max_days, f.taken_method, f.taken_vnd, f.taken_at, f.taken_by_kind, f.taken_by
             from order_line l join fulfilment f on f.id = l.fulfilment_id where l.order_id = ? order by l.line_no""";
+    /** The pickup outlet ({@code Destinations}); {@code Parcels} uses the row read, not a second read. */
     static final String LOCATION = "select id, kind, name, province, address, latitude, longitude, opening_hours, pickup_allowed, producer_id from location where id = ?";
     static final String OFFERS = """
             select p.id, p.name, p.producer_id, p.price_vnd, (r.product_id is not null) as sellable,
@@ -84,20 +85,21 @@ final class CheckoutLimit {
             join product p on p.id = s.product_id
             left join sellable_ranking(?) r on r.product_id = s.product_id
              where s.product_id = ?""";
+    /** {@code OrderRows.insert}: the order, its fulfilment, its line and its first history row in one statement (one of each here). */
     static final String INSERT_ORDER = """
-            insert into customer_order (id, code, account_id, status, payment_method, contact_name, contact_phone,
-                contact_email, province_code, commune_code, street, pickup_location_id, pickup_code, pickup_deadline,
-                total_vnd, shipping_vnd, idempotency_key, request_hash, placed_at, updated_at)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
-                ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
-    static final String INSERT_FULFILMENT = """
-            insert into fulfilment (id, order_id, location_id, producer_id, status, updated_at, shipping_vnd, weight_g,
-                delivery_min_days, delivery_max_days)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
-    static final String INSERT_LINE = """
-            insert into order_line (order_id, line_no, fulfilment_id, product_id, product_name, unit_price_vnd, quantity, reserve_movement_id)
-            values (?, ?, ?, ?, ?, ?, ?, ?)""";
-    static final String INSERT_EVENT = """
+            with placed as (
+                insert into customer_order (id, code, account_id, status, payment_method, contact_name, contact_phone,
+                    contact_email, province_code, commune_code, street, pickup_location_id, pickup_code, pickup_deadline,
+                    total_vnd, shipping_vnd, idempotency_key, request_hash, placed_at, updated_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
+                    ?, ?, ?, ?, ?, ?, ?, ?, ?)),
+            parcels as (
+                insert into fulfilment (id, order_id, location_id, producer_id, status, updated_at, shipping_vnd, weight_g,
+                    delivery_min_days, delivery_max_days)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)),
+            lines as (
+                insert into order_line (order_id, line_no, fulfilment_id, product_id, product_name, unit_price_vnd, quantity, reserve_movement_id)
+                values (?, ?, ?, ?, ?, ?, ?, ?))
             insert into order_event (order_id, seq, at, fulfilment_id, kind, actor_kind, actor, reason)
             values (?, ?, ?, ?, ?, ?, ?, ?)""";
     static final String INSERT_MOVEMENT = """
@@ -159,7 +161,16 @@ final class CheckoutLimit {
      * {@code limit:} so the check can tell these orders from the app's.
      */
     CheckoutBench.Tally run(List<Buyer> buyers) throws Exception {
-        BlockingQueue<Connection> pool = new ArrayBlockingQueue<>(APP_POOL);
+        return run(buyers, () -> { }, () -> { });
+    }
+
+    /**
+     * As {@link #run(List)}, {@code atStart} run once the connections are open, just before the buyers start, and
+     * {@code atEnd} once the rush is over, before the connections close (CPU snapshots, the clock).
+     */
+    CheckoutBench.Tally run(List<Buyer> buyers, Runnable atStart, Runnable atEnd) throws Exception {
+        // fair: a waiting checkout gets the next free connection in turn, as from the app's pool
+        BlockingQueue<Connection> pool = new ArrayBlockingQueue<>(APP_POOL, true);
         for (int i = 0; i < APP_POOL; i++) {
             pool.add(DriverManager.getConnection(jdbcUrl, user, ""));
         }
@@ -186,9 +197,11 @@ final class CheckoutLimit {
                     return null;
                 });
             }
+            atStart.run();
             start.countDown();
             threads.shutdown();
             threads.awaitTermination(30, TimeUnit.MINUTES);
+            atEnd.run();
         } finally {
             for (Connection c : pool) {
                 c.close();
@@ -293,28 +306,15 @@ final class CheckoutLimit {
                 c.rollback();
                 return Answer.REFUSED;
             }
-            byId(c, LOCATION, location);
             UUID order = UUID.randomUUID();
             UUID fulfilment = UUID.randomUUID();
             UUID movement = UUID.randomUUID();
             try (PreparedStatement st = c.prepareStatement(INSERT_ORDER)) {
-                Object[] values = {order, "OCOP-" + code(8), buyer.account(), "PLACED", "PAY_AT_PICKUP", "Người mua", "0912345678", buyer.email(),
-                    null, null, null, location, code(6), now.plusDays(3), price, 0L, key, "limit", now, now};
-                for (int i = 0; i < values.length; i++) {
-                    st.setObject(i + 1, values[i]);
-                }
-                st.executeUpdate();
-            }
-            try (PreparedStatement st = c.prepareStatement(INSERT_FULFILMENT)) {
-                set(st, fulfilment, order, location, producer, "PLACED", now, 0L, grams, null, null);
-                st.executeUpdate();
-            }
-            try (PreparedStatement st = c.prepareStatement(INSERT_LINE)) {
-                set(st, order, 1, fulfilment, product, name, price, 1, movement);
-                st.executeUpdate();
-            }
-            try (PreparedStatement st = c.prepareStatement(INSERT_EVENT)) {
-                set(st, order, 1, now, null, "PLACED", "SHOPPER", buyer.account().toString(), null);
+                set(st, order, "OCOP-" + code(8), buyer.account(), "PLACED", "PAY_AT_PICKUP", "Người mua", "0912345678", buyer.email(),
+                        null, null, null, location, code(6), now.plusDays(3), price, 0L, key, "limit", now, now,
+                        fulfilment, order, location, producer, "PLACED", now, 0L, grams, null, null,
+                        order, 1, fulfilment, product, name, price, 1, movement,
+                        order, 1, now, null, "PLACED", "SHOPPER", buyer.account().toString(), null);
                 st.executeUpdate();
             }
             try (PreparedStatement st = c.prepareStatement(INSERT_MOVEMENT)) {
@@ -341,7 +341,15 @@ final class CheckoutLimit {
         }
     }
 
+    /** When each buyer's session row was last written: the app writes it at most once a minute ({@code PostgresSessions.TOUCH_EVERY}). */
+    private static final java.util.Map<UUID, OffsetDateTime> TOUCHED = new java.util.concurrent.ConcurrentHashMap<>();
+
     private static void touch(Connection c, Buyer buyer, OffsetDateTime now) throws SQLException {
+        OffsetDateTime last = TOUCHED.get(buyer.account());
+        if (last != null && now.isBefore(last.plusMinutes(1))) {
+            return;
+        }
+        TOUCHED.put(buyer.account(), now);
         try (PreparedStatement st = c.prepareStatement(TOUCH_SESSION)) {
             set(st, buyer.sessionHash(), now, 1800, now.plusMinutes(30), buyer.sessionHash());
             st.executeUpdate();
