@@ -102,6 +102,25 @@ class SessionsIntegrationTests {
     }
 
     @Test
+    void aRequestWritesTheLastAccessOnlyWhenTheStoredOneIsAMinuteOld() {
+        SignedIn shopper = SignedIn.as(web, "shopper@demo.ocop.vn", "ocop-demo-2026");
+        byte[] id = PostgresSessions.hash(shopper.session());
+        String stored = "select last_accessed_at::text || ' ' || expires_at::text as at from web_session where id_hash = :id";
+        String afterSignIn = db.sql(stored).bind("id", id).map((r, m) -> r.get("at", String.class)).one().block();
+
+        assertThat(shopper.page("/orders")).contains("shopper@demo.ocop.vn");
+        assertThat(db.sql(stored).bind("id", id).map((r, m) -> r.get("at", String.class)).one().block())
+                .as("a request within the minute writes nothing").isEqualTo(afterSignIn);
+
+        db.sql("update web_session set last_accessed_at = last_accessed_at - interval '2 minutes', "
+                + "expires_at = expires_at - interval '2 minutes' where id_hash = :id").bind("id", id).then().block();
+        assertThat(shopper.page("/orders")).contains("shopper@demo.ocop.vn");
+        assertThat(db.sql("select expires_at > now() + interval '29 minutes' as renewed from web_session where id_hash = :id").bind("id", id)
+                .map((r, m) -> r.get("renewed", Boolean.class)).one().block())
+                .as("two minutes stale: written, the timeout counted from now").isTrue();
+    }
+
+    @Test
     void anExpiredSessionNoLongerSignsInAndIsPurged() {
         SignedIn shopper = SignedIn.as(web, "shopper@demo.ocop.vn", "ocop-demo-2026");
         byte[] id = PostgresSessions.hash(shopper.session());
