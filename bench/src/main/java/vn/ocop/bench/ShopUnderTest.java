@@ -35,6 +35,11 @@ final class ShopUnderTest implements AutoCloseable {
     }
 
     static ShopUnderTest start() throws IOException, InterruptedException {
+        return start(java.util.List.of());
+    }
+
+    /** As {@link #start()}, the app's JVM given these options too (a flight recording, say). */
+    static ShopUnderTest start(java.util.List<String> appJvmOptions) throws IOException, InterruptedException {
         Path jar = Path.of("storefront/target/storefront.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException("storefront/target/storefront.jar is missing: run ./mvnw -B package -DskipTests first");
@@ -43,8 +48,10 @@ final class ShopUnderTest implements AutoCloseable {
         Files.setPosixFilePermissions(scratch, PosixFilePermissions.fromString("rwxr-xr-x"));
         DevServices services = DevServices.start(scratch.resolve("data"));
         int port = Processes.freePort();
-        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx1g", "-jar", jar.toString())
+        java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g"));
+        command.addAll(appJvmOptions);
+        command.addAll(java.util.List.of("-jar", jar.toString()));
+        ProcessBuilder pb = new ProcessBuilder(command)
                 .redirectErrorStream(true).redirectOutput(scratch.resolve("app.log").toFile());
         pb.environment().put("OCOP_DB_URL", services.jdbcUrl());
         pb.environment().put("OCOP_DB_USER", services.username());
@@ -67,6 +74,16 @@ final class ShopUnderTest implements AutoCloseable {
             return files.filter(f -> f.getFileName().toString().endsWith("_index_search_slowlog.json")).findFirst()
                     .orElseThrow(() -> new IllegalStateException("no search slow log in " + logs));
         }
+    }
+
+    /** The app's process id (to read its CPU time). */
+    long appPid() {
+        return app.pid();
+    }
+
+    /** The embedded PostgreSQL's log (statement logging goes there); gone after {@link #close()}. */
+    Path postgresLog() {
+        return scratch.resolve("data/postgres/postgres.log");
     }
 
     Connection database() throws SQLException {

@@ -94,6 +94,12 @@ final class Till {
                 : CompletableFuture.completedFuture(answer));
     }
 
+    /** This till's sales again as new movements (fresh ids, same product, quantity and time): the database limit's outbox. */
+    List<MovementJson> salesAgain() {
+        return recorded.stream().filter(m -> "SALE".equals(m.type()))
+                .map(m -> new MovementJson(UUID.randomUUID(), m.type(), m.productId(), m.quantity(), m.occurredAt())).toList();
+    }
+
     /** Distinct batches taken from the outbox so far (resends not counted). */
     int batches() {
         return batches;
