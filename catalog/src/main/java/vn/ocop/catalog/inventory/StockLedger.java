@@ -1,6 +1,5 @@
 package vn.ocop.catalog.inventory;
 
-import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,7 +23,7 @@ import vn.ocop.catalog.MovementType;
  *
  * <p>Free movements (receipt, sale, count, transfer in) add their deltas whatever the stock; guarded ones
  * (reserve, release, fulfil, transfer out) are one conditional UPDATE that refuses to oversell. A batch of free
- * movements is two statements (see {@link BulkMovements}), whose locks come in one order whatever the batch.
+ * movements is one statement (see {@link BulkMovements}), whose locks come in one order whatever the batch.
  */
 @Repository
 public class StockLedger {
@@ -68,18 +67,11 @@ public class StockLedger {
         if (unique.isEmpty()) {
             return Mono.just(List.of());
         }
-        return BulkMovements.insert(db, location, List.copyOf(unique.values()), recorder)
-                .flatMap(applied -> BulkMovements.add(db, location, deltas(unique.values(), applied))
-                        .map(onHand -> unique.values().stream()
-                                .map(m -> new Outcome(m, applied.contains(m.id()), onHand.getOrDefault(m.product().value(), 0)))
-                                .collect(Collectors.toMap(o -> o.movement().id(), o -> o))))
+        return BulkMovements.apply(db, location, List.copyOf(unique.values()), recorder)
+                .map(applied -> unique.values().stream()
+                        .map(m -> new Outcome(m, applied.ids().contains(m.id()), applied.onHand().getOrDefault(m.product().value(), 0)))
+                        .collect(Collectors.toMap(o -> o.movement().id(), o -> o)))
                 .map(done -> inOrder(movements, done));
-    }
-
-    /** What the applied movements add to each product's stock; products with none applied are left alone. */
-    private static Map<UUID, Integer> deltas(Collection<Movement> movements, Set<UUID> applied) {
-        return movements.stream().filter(m -> applied.contains(m.id()))
-                .collect(Collectors.groupingBy(m -> m.product().value(), Collectors.summingInt(Movement::onHandDelta)));
     }
 
     /** Applies one guarded movement; fails with INSUFFICIENT_STOCK (and must then be rolled back) when the stock does not allow it. */
