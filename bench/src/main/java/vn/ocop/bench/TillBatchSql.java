@@ -17,7 +17,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
 import vn.ocop.bench.SyncClient.MovementJson;
@@ -28,12 +27,12 @@ import vn.ocop.bench.SyncClient.MovementJson;
  * statement logged ({@code bench tills --statement-log FILE}, 2026-12-06) and their text is copied from the app:
  * <ol>
  * <li>{@code TillKeys.authenticate}: the till key by its SHA-256 and location;</li>
- * <li>{@code LocationRows.get}: the location; {@code StockQueries.producersOf}: the batch's products' producers;</li>
- * <li>BEGIN; {@code BulkMovements.insert}: every movement at once, duplicates skipped (its trigger adds the SALEs to
- * {@code product_sales}); {@code BulkMovements.add}: each touched stock row moved once (left out when nothing applied);
- * {@code StockQueries.sellableOn}: the sale status of the applied sales' products (per day; none applied, none sent);
- * the answer: {@code StockQueries.at}, {@code pickups}, {@code changedSince} (when the till sent a version),
- * {@code snapshotXmin}; COMMIT;</li>
+ * <li>{@code LocationRows.get}: the location; {@code StockQueries.producersOf}: the batch's products' producers;
+ * {@code StockQueries.sellableOn}: the sale status of the batch's sales' products (per day);</li>
+ * <li>BEGIN; {@code BulkMovements.apply}: every movement at once, duplicates skipped (its trigger adds the SALEs to
+ * the {@code product_sales} shard of the connection), and each touched stock row moved once, in one statement; COMMIT;</li>
+ * <li>the answer: {@code StockQueries.snapshotXmin}, {@code at}, then {@code pickups} and {@code changedSince} (when the
+ * till sent a version; the app sends these two at once on two connections);</li>
  * <li>{@code SaleRows.byIds} (the applied sales, for the money ledger), then BEGIN, the producers' shared advisory locks
  * and {@code MoneyRows.append}'s insert, COMMIT (left out when nothing applied).</li>
  * </ol>
@@ -45,28 +44,31 @@ final class TillBatchSql {
     private static final String AUTHENTICATE = "select id, location_id, label, created_at, revoked_at from till_key where key_hash = ? and location_id = ? and revoked_at is null";
     private static final String LOCATION = "select id, kind, name, province, address, latitude, longitude, opening_hours, pickup_allowed, producer_id from location where id = ?";
     private static final String PRODUCERS = "select id, producer_id from product where id = any(?)";
-    private static final String INSERT = """
-            insert into stock_movement (id, type, location_id, product_id, producer_id, quantity, on_hand_delta,
-                                        reserved_delta, expected, counted, reference, recorded_by, device_id, note, occurred_at,
-                                        unit_price_vnd)
-            select m.id, m.type, ?, p.id, p.producer_id, m.quantity, m.on_hand, 0, nullif(m.expected, '')::int,
-                   nullif(m.counted, '')::int, nullif(m.reference, ''), ?, ?, nullif(m.note, ''), m.at::timestamptz,
-                   case when m.type = 'SALE' then coalesce(nullif(m.price, '')::bigint, p.price_vnd) end
-            from unnest(?::uuid[], ?::text[], ?::uuid[], ?::int[], ?::int[], ?::text[],
-                        ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
-                 with ordinality as m(id, type, product, quantity, on_hand, expected, counted, reference, note, at, price, ord)
-            join product p on p.id = m.product
-            order by m.ord
-            on conflict (id) do nothing
-            returning id""";
-    private static final String ADD = """
-            insert into stock (location_id, product_id, on_hand, reserved, updated_at)
-            select ?, d.product, d.delta, 0, clock_timestamp()
-            from unnest(?::uuid[], ?::int[]) with ordinality as d(product, delta, ord)
-            order by d.ord
-            on conflict (location_id, product_id) do update
-                set on_hand = stock.on_hand + excluded.on_hand, updated_at = excluded.updated_at
-            returning product_id, on_hand""";
+    private static final String APPLY = """
+            with added as (
+                insert into stock_movement (id, type, location_id, product_id, producer_id, quantity, on_hand_delta,
+                                            reserved_delta, expected, counted, reference, recorded_by, device_id, note, occurred_at,
+                                            unit_price_vnd)
+                select m.id, m.type, ?, p.id, p.producer_id, m.quantity, m.on_hand, 0, nullif(m.expected, '')::int,
+                       nullif(m.counted, '')::int, nullif(m.reference, ''), ?, ?, nullif(m.note, ''), m.at::timestamptz,
+                       case when m.type = 'SALE' then coalesce(nullif(m.price, '')::bigint, p.price_vnd) end
+                from unnest(?::uuid[], ?::text[], ?::uuid[], ?::int[], ?::int[], ?::text[],
+                            ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
+                     with ordinality as m(id, type, product, quantity, on_hand, expected, counted, reference, note, at, price, ord)
+                join product p on p.id = m.product
+                order by m.ord
+                on conflict (id) do nothing
+                returning id, product_id, on_hand_delta),
+            moved as (
+                insert into stock (location_id, product_id, on_hand, reserved, updated_at)
+                select ?, a.product_id, sum(a.on_hand_delta)::int, 0, clock_timestamp()
+                from added a
+                group by a.product_id
+                order by a.product_id
+                on conflict (location_id, product_id) do update
+                    set on_hand = stock.on_hand + excluded.on_hand, updated_at = excluded.updated_at
+                returning product_id, on_hand)
+            select a.id, a.product_id, mv.on_hand from added a join moved mv on mv.product_id = a.product_id""";
     private static final String SELLABLE = "select product_id from sellable_ranking(?) where product_id = any(?)";
     private static final String LEVELS = """
             select s.location_id, s.product_id, p.name, p.producer_id, p.price_vnd, s.on_hand, s.reserved,
@@ -133,54 +135,48 @@ final class TillBatchSql {
         for (Object[] row : rows(c, PRODUCERS, c.createArrayOf("uuid", batch.stream().map(MovementJson::productId).distinct().toArray()))) {
             producers.put((UUID) row[0], (UUID) row[1]);
         }
+        List<UUID> sold = batch.stream().filter(m -> "SALE".equals(m.type())).map(MovementJson::productId).distinct().toList();
+        if (!sold.isEmpty()) {
+            rows(c, SELLABLE, today, c.createArrayOf("uuid", sold.toArray()));
+        }
         c.setAutoCommit(false);
+        Set<UUID> applied;
         try {
-            Set<UUID> applied = insert(c, location, device, batch);
-            List<MovementJson> sales = batch.stream().filter(m -> applied.contains(m.id())).toList();
-            if (!sales.isEmpty()) {
-                add(c, location, sales);
-                rows(c, SELLABLE, today, c.createArrayOf("uuid", sales.stream().map(MovementJson::productId).toArray()));
-            }
-            rows(c, AT, today, location);
-            rows(c, PICKUPS, location);
-            if (sinceXmin >= 0) {
-                rows(c, CHANGED_SINCE, today, location, Long.toString(sinceXmin), today, today, today, today);
-            }
-            long xmin = Long.parseLong((String) rows(c, XMIN).get(0)[0]);
+            applied = apply(c, location, device, batch);
             c.commit();
-            c.setAutoCommit(true);
-            if (!sales.isEmpty()) {
-                money(c, rows(c, SALES, c.createArrayOf("uuid", applied.toArray())));
-            }
-            return new Applied(applied.size(), xmin);
         } catch (SQLException | RuntimeException e) {
             c.rollback();
-            c.setAutoCommit(true);
             throw e;
+        } finally {
+            c.setAutoCommit(true);
         }
+        long xmin = Long.parseLong((String) rows(c, XMIN).get(0)[0]);
+        rows(c, AT, today, location);
+        rows(c, PICKUPS, location);
+        if (sinceXmin >= 0) {
+            rows(c, CHANGED_SINCE, today, location, Long.toString(sinceXmin), today, today, today, today);
+        }
+        if (!applied.isEmpty()) {
+            money(c, rows(c, SALES, c.createArrayOf("uuid", applied.toArray())));
+        }
+        return new Applied(applied.size(), xmin);
     }
 
-    private static Set<UUID> insert(Connection c, UUID location, String device, List<MovementJson> batch) throws SQLException {
+    private static Set<UUID> apply(Connection c, UUID location, String device, List<MovementJson> batch) throws SQLException {
         List<MovementJson> sorted = batch.stream().sorted(Comparator.comparing(MovementJson::productId).thenComparing(MovementJson::id)).toList();
         String[] empty = sorted.stream().map(m -> "").toArray(String[]::new);
         Set<UUID> applied = new HashSet<>();
-        for (Object[] row : rows(c, INSERT, location, "till " + device, device,
+        for (Object[] row : rows(c, APPLY, location, "till " + device, device,
                 c.createArrayOf("uuid", sorted.stream().map(MovementJson::id).toArray()),
                 c.createArrayOf("text", sorted.stream().map(MovementJson::type).toArray()),
                 c.createArrayOf("uuid", sorted.stream().map(MovementJson::productId).toArray()),
                 c.createArrayOf("int4", sorted.stream().map(MovementJson::quantity).toArray()),
                 c.createArrayOf("int4", sorted.stream().map(m -> "SALE".equals(m.type()) ? -m.quantity() : m.quantity()).toArray()),
                 c.createArrayOf("text", empty), c.createArrayOf("text", empty), c.createArrayOf("text", empty), c.createArrayOf("text", empty),
-                c.createArrayOf("text", sorted.stream().map(MovementJson::occurredAt).toArray()), c.createArrayOf("text", empty))) {
+                c.createArrayOf("text", sorted.stream().map(MovementJson::occurredAt).toArray()), c.createArrayOf("text", empty), location)) {
             applied.add((UUID) row[0]);
         }
         return applied;
-    }
-
-    private static void add(Connection c, UUID location, List<MovementJson> applied) throws SQLException {
-        Map<UUID, Integer> deltas = new TreeMap<>();
-        applied.forEach(m -> deltas.merge(m.productId(), "SALE".equals(m.type()) ? -m.quantity() : m.quantity(), Integer::sum));
-        rows(c, ADD, location, c.createArrayOf("uuid", deltas.keySet().toArray()), c.createArrayOf("int4", deltas.values().toArray()));
     }
 
     /** {@code TillMoney.append}: one TILL_SALE event per sale, in one transaction under the producers' shared locks. */

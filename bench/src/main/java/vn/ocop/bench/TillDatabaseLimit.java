@@ -61,7 +61,7 @@ final class TillDatabaseLimit {
         return Integer.parseInt(p.getProperty("spring.r2dbc.pool.max-size", "10").strip());
     }
 
-    Result run(List<Till> fleet, int batch, Faults faults) throws Exception {
+    Result run(List<Till> fleet, int salesPerTill, int batch, Faults faults) throws Exception {
         BlockingQueue<Connection> pool = new ArrayBlockingQueue<>(connections);
         for (int i = 0; i < connections; i++) {
             pool.add(shop.database());
@@ -70,7 +70,7 @@ final class TillDatabaseLimit {
         Map<Shelf, Integer> change = new HashMap<>();
         List<List<MovementJson>> sales = new ArrayList<>();
         for (Till t : fleet) {
-            List<MovementJson> again = t.salesAgain();
+            List<MovementJson> again = t.salesAgain(salesPerTill);
             sales.add(again);
             again.forEach(m -> {
                 ids.add(m.id());
