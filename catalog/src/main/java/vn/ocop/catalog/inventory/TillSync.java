@@ -64,23 +64,29 @@ public class TillSync {
         }
         List<UUID> products = batch.movements().stream().map(TillMovement::productId).filter(p -> p != null).distinct().toList();
         OffsetDateTime now = OffsetDateTime.now(clock);
+        LocalDate today = now.atZoneSameInstant(CatalogTime.ZONE).toLocalDate();
         // only the writes are in the transaction, so it holds the stock rows and the units-sold shards it moves for one
-        // round trip to its commit; the sale status is read before it and the answer after it
-        return queries.producersOf(products)
-                .map(producers -> batch.movements().stream().map(new TillMovementCheck(location, producers, now)::check).toList())
-                .flatMap(checked -> sellable(checked)
-                        .flatMap(sellable -> transactions.transactional(apply(location, batch, checked, sellable)))
-                        .retryWhen(Transient.RETRY))
+        // round trip to its commit; the products and their sale status are read before it and the answer after it
+        return queries.productsOn(products, today)
+                .flatMap(known -> applyChecked(location, batch, batch.movements().stream()
+                        .map(new TillMovementCheck(location, known.producers(), now)::check).toList(), today, known.sellable()))
                 .flatMap(results -> answer(location, batch, results));
     }
 
-    /** The products on sale on each day that the batch's sales happened (a sale of one that was not is flagged). */
-    private Mono<Map<LocalDate, Set<UUID>>> sellable(List<Checked> checked) {
+    private Mono<List<MovementResult>> applyChecked(Location location, SyncBatch batch, List<Checked> checked, LocalDate today, Set<UUID> sellableToday) {
+        return sellable(checked, today, sellableToday)
+                .flatMap(sellable -> transactions.transactional(apply(location, batch, checked, sellable)))
+                .retryWhen(Transient.RETRY);
+    }
+
+    /** The products on sale on each day that the batch's sales happened (a sale of one that was not is flagged); today's are known. */
+    private Mono<Map<LocalDate, Set<UUID>>> sellable(List<Checked> checked, LocalDate today, Set<UUID> sellableToday) {
         Map<LocalDate, List<UUID>> sold = checked.stream().filter(c -> c.movement() != null && c.movement().type() == MovementType.SALE)
                 .collect(Collectors.groupingBy(c -> day(c.movement().occurredAt()), Collectors.mapping(c -> c.movement().product().value(),
                         Collectors.toList())));
         return Flux.fromIterable(sold.entrySet())
-                .concatMap(day -> queries.sellableOn(day.getKey(), day.getValue().stream().distinct().toList()).map(ids -> Map.entry(day.getKey(), ids)))
+                .concatMap(day -> (day.getKey().equals(today) ? Mono.just(sellableToday)
+                        : queries.sellableOn(day.getKey(), day.getValue().stream().distinct().toList())).map(ids -> Map.entry(day.getKey(), ids)))
                 .collectMap(Map.Entry::getKey, Map.Entry::getValue);
     }
 
