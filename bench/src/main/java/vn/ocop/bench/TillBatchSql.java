@@ -12,7 +12,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
+import java.util.TreeMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -27,8 +27,8 @@ import vn.ocop.bench.SyncClient.MovementJson;
  * statement logged ({@code bench tills --statement-log FILE}, 2026-12-06) and their text is copied from the app:
  * <ol>
  * <li>{@code TillKeys.authenticate}: the till key by its SHA-256 and location;</li>
- * <li>{@code LocationRows.get}: the location; {@code StockQueries.producersOf}: the batch's products' producers;
- * {@code StockQueries.sellableOn}: the sale status of the batch's sales' products (per day);</li>
+ * <li>{@code LocationRows.get}: the location; {@code StockQueries.productsOn}: the batch's products' producers and
+ * today's sale status, and {@code sellableOn} for each other day the batch's sales happened (none unless the run is near midnight);</li>
  * <li>BEGIN; {@code BulkMovements.apply}: every movement at once, duplicates skipped (its trigger adds the SALEs to
  * the {@code product_sales} shard of the connection), and each touched stock row moved once, in one statement; COMMIT;</li>
  * <li>the answer: {@code StockQueries.snapshotXmin}, {@code at}, then {@code pickups} and {@code changedSince} (when the
@@ -43,7 +43,10 @@ final class TillBatchSql {
     private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
     private static final String AUTHENTICATE = "select id, location_id, label, created_at, revoked_at from till_key where key_hash = ? and location_id = ? and revoked_at is null";
     private static final String LOCATION = "select id, kind, name, province, address, latitude, longitude, opening_hours, pickup_allowed, producer_id from location where id = ?";
-    private static final String PRODUCERS = "select id, producer_id from product where id = any(?)";
+    private static final String PRODUCTS_ON = """
+            select p.id, p.producer_id, (r.product_id is not null) as sellable
+            from product p left join sellable_ranking(?) r on r.product_id = p.id
+            where p.id = any(?)""";
     private static final String APPLY = """
             with added as (
                 insert into stock_movement (id, type, location_id, product_id, producer_id, quantity, on_hand_delta,
@@ -131,13 +134,16 @@ final class TillBatchSql {
         LocalDate today = LocalDate.now(VIETNAM);
         rows(c, AUTHENTICATE, keyHash, location);
         rows(c, LOCATION, location);
-        Map<UUID, UUID> producers = new HashMap<>();
-        for (Object[] row : rows(c, PRODUCERS, c.createArrayOf("uuid", batch.stream().map(MovementJson::productId).distinct().toArray()))) {
-            producers.put((UUID) row[0], (UUID) row[1]);
-        }
-        List<UUID> sold = batch.stream().filter(m -> "SALE".equals(m.type())).map(MovementJson::productId).distinct().toList();
-        if (!sold.isEmpty()) {
-            rows(c, SELLABLE, today, c.createArrayOf("uuid", sold.toArray()));
+        rows(c, PRODUCTS_ON, today, c.createArrayOf("uuid", batch.stream().map(MovementJson::productId).distinct().toArray()));
+        Map<LocalDate, Set<UUID>> otherDays = new TreeMap<>();
+        batch.stream().filter(m -> "SALE".equals(m.type())).forEach(m -> {
+            LocalDate day = OffsetDateTime.parse(m.occurredAt()).atZoneSameInstant(VIETNAM).toLocalDate();
+            if (!day.equals(today)) {
+                otherDays.computeIfAbsent(day, d -> new java.util.LinkedHashSet<>()).add(m.productId());
+            }
+        });
+        for (Map.Entry<LocalDate, Set<UUID>> day : otherDays.entrySet()) {
+            rows(c, SELLABLE, day.getKey(), c.createArrayOf("uuid", day.getValue().toArray()));
         }
         c.setAutoCommit(false);
         Set<UUID> applied;
