@@ -23,8 +23,11 @@ import vn.ocop.catalog.inventory.StockLedger.Recorder;
  */
 final class BulkMovements {
 
-    /** What the statement did: the ids that were new, and on hand afterwards of each product they moved. */
-    record Applied(Set<UUID> ids, Map<UUID, Integer> onHand) {
+    /**
+     * What the statement did: the ids that were new, on hand afterwards of each product they moved, and the
+     * discrepancies flagged on new sales (by movement id; none for most).
+     */
+    record Applied(Set<UUID> ids, Map<UUID, Integer> onHand, Map<UUID, List<String>> flags) {
     }
 
     private static final String APPLY = """
@@ -41,7 +44,7 @@ final class BulkMovements {
                 join product p on p.id = m.product
                 order by m.ord
                 on conflict (id) do nothing
-                returning id, product_id, on_hand_delta),
+                returning id, type, product_id, on_hand_delta),
             moved as (
                 insert into stock (location_id, product_id, on_hand, reserved, updated_at)
                 select :location, a.product_id, sum(a.on_hand_delta)::int, 0, clock_timestamp()
@@ -50,14 +53,32 @@ final class BulkMovements {
                 order by a.product_id
                 on conflict (location_id, product_id) do update
                     set on_hand = stock.on_hand + excluded.on_hand, updated_at = excluded.updated_at
-                returning product_id, on_hand)
-            select a.id, a.product_id, mv.on_hand from added a join moved mv on mv.product_id = a.product_id""";
+                returning product_id, on_hand),
+            -- a sale is never refused: one that drove the stock below zero or sold what was not on sale that day is
+            -- applied and flagged for staff (the discrepancies page), once per reason
+            flagged as (
+                insert into stock_discrepancy (id, movement_id, location_id, product_id, reason, on_hand_after)
+                select gen_random_uuid(), a.id, :location, a.product_id, r.reason, mv.on_hand
+                from added a
+                join moved mv on mv.product_id = a.product_id
+                join unnest(:ids::uuid[], :unsellables::bool[]) as u(id, unsellable) on u.id = a.id
+                cross join lateral (values ('NEGATIVE_STOCK', mv.on_hand < 0), ('NOT_SELLABLE', u.unsellable)) as r(reason, applies)
+                where a.type = 'SALE' and r.applies
+                order by a.id, r.reason
+                on conflict (movement_id, reason) do nothing
+                returning movement_id, reason)
+            select a.id, a.product_id, mv.on_hand, array(select f.reason from flagged f where f.movement_id = a.id order by f.reason) as flags
+            from added a join moved mv on mv.product_id = a.product_id""";
 
     private BulkMovements() {
     }
 
-    /** Inserts the movements (distinct ids, any order) and moves the stock rows by what was new. */
-    static Mono<Applied> apply(DatabaseClient db, LocationId location, List<Movement> movements, Recorder recorder) {
+    /**
+     * Inserts the movements (distinct ids, any order), moves the stock rows by what was new and flags the new sales
+     * that drove stock below zero or whose id is in {@code unsellable}. Atomic on its own: outside a transaction it
+     * holds its rows for no longer than it runs.
+     */
+    static Mono<Applied> apply(DatabaseClient db, LocationId location, List<Movement> movements, Recorder recorder, Set<UUID> unsellable) {
         List<Movement> sorted = movements.stream()
                 .sorted(Comparator.comparing((Movement m) -> m.product().value()).thenComparing(Movement::id)).toList();
         return db.sql(APPLY)
@@ -75,17 +96,24 @@ final class BulkMovements {
                 .bind("notes", sorted.stream().map(m -> text(m.note())).toArray(String[]::new))
                 .bind("ats", sorted.stream().map(m -> m.occurredAt().toString()).toArray(String[]::new))
                 .bind("prices", sorted.stream().map(m -> text(m.unitPrice() == null ? null : m.unitPrice().dong())).toArray(String[]::new))
-                .map((row, md) -> new Object[] {row.get("id", UUID.class), row.get("product_id", UUID.class), row.get("on_hand", Integer.class)})
+                .bind("unsellables", sorted.stream().map(m -> unsellable.contains(m.id())).toArray(Boolean[]::new))
+                .map((row, md) -> new Object[] {row.get("id", UUID.class), row.get("product_id", UUID.class), row.get("on_hand", Integer.class),
+                        row.get("flags", String[].class)})
                 .all()
                 .collectList()
                 .map(rows -> {
                     Set<UUID> ids = new HashSet<>();
                     Map<UUID, Integer> onHand = new HashMap<>();
+                    Map<UUID, List<String>> flags = new HashMap<>();
                     rows.forEach(r -> {
                         ids.add((UUID) r[0]);
                         onHand.put((UUID) r[1], (Integer) r[2]);
+                        String[] reasons = (String[]) r[3];
+                        if (reasons != null && reasons.length > 0) {
+                            flags.put((UUID) r[0], List.of(reasons));
+                        }
                     });
-                    return new Applied(ids, onHand);
+                    return new Applied(ids, onHand, flags);
                 });
     }
 

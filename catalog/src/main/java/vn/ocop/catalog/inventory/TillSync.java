@@ -3,7 +3,6 @@ package vn.ocop.catalog.inventory;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -19,9 +18,9 @@ import vn.ocop.catalog.CatalogException;
 import vn.ocop.catalog.CatalogTime;
 import vn.ocop.catalog.Discrepancy;
 import vn.ocop.catalog.Location;
+import vn.ocop.catalog.Movement;
 import vn.ocop.catalog.MovementResult;
 import vn.ocop.catalog.MovementType;
-import vn.ocop.catalog.StockLevel;
 import vn.ocop.catalog.SyncAnswer;
 import vn.ocop.catalog.SyncBatch;
 import vn.ocop.catalog.TillMovement;
@@ -73,9 +72,14 @@ public class TillSync {
                 .flatMap(results -> answer(location, batch, results));
     }
 
+    /**
+     * A batch without rejections is one statement on its own (atomic, its locks held only while it runs); rejections
+     * are kept in the same transaction as the rest.
+     */
     private Mono<List<MovementResult>> applyChecked(Location location, SyncBatch batch, List<Checked> checked, LocalDate today, Set<UUID> sellableToday) {
+        boolean anyRefused = checked.stream().anyMatch(c -> c.rejection() != null);
         return sellable(checked, today, sellableToday)
-                .flatMap(sellable -> transactions.transactional(apply(location, batch, checked, sellable)))
+                .flatMap(sellable -> anyRefused ? transactions.transactional(apply(location, batch, checked, sellable)) : apply(location, batch, checked, sellable))
                 .retryWhen(Transient.RETRY);
     }
 
@@ -92,35 +96,19 @@ public class TillSync {
 
     private Mono<List<MovementResult>> apply(Location location, SyncBatch batch, List<Checked> checked, Map<LocalDate, Set<UUID>> sellable) {
         var recorder = new StockLedger.Recorder("till " + batch.key().label() + " (" + batch.key().id() + ")", batch.deviceId());
-        List<Checked> refused = checked.stream().filter(c -> c.rejection() != null).toList();
-        return Flux.fromIterable(refused)
+        List<Movement> movements = checked.stream().filter(c -> c.movement() != null).map(Checked::movement).toList();
+        Set<UUID> unsellable = movements.stream().filter(m -> m.type() == MovementType.SALE)
+                .filter(m -> !sellable.getOrDefault(day(m.occurredAt()), Set.of()).contains(m.product().value()))
+                .map(Movement::id).collect(Collectors.toSet());
+        return Flux.fromIterable(checked.stream().filter(c -> c.rejection() != null).toList())
                 .concatMap(c -> discrepancies.reject(location.id(), batch.deviceId(), c.sent(), c.rejection().name()))
-                .then(ledger.addAll(location.id(), checked.stream().filter(c -> c.movement() != null).map(Checked::movement).toList(), recorder))
-                .flatMap(outcomes -> flag(location, outcomes, sellable))
-                .map(flags -> results(checked, flags));
+                .then(ledger.addAll(location.id(), movements, recorder, unsellable))
+                .map(flagged -> results(checked, withDuplicates(flagged.outcomes(), reasons(flagged.flags()))));
     }
 
-    /** Flags each applied sale that drove stock below zero or sold a product not on sale that day. */
-    private Mono<Map<UUID, List<Discrepancy.Reason>>> flag(Location location, List<Outcome> outcomes, Map<LocalDate, Set<UUID>> sellable) {
-        return Flux.fromIterable(outcomes)
-                .filter(o -> o.applied() && o.movement().type() == MovementType.SALE)
-                .map(o -> Map.entry(o, reasons(o, sellable.getOrDefault(day(o.movement().occurredAt()), Set.of()))))
-                .concatMap(e -> Flux.fromIterable(e.getValue())
-                        .concatMap(reason -> discrepancies.flag(e.getKey().movement().id(), location.id(), e.getKey().movement().product(),
-                                reason, e.getKey().onHandAfter()))
-                        .then(Mono.just(Map.entry(e.getKey(), e.getValue()))))
-                .collectMap(e -> e.getKey().movement().id(), Map.Entry::getValue)
-                .map(flags -> withDuplicates(outcomes, flags));
-    }
-
-    private static List<Discrepancy.Reason> reasons(Outcome sale, Set<UUID> sellable) {
-        List<Discrepancy.Reason> reasons = new ArrayList<>(2);
-        if (sale.onHandAfter() < 0) {
-            reasons.add(Discrepancy.Reason.NEGATIVE_STOCK);
-        }
-        if (!sellable.contains(sale.movement().product().value())) {
-            reasons.add(Discrepancy.Reason.NOT_SELLABLE);
-        }
+    private static Map<UUID, List<Discrepancy.Reason>> reasons(Map<UUID, List<String>> flags) {
+        Map<UUID, List<Discrepancy.Reason>> reasons = new java.util.HashMap<>();
+        flags.forEach((id, names) -> reasons.put(id, names.stream().map(Discrepancy.Reason::valueOf).toList()));
         return reasons;
     }
 
