@@ -29,8 +29,9 @@ import vn.ocop.bench.SyncClient.MovementJson;
  * <li>{@code TillKeys.authenticate}: the till key by its SHA-256 and location;</li>
  * <li>{@code LocationRows.get}: the location; {@code StockQueries.productsOn}: the batch's products' producers and
  * today's sale status, and {@code sellableOn} for each other day the batch's sales happened (none unless the run is near midnight);</li>
- * <li>BEGIN; {@code BulkMovements.apply}: every movement at once, duplicates skipped (its trigger adds the SALEs to
- * the {@code product_sales} shard of the connection), and each touched stock row moved once, in one statement; COMMIT;</li>
+ * <li>{@code BulkMovements.apply}: every movement at once, duplicates skipped (its trigger adds the SALEs to the
+ * {@code product_sales} shard of the connection), each touched stock row moved once and the sales' discrepancies
+ * flagged, in one statement on its own (no BEGIN/COMMIT: a batch without rejections, as every batch here);</li>
  * <li>the answer: {@code StockQueries.snapshotXmin}, {@code at}, then {@code pickups} and {@code changedSince} (when the
  * till sent a version; the app sends these two at once on two connections);</li>
  * <li>{@code SaleRows.byIds} (the applied sales, for the money ledger), then BEGIN, the producers' shared advisory locks
@@ -61,7 +62,7 @@ final class TillBatchSql {
                 join product p on p.id = m.product
                 order by m.ord
                 on conflict (id) do nothing
-                returning id, product_id, on_hand_delta),
+                returning id, type, product_id, on_hand_delta),
             moved as (
                 insert into stock (location_id, product_id, on_hand, reserved, updated_at)
                 select ?, a.product_id, sum(a.on_hand_delta)::int, 0, clock_timestamp()
@@ -70,8 +71,20 @@ final class TillBatchSql {
                 order by a.product_id
                 on conflict (location_id, product_id) do update
                     set on_hand = stock.on_hand + excluded.on_hand, updated_at = excluded.updated_at
-                returning product_id, on_hand)
-            select a.id, a.product_id, mv.on_hand from added a join moved mv on mv.product_id = a.product_id""";
+                returning product_id, on_hand),
+            flagged as (
+                insert into stock_discrepancy (id, movement_id, location_id, product_id, reason, on_hand_after)
+                select gen_random_uuid(), a.id, ?, a.product_id, r.reason, mv.on_hand
+                from added a
+                join moved mv on mv.product_id = a.product_id
+                join unnest(?::uuid[], ?::bool[]) as u(id, unsellable) on u.id = a.id
+                cross join lateral (values ('NEGATIVE_STOCK', mv.on_hand < 0), ('NOT_SELLABLE', u.unsellable)) as r(reason, applies)
+                where a.type = 'SALE' and r.applies
+                order by a.id, r.reason
+                on conflict (movement_id, reason) do nothing
+                returning movement_id, reason)
+            select a.id, a.product_id, mv.on_hand, array(select f.reason from flagged f where f.movement_id = a.id order by f.reason) as flags
+            from added a join moved mv on mv.product_id = a.product_id""";
     private static final String SELLABLE = "select product_id from sellable_ranking(?) where product_id = any(?)";
     private static final String LEVELS = """
             select s.location_id, s.product_id, p.name, p.producer_id, p.price_vnd, s.on_hand, s.reserved,
@@ -134,28 +147,27 @@ final class TillBatchSql {
         LocalDate today = LocalDate.now(VIETNAM);
         rows(c, AUTHENTICATE, keyHash, location);
         rows(c, LOCATION, location);
-        rows(c, PRODUCTS_ON, today, c.createArrayOf("uuid", batch.stream().map(MovementJson::productId).distinct().toArray()));
+        Map<LocalDate, Set<UUID>> sellable = new TreeMap<>();
+        sellable.put(today, new HashSet<>());
+        for (Object[] row : rows(c, PRODUCTS_ON, today, c.createArrayOf("uuid", batch.stream().map(MovementJson::productId).distinct().toArray()))) {
+            if (Boolean.TRUE.equals(row[2])) {
+                sellable.get(today).add((UUID) row[0]);
+            }
+        }
         Map<LocalDate, Set<UUID>> otherDays = new TreeMap<>();
         batch.stream().filter(m -> "SALE".equals(m.type())).forEach(m -> {
-            LocalDate day = OffsetDateTime.parse(m.occurredAt()).atZoneSameInstant(VIETNAM).toLocalDate();
-            if (!day.equals(today)) {
-                otherDays.computeIfAbsent(day, d -> new java.util.LinkedHashSet<>()).add(m.productId());
+            if (!day(m).equals(today)) {
+                otherDays.computeIfAbsent(day(m), d -> new java.util.LinkedHashSet<>()).add(m.productId());
             }
         });
         for (Map.Entry<LocalDate, Set<UUID>> day : otherDays.entrySet()) {
-            rows(c, SELLABLE, day.getKey(), c.createArrayOf("uuid", day.getValue().toArray()));
+            Set<UUID> onSale = new HashSet<>();
+            rows(c, SELLABLE, day.getKey(), c.createArrayOf("uuid", day.getValue().toArray())).forEach(r -> onSale.add((UUID) r[0]));
+            sellable.put(day.getKey(), onSale);
         }
-        c.setAutoCommit(false);
-        Set<UUID> applied;
-        try {
-            applied = apply(c, location, device, batch);
-            c.commit();
-        } catch (SQLException | RuntimeException e) {
-            c.rollback();
-            throw e;
-        } finally {
-            c.setAutoCommit(true);
-        }
+        Set<UUID> unsellable = new HashSet<>();
+        batch.stream().filter(m -> "SALE".equals(m.type()) && !sellable.get(day(m)).contains(m.productId())).forEach(m -> unsellable.add(m.id()));
+        Set<UUID> applied = apply(c, location, device, batch, unsellable);
         long xmin = Long.parseLong((String) rows(c, XMIN).get(0)[0]);
         rows(c, AT, today, location);
         rows(c, PICKUPS, location);
@@ -168,7 +180,11 @@ final class TillBatchSql {
         return new Applied(applied.size(), xmin);
     }
 
-    private static Set<UUID> apply(Connection c, UUID location, String device, List<MovementJson> batch) throws SQLException {
+    private static LocalDate day(MovementJson m) {
+        return OffsetDateTime.parse(m.occurredAt()).atZoneSameInstant(VIETNAM).toLocalDate();
+    }
+
+    private static Set<UUID> apply(Connection c, UUID location, String device, List<MovementJson> batch, Set<UUID> unsellable) throws SQLException {
         List<MovementJson> sorted = batch.stream().sorted(Comparator.comparing(MovementJson::productId).thenComparing(MovementJson::id)).toList();
         String[] empty = sorted.stream().map(m -> "").toArray(String[]::new);
         Set<UUID> applied = new HashSet<>();
@@ -179,7 +195,9 @@ final class TillBatchSql {
                 c.createArrayOf("int4", sorted.stream().map(MovementJson::quantity).toArray()),
                 c.createArrayOf("int4", sorted.stream().map(m -> "SALE".equals(m.type()) ? -m.quantity() : m.quantity()).toArray()),
                 c.createArrayOf("text", empty), c.createArrayOf("text", empty), c.createArrayOf("text", empty), c.createArrayOf("text", empty),
-                c.createArrayOf("text", sorted.stream().map(MovementJson::occurredAt).toArray()), c.createArrayOf("text", empty), location)) {
+                c.createArrayOf("text", sorted.stream().map(MovementJson::occurredAt).toArray()), c.createArrayOf("text", empty), location,
+                location, c.createArrayOf("uuid", sorted.stream().map(MovementJson::id).toArray()),
+                c.createArrayOf("bool", sorted.stream().map(m -> unsellable.contains(m.id())).toArray()))) {
             applied.add((UUID) row[0]);
         }
         return applied;
