@@ -99,6 +99,11 @@ final class ShopUnderTest implements AutoCloseable {
         return services.username();
     }
 
+    /** The embedded PostgreSQL's log (statement logging goes there); gone after {@link #close()}. */
+    Path postgresLog() {
+        return scratch.resolve("data/postgres/postgres.log");
+    }
+
     Connection database() throws SQLException {
         return DriverManager.getConnection(services.jdbcUrl(), services.username(), "");
     }

@@ -94,6 +94,13 @@ final class Till {
                 : CompletableFuture.completedFuture(answer));
     }
 
+    /** This till's last {@code count} sales again as new movements (fresh ids, same product, quantity and time): the database limit's outbox. */
+    List<MovementJson> salesAgain(int count) {
+        List<MovementJson> sales = recorded.stream().filter(m -> "SALE".equals(m.type())).toList();
+        return sales.subList(Math.max(0, sales.size() - count), sales.size()).stream()
+                .map(m -> new MovementJson(UUID.randomUUID(), m.type(), m.productId(), m.quantity(), m.occurredAt())).toList();
+    }
+
     /** Distinct batches taken from the outbox so far (resends not counted). */
     int batches() {
         return batches;

@@ -96,7 +96,7 @@ final class TillFleet {
         return List.copyOf(shuffled.subList(0, Math.min(n, shuffled.size())));
     }
 
-    private static String sha256Hex(String key) {
+    static String sha256Hex(String key) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {

@@ -25,8 +25,8 @@ public final class Availability {
     public static final String MOST_AT_ONE =
             "greatest(0, coalesce((select max(st.on_hand - st.reserved) from stock st where st.product_id = p.id), 0))";
 
-    /** Units sold (online COMPLETED lines and till sales), from the counter kept with each sale. */
-    public static final String UNITS_SOLD = "coalesce((select ps.units_sold from product_sales ps where ps.product_id = p.id), 0)";
+    /** Units sold (online COMPLETED lines and till sales), from the counter kept with each sale: the sum of the product's shards. */
+    public static final String UNITS_SOLD = "(select coalesce(sum(ps.units_sold), 0)::bigint from product_sales ps where ps.product_id = p.id)";
 
     private Availability() {
     }

@@ -31,20 +31,6 @@ public class Discrepancies {
         this.db = db;
     }
 
-    public Mono<Void> flag(UUID movement, LocationId location, ProductId product, Discrepancy.Reason reason, int onHandAfter) {
-        return db.sql("""
-                        insert into stock_discrepancy (id, movement_id, location_id, product_id, reason, on_hand_after)
-                        values (:id, :movement, :location, :product, :reason, :after)
-                        on conflict (movement_id, reason) do nothing""")
-                .bind("id", UUID.randomUUID())
-                .bind("movement", movement)
-                .bind("location", location.value())
-                .bind("product", product.value())
-                .bind("reason", reason.name())
-                .bind("after", onHandAfter)
-                .then();
-    }
-
     /** Open ones first (oldest first), then the latest resolved. */
     public Flux<Discrepancy> at(LocationId location, int limit) {
         return db.sql(SELECT + " where d.location_id = :location order by d.resolved_at is not null, "

@@ -1,6 +1,5 @@
 package vn.ocop.catalog.inventory;
 
-import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,7 +23,7 @@ import vn.ocop.catalog.MovementType;
  *
  * <p>Free movements (receipt, sale, count, transfer in) add their deltas whatever the stock; guarded ones
  * (reserve, release, fulfil, transfer out) are one conditional UPDATE that refuses to oversell. A batch of free
- * movements is two statements (see {@link BulkMovements}), whose locks come in one order whatever the batch.
+ * movements is one statement (see {@link BulkMovements}), whose locks come in one order whatever the batch.
  */
 @Repository
 public class StockLedger {
@@ -58,28 +57,32 @@ public class StockLedger {
     public record Outcome(Movement movement, boolean applied, int onHandAfter) {
     }
 
+    /** A till batch's outcomes, and the discrepancies flagged on its new sales by movement id. */
+    public record Flagged(List<Outcome> outcomes, Map<UUID, List<String>> flags) {
+    }
+
     /**
-     * Applies free movements (each once) at one location and answers in the order given. Must run in a
-     * transaction: the batch is applied whole or not at all.
+     * Applies free movements (each once) at one location and answers in the order given. One statement: the
+     * batch is applied whole or not at all, in the caller's transaction or on its own.
      */
     public Mono<List<Outcome>> addAll(LocationId location, List<Movement> movements, Recorder recorder) {
+        return addAll(location, movements, recorder, Set.of()).map(Flagged::outcomes);
+    }
+
+    /**
+     * As {@link #addAll(LocationId, List, Recorder)}, flagging each new sale that drove the stock below zero or whose
+     * id is in {@code unsellable} (not on sale that day), in the same statement.
+     */
+    public Mono<Flagged> addAll(LocationId location, List<Movement> movements, Recorder recorder, Set<UUID> unsellable) {
         Map<UUID, Movement> unique = new LinkedHashMap<>();
         movements.forEach(m -> unique.putIfAbsent(m.id(), m));
         if (unique.isEmpty()) {
-            return Mono.just(List.of());
+            return Mono.just(new Flagged(List.of(), Map.of()));
         }
-        return BulkMovements.insert(db, location, List.copyOf(unique.values()), recorder)
-                .flatMap(applied -> BulkMovements.add(db, location, deltas(unique.values(), applied))
-                        .map(onHand -> unique.values().stream()
-                                .map(m -> new Outcome(m, applied.contains(m.id()), onHand.getOrDefault(m.product().value(), 0)))
-                                .collect(Collectors.toMap(o -> o.movement().id(), o -> o))))
-                .map(done -> inOrder(movements, done));
-    }
-
-    /** What the applied movements add to each product's stock; products with none applied are left alone. */
-    private static Map<UUID, Integer> deltas(Collection<Movement> movements, Set<UUID> applied) {
-        return movements.stream().filter(m -> applied.contains(m.id()))
-                .collect(Collectors.groupingBy(m -> m.product().value(), Collectors.summingInt(Movement::onHandDelta)));
+        return BulkMovements.apply(db, location, List.copyOf(unique.values()), recorder, unsellable)
+                .map(applied -> new Flagged(inOrder(movements, unique.values().stream()
+                        .map(m -> new Outcome(m, applied.ids().contains(m.id()), applied.onHand().getOrDefault(m.product().value(), 0)))
+                        .collect(Collectors.toMap(o -> o.movement().id(), o -> o))), applied.flags()));
     }
 
     /** Applies one guarded movement; fails with INSUFFICIENT_STOCK (and must then be rolled back) when the stock does not allow it. */

@@ -144,6 +144,26 @@ public class StockQueries {
                 .collectMap(Map.Entry::getKey, Map.Entry::getValue);
     }
 
+    /** The producer of each product that exists among {@code ids}, and which of them are on sale on {@code day}. */
+    public record ProductsOnDay(Map<UUID, UUID> producers, Set<UUID> sellable) {
+    }
+
+    /** {@link #producersOf} and {@link #sellableOn} for one day in one round trip (a till batch's sales are mostly today's). */
+    public Mono<ProductsOnDay> productsOn(Collection<UUID> ids, LocalDate day) {
+        return db.sql("""
+                        select p.id, p.producer_id, (r.product_id is not null) as sellable
+                        from product p left join sellable_ranking(:day) r on r.product_id = p.id
+                        where p.id = any(:ids)""")
+                .bind("day", day)
+                .bind("ids", ids.toArray(UUID[]::new))
+                .map((row, md) -> new Object[] {row.get("id", UUID.class), row.get("producer_id", UUID.class), row.get("sellable", Boolean.class)})
+                .all()
+                .collectList()
+                .map(rows -> new ProductsOnDay(
+                        rows.stream().collect(Collectors.toMap(r -> (UUID) r[0], r -> (UUID) r[1])),
+                        rows.stream().filter(r -> Boolean.TRUE.equals(r[2])).map(r -> (UUID) r[0]).collect(Collectors.toSet())));
+    }
+
     /** Which of {@code ids} were on sale on {@code day}. */
     public Mono<Set<UUID>> sellableOn(LocalDate day, Collection<UUID> ids) {
         return db.sql("select product_id from sellable_ranking(:day) where product_id = any(:ids)")

@@ -3,7 +3,6 @@ package vn.ocop.catalog.inventory;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -19,9 +18,9 @@ import vn.ocop.catalog.CatalogException;
 import vn.ocop.catalog.CatalogTime;
 import vn.ocop.catalog.Discrepancy;
 import vn.ocop.catalog.Location;
+import vn.ocop.catalog.Movement;
 import vn.ocop.catalog.MovementResult;
 import vn.ocop.catalog.MovementType;
-import vn.ocop.catalog.StockLevel;
 import vn.ocop.catalog.SyncAnswer;
 import vn.ocop.catalog.SyncBatch;
 import vn.ocop.catalog.TillMovement;
@@ -30,8 +29,8 @@ import vn.ocop.catalog.inventory.TillMovementCheck.Checked;
 
 /**
  * Applies a till's batch in one transaction: each movement once, offline sales always (flagged when they
- * drove stock below zero or sold what was no longer on sale), refusals kept; then answers with the state
- * the till must learn. A retried batch finds its movements already there and answers {@code DUPLICATE}.
+ * drove stock below zero or sold what was no longer on sale), refusals kept; then answers, once it committed, with
+ * the state the till must learn. A retried batch finds its movements already there and answers {@code DUPLICATE}.
  */
 @Service
 public class TillSync {
@@ -64,45 +63,52 @@ public class TillSync {
         }
         List<UUID> products = batch.movements().stream().map(TillMovement::productId).filter(p -> p != null).distinct().toList();
         OffsetDateTime now = OffsetDateTime.now(clock);
-        return queries.producersOf(products)
-                .map(producers -> new TillMovementCheck(location, producers, now))
-                .flatMap(check -> transactions.transactional(apply(location, batch, batch.movements().stream().map(check::check).toList())))
-                .retryWhen(Transient.RETRY);
-    }
-
-    private Mono<SyncAnswer> apply(Location location, SyncBatch batch, List<Checked> checked) {
-        var recorder = new StockLedger.Recorder("till " + batch.key().label() + " (" + batch.key().id() + ")", batch.deviceId());
-        List<Checked> refused = checked.stream().filter(c -> c.rejection() != null).toList();
-        return Flux.fromIterable(refused)
-                .concatMap(c -> discrepancies.reject(location.id(), batch.deviceId(), c.sent(), c.rejection().name()))
-                .then(ledger.addAll(location.id(), checked.stream().filter(c -> c.movement() != null).map(Checked::movement).toList(), recorder))
-                .flatMap(outcomes -> flag(location, outcomes))
-                .map(flags -> results(checked, flags))
+        LocalDate today = now.atZoneSameInstant(CatalogTime.ZONE).toLocalDate();
+        // only the writes are in the transaction, so it holds the stock rows and the units-sold shards it moves for one
+        // round trip to its commit; the products and their sale status are read before it and the answer after it
+        return queries.productsOn(products, today)
+                .flatMap(known -> applyChecked(location, batch, batch.movements().stream()
+                        .map(new TillMovementCheck(location, known.producers(), now)::check).toList(), today, known.sellable()))
                 .flatMap(results -> answer(location, batch, results));
     }
 
-    /** Flags each applied sale that drove stock below zero or sold a product not on sale that day. */
-    private Mono<Map<UUID, List<Discrepancy.Reason>>> flag(Location location, List<Outcome> outcomes) {
-        List<Outcome> sales = outcomes.stream().filter(o -> o.applied() && o.movement().type() == MovementType.SALE).toList();
-        return Flux.fromIterable(sales.stream().collect(Collectors.groupingBy(o -> day(o.movement().occurredAt()))).entrySet())
-                .concatMap(day -> queries.sellableOn(day.getKey(), day.getValue().stream().map(o -> o.movement().product().value()).toList())
-                        .flatMapIterable(sellable -> day.getValue().stream().map(o -> Map.entry(o, reasons(o, sellable))).toList()))
-                .concatMap(e -> Flux.fromIterable(e.getValue())
-                        .concatMap(reason -> discrepancies.flag(e.getKey().movement().id(), location.id(), e.getKey().movement().product(),
-                                reason, e.getKey().onHandAfter()))
-                        .then(Mono.just(Map.entry(e.getKey(), e.getValue()))))
-                .collectMap(e -> e.getKey().movement().id(), Map.Entry::getValue)
-                .map(flags -> withDuplicates(outcomes, flags));
+    /**
+     * A batch without rejections is one statement on its own (atomic, its locks held only while it runs); rejections
+     * are kept in the same transaction as the rest.
+     */
+    private Mono<List<MovementResult>> applyChecked(Location location, SyncBatch batch, List<Checked> checked, LocalDate today, Set<UUID> sellableToday) {
+        boolean anyRefused = checked.stream().anyMatch(c -> c.rejection() != null);
+        return sellable(checked, today, sellableToday)
+                .flatMap(sellable -> anyRefused ? transactions.transactional(apply(location, batch, checked, sellable)) : apply(location, batch, checked, sellable))
+                .retryWhen(Transient.RETRY);
     }
 
-    private static List<Discrepancy.Reason> reasons(Outcome sale, Set<UUID> sellable) {
-        List<Discrepancy.Reason> reasons = new ArrayList<>(2);
-        if (sale.onHandAfter() < 0) {
-            reasons.add(Discrepancy.Reason.NEGATIVE_STOCK);
-        }
-        if (!sellable.contains(sale.movement().product().value())) {
-            reasons.add(Discrepancy.Reason.NOT_SELLABLE);
-        }
+    /** The products on sale on each day that the batch's sales happened (a sale of one that was not is flagged); today's are known. */
+    private Mono<Map<LocalDate, Set<UUID>>> sellable(List<Checked> checked, LocalDate today, Set<UUID> sellableToday) {
+        Map<LocalDate, List<UUID>> sold = checked.stream().filter(c -> c.movement() != null && c.movement().type() == MovementType.SALE)
+                .collect(Collectors.groupingBy(c -> day(c.movement().occurredAt()), Collectors.mapping(c -> c.movement().product().value(),
+                        Collectors.toList())));
+        return Flux.fromIterable(sold.entrySet())
+                .concatMap(day -> (day.getKey().equals(today) ? Mono.just(sellableToday)
+                        : queries.sellableOn(day.getKey(), day.getValue().stream().distinct().toList())).map(ids -> Map.entry(day.getKey(), ids)))
+                .collectMap(Map.Entry::getKey, Map.Entry::getValue);
+    }
+
+    private Mono<List<MovementResult>> apply(Location location, SyncBatch batch, List<Checked> checked, Map<LocalDate, Set<UUID>> sellable) {
+        var recorder = new StockLedger.Recorder("till " + batch.key().label() + " (" + batch.key().id() + ")", batch.deviceId());
+        List<Movement> movements = checked.stream().filter(c -> c.movement() != null).map(Checked::movement).toList();
+        Set<UUID> unsellable = movements.stream().filter(m -> m.type() == MovementType.SALE)
+                .filter(m -> !sellable.getOrDefault(day(m.occurredAt()), Set.of()).contains(m.product().value()))
+                .map(Movement::id).collect(Collectors.toSet());
+        return Flux.fromIterable(checked.stream().filter(c -> c.rejection() != null).toList())
+                .concatMap(c -> discrepancies.reject(location.id(), batch.deviceId(), c.sent(), c.rejection().name()))
+                .then(ledger.addAll(location.id(), movements, recorder, unsellable))
+                .map(flagged -> results(checked, withDuplicates(flagged.outcomes(), reasons(flagged.flags()))));
+    }
+
+    private static Map<UUID, List<Discrepancy.Reason>> reasons(Map<UUID, List<String>> flags) {
+        Map<UUID, List<Discrepancy.Reason>> reasons = new java.util.HashMap<>();
+        flags.forEach((id, names) -> reasons.put(id, names.stream().map(Discrepancy.Reason::valueOf).toList()));
         return reasons;
     }
 
@@ -126,15 +132,19 @@ public class TillSync {
         }).toList();
     }
 
+    /**
+     * The state the till must learn, read after the batch committed. The version is taken first: every transaction
+     * older than it has ended by then, so the reads that follow see all of their writes, and the till's next
+     * {@code changedSince} starts there (anything later may repeat, nothing is missed).
+     */
     private Mono<SyncAnswer> answer(Location location, SyncBatch batch, List<MovementResult> results) {
         LocalDate today = LocalDate.now(clock.withZone(CatalogTime.ZONE));
         TillVersion since = TillVersion.parse(batch.sinceVersion());
-        // one after another: inside a transaction every statement shares one connection
-        return queries.at(location.id(), today).collectList().flatMap(stock -> Mono.zip(
-                        queries.pickups(location.id()).collectList(),
-                        since == null ? Mono.just(stock) : queries.changedSince(location.id(), since, today).collectList(),
-                        queries.snapshotXmin())
-                .map(t -> new SyncAnswer(location.id(), new TillVersion(today, t.getT3()).token(), results, stock, t.getT1(), t.getT2())));
+        return queries.snapshotXmin().flatMap(xmin -> queries.at(location.id(), today).collectList()
+                .flatMap(stock -> Mono.zip(
+                                queries.pickups(location.id()).collectList(),
+                                since == null ? Mono.just(stock) : queries.changedSince(location.id(), since, today).collectList())
+                        .map(t -> new SyncAnswer(location.id(), new TillVersion(today, xmin).token(), results, stock, t.getT1(), t.getT2()))));
     }
 
     private LocalDate day(OffsetDateTime at) {

@@ -6,11 +6,14 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.r2dbc.core.DatabaseClient;
+import reactor.core.publisher.Flux;
+import reactor.core.scheduler.Schedulers;
 import vn.ocop.catalog.Catalog;
 import vn.ocop.catalog.CatalogTestApplication;
 import vn.ocop.catalog.Inventory;
@@ -138,6 +141,29 @@ class StockStateIntegrationTests {
         assertThat(stock().unitsSold()).isEqualTo(3 + 2 + 4);
         assertThat(card().stock().unitsSold()).isEqualTo(9);
         assertThat(catalog.product(honey).block().stock()).isEqualTo(new ProductStock(20 - 5, 9));
+    }
+
+    @Test
+    void unitsSoldAddUpExactlyWhenManyTillsAndOnlineSalesCountAtOnceAndBatchesArriveTwice() {
+        receive(showroom, 10_000);
+        List<TillKey> tills = IntStream.range(0, 8).mapToObj(i -> keys.issue(showroom, "Quầy " + i).block().key()).toList();
+        List<List<TillMovement>> batches = IntStream.range(0, 32).mapToObj(b -> IntStream.range(0, 10)
+                .mapToObj(i -> new TillMovement(UUID.randomUUID(), "SALE", honey.value(), null, 1 + (b + i) % 3, null, null, OffsetDateTime.now()))
+                .toList()).toList();
+        int tillUnits = batches.stream().flatMap(List::stream).mapToInt(TillMovement::quantity).sum();
+        List<UUID> lines = IntStream.range(0, 16).mapToObj(i -> UUID.randomUUID()).toList();
+
+        // every batch twice and every online line twice, all at once over the pool's connections: each counts once
+        Flux<Boolean> tillSales = Flux.range(0, batches.size() * 2)
+                .flatMap(n -> inventory.sync(new SyncBatch(showroom, tills.get(n % tills.size()), "till-" + n % tills.size(), null,
+                        batches.get(n / 2))).thenReturn(true).subscribeOn(Schedulers.parallel()));
+        Flux<Boolean> onlineSales = Flux.range(0, lines.size() * 2)
+                .flatMap(n -> inventory.countSold(lines.get(n / 2), honey, 2).subscribeOn(Schedulers.parallel()));
+        Flux.merge(tillSales, onlineSales).then().block();
+
+        assertThat(stock().unitsSold()).isEqualTo(tillUnits + 2L * lines.size());
+        assertThat(card().stock().unitsSold()).isEqualTo(tillUnits + 2L * lines.size());
+        assertThat(stock().available()).isEqualTo(10_000 - tillUnits);
     }
 
     private void assertState(int available, StockState state) {
