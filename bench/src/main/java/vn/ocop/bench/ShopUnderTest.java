@@ -13,6 +13,8 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import vn.ocop.devservices.DevServices;
 import vn.ocop.devservices.Processes;
 
@@ -43,8 +45,14 @@ final class ShopUnderTest implements AutoCloseable {
         Files.setPosixFilePermissions(scratch, PosixFilePermissions.fromString("rwxr-xr-x"));
         DevServices services = DevServices.start(scratch.resolve("data"));
         int port = Processes.freePort();
-        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx1g", "-jar", jar.toString())
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g"));
+        // e.g. OCOP_BENCH_APP_JAVA_OPTIONS="-XX:StartFlightRecording=filename=/tmp/app.jfr,settings=profile" to profile the app
+        String extra = System.getenv().getOrDefault("OCOP_BENCH_APP_JAVA_OPTIONS", "").strip();
+        if (!extra.isEmpty()) {
+            command.addAll(List.of(extra.split("\\s+")));
+        }
+        command.addAll(List.of("-jar", jar.toString()));
+        ProcessBuilder pb = new ProcessBuilder(command)
                 .redirectErrorStream(true).redirectOutput(scratch.resolve("app.log").toFile());
         pb.environment().put("OCOP_DB_URL", services.jdbcUrl());
         pb.environment().put("OCOP_DB_USER", services.username());
