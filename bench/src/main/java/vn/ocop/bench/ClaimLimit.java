@@ -47,16 +47,8 @@ final class ClaimLimit {
 
     static Row onePerClaim(ShopUnderTest shop, Connection admin, UUID product, UUID location, List<UUID> buyers, int claimsEach, int cap)
             throws Exception {
-        UUID event = UUID.randomUUID();
-        UUID offer = UUID.randomUUID();
-        try (var st = admin.createStatement()) {
-            st.executeUpdate("insert into live_event (id, producer_id, title, video_url, planned_start, planned_end, status, started_at) "
-                    + "select '" + event + "', producer_id, 'Giới hạn của cơ sở dữ liệu', 'https://youtu.be/dQw4w9WgXcQ', now(), now() + interval '2 hours', "
-                    + "'LIVE', now() from product where id = '" + product + "'");
-            st.executeUpdate("insert into flash_offer (id, event_id, product_id, product_name, location_id, flash_price_vnd, list_price_vnd, cap, remaining, "
-                    + "per_buyer, status, opened_at) values ('" + offer + "', '" + event + "', '" + product + "', 'đo giới hạn', '" + location + "', 1000, 2000, "
-                    + cap + ", " + cap + ", " + Math.min(99, cap) + ", 'OPEN', now())");
-        }
+        UUID offer = freshOffer(admin, product, location, cap);
+        UUID event = (UUID) rows(admin, "select event_id from flash_offer where id = ?", offer).get(0)[0];
         BlockingQueue<Connection> pool = new ArrayBlockingQueue<>(APP_POOL);
         for (int i = 0; i < APP_POOL; i++) {
             Connection c = shop.database();
@@ -101,6 +93,21 @@ final class ClaimLimit {
         return new Row("database limit (one transaction per claim)", latency.getTotalCount(), won, soldOut, latency.getTotalCount() - won - soldOut,
                 seconds, latency, single(admin, "select coalesce(sum(quantity), 0) from flash_claim where offer_id = '" + offer + "'"),
                 single(admin, "select remaining from flash_offer where id = '" + offer + "'"), cap);
+    }
+
+    /** An offer of its own, open in a live event of its own, with the cap and the limit per buyer the app's offer has. */
+    static UUID freshOffer(Connection admin, UUID product, UUID location, int cap) throws SQLException {
+        UUID event = UUID.randomUUID();
+        UUID offer = UUID.randomUUID();
+        try (var st = admin.createStatement()) {
+            st.executeUpdate("insert into live_event (id, producer_id, title, video_url, planned_start, planned_end, status, started_at) "
+                    + "select '" + event + "', producer_id, 'Giới hạn của cơ sở dữ liệu', 'https://youtu.be/dQw4w9WgXcQ', now(), now() + interval '2 hours', "
+                    + "'LIVE', now() from product where id = '" + product + "'");
+            st.executeUpdate("insert into flash_offer (id, event_id, product_id, product_name, location_id, flash_price_vnd, list_price_vnd, cap, remaining, "
+                    + "per_buyer, status, opened_at) values ('" + offer + "', '" + event + "', '" + product + "', 'đo giới hạn', '" + location + "', 1000, 2000, "
+                    + cap + ", " + cap + ", " + Math.min(99, cap) + ", 'OPEN', now())");
+        }
+        return offer;
     }
 
     /** One claim of one unit as the app made it: 201, or 409 (rolled back) when sold out or past the limit. */
