@@ -1,4 +1,4 @@
-package vn.ocop.orders;
+package vn.ocop.orders.live;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -20,6 +20,7 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -35,11 +36,19 @@ import vn.ocop.catalog.Vnd;
 import vn.ocop.catalog.testing.MutableClock;
 import vn.ocop.catalog.testing.OwnDatabase;
 import vn.ocop.catalog.testing.StockFixtures;
+import vn.ocop.orders.EventPlan;
+import vn.ocop.orders.FlashOffer;
+import vn.ocop.orders.LiveEvent;
+import vn.ocop.orders.LiveSales;
+import vn.ocop.orders.OfferTerms;
+import vn.ocop.orders.OrdersErrorCode;
+import vn.ocop.orders.OrdersException;
+import vn.ocop.orders.OrdersTestApplication;
 
 /**
  * Claims on one offer all at once, settled a batch at a time, on the real database: the cap and the limit per buyer
  * are exact, the count viewers were told last is the offer's, and lapsing the held claims (twice at once) gives
- * every unit back exactly once.
+ * every unit back exactly once; two instances, each batching its own claims, share the offer as exactly.
  */
 @SpringBootTest(classes = OrdersTestApplication.class)
 @Import(FlashClaimBatchesIntegrationTests.Clocks.class)
@@ -68,6 +77,14 @@ class FlashClaimBatchesIntegrationTests {
     MutableClock clock;
     @Autowired
     DatabaseClient db;
+    @Autowired
+    FlashClaims flashClaims;
+    @Autowired
+    LiveRows rows;
+    @Autowired
+    ClaimBatch batch;
+    @Autowired
+    TransactionalOperator transactions;
 
     ProducerId producer;
     ProductId tea;
@@ -138,6 +155,27 @@ class FlashClaimBatchesIntegrationTests {
         assertThat(remaining(offer)).isEqualTo(100 - 80);
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(told.get()).as("the last count viewers were told").isEqualTo(20));
         viewer.dispose();
+    }
+
+    @Test
+    void twoInstancesBatchingTheirOwnClaimsOnOneOfferTakeExactlyTheCapTogether() {
+        LiveEvent event = live.start(producer, live.schedule(producer, plan()).block().id()).block();
+        FlashOffer offer = live.open(producer, event.id(), new OfferTerms(tea, showroom, new Vnd(listPrice / 2), 100, 3)).block();
+        Claiming other = new Claiming(flashClaims, rows, batch, transactions, clock); // its own queues, as another instance has
+        List<UUID> buyers = Flux.range(0, 250).map(i -> UUID.randomUUID()).collectList().block();
+        Map<UUID, AtomicInteger> claimed = new ConcurrentHashMap<>();
+
+        long refused = Flux.range(0, 1000)
+                .flatMap(i -> (i % 2 == 0 ? live.claim(buyers.get(i % 250), event.id(), offer.id(), 1) : other.claim(buyers.get(i % 250), event.id(), offer.id(), 1))
+                        .doOnNext(c -> claimed.computeIfAbsent(c.account(), a -> new AtomicInteger()).addAndGet(c.quantity()))
+                        .map(c -> false)
+                        .onErrorResume(OrdersException.class, e -> Mono.just(true)), 1000)
+                .filter(r -> r).count().block(Duration.ofMinutes(2));
+
+        assertThat(claimed.values().stream().mapToInt(AtomicInteger::get).sum()).isEqualTo(100);
+        assertThat(refused).isEqualTo(900);
+        assertThat(heldByBuyer(offer)).isEqualTo(allowances(offer)).allSatisfy((b, n) -> assertThat(n).isLessThanOrEqualTo(3));
+        assertThat(remaining(offer)).isZero();
     }
 
     private record Outcome(Map<UUID, AtomicInteger> byBuyer, Map<OrdersErrorCode, AtomicInteger> refused, AtomicInteger claims) {
