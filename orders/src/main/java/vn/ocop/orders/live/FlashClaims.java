@@ -63,16 +63,26 @@ public class FlashClaims {
                                 .map((r, m) -> new Returned(r.get("event_id", UUID.class), offer, r.get("remaining", Integer.class))).one()));
     }
 
-    /** Closes the offer: held claims lapse (allowances given back); emits how many units to release from its pool. */
+    /**
+     * Closes the offer: held claims lapse (allowances given back, one statement for all of them); emits how many
+     * units to release from its pool. One statement, not a statement per lapsed claim read from the update's
+     * result: statements sent on the transaction's connection while that result still streams wait behind it,
+     * and with a few hundred held claims the close never finished.
+     */
     public Mono<Integer> close(UUID offer, OffsetDateTime now) {
         return db.sql("select remaining from flash_offer where id = :offer and status = 'OPEN' for update").bind("offer", offer)
                 .map((r, m) -> r.get("remaining", Integer.class)).one()
-                .flatMap(remaining -> db.sql("update flash_claim set status = 'LAPSED', ended_at = :now where offer_id = :offer and status = 'HELD' "
-                                + "returning account_id, quantity")
+                .flatMap(remaining -> db.sql("""
+                                with lapsed as (
+                                    update flash_claim set status = 'LAPSED', ended_at = :now where offer_id = :offer and status = 'HELD'
+                                    returning account_id, quantity),
+                                per_buyer as (select account_id, sum(quantity)::int as q from lapsed group by account_id),
+                                given_back as (
+                                    update flash_allowance a set taken = a.taken - p.q from per_buyer p
+                                    where a.offer_id = :offer and a.account_id = p.account_id)
+                                select coalesce(sum(q), 0)::int as held from per_buyer""")
                         .bind("now", now).bind("offer", offer)
-                        .map((r, m) -> new Object[] {r.get("account_id", UUID.class), r.get("quantity", Integer.class)}).all()
-                        .concatMap(row -> giveBack(offer, (UUID) row[0], (Integer) row[1]).thenReturn((Integer) row[1]))
-                        .reduce(0, Integer::sum)
+                        .map((r, m) -> r.get("held", Integer.class)).one()
                         .flatMap(held -> db.sql("update flash_offer set status = 'CLOSED', closed_at = :now, remaining = 0 where id = :offer")
                                 .bind("now", now).bind("offer", offer).then().thenReturn(remaining + held)));
     }

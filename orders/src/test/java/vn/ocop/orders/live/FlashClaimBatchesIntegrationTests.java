@@ -178,6 +178,21 @@ class FlashClaimBatchesIntegrationTests {
         assertThat(remaining(offer)).isZero();
     }
 
+    @Test
+    void closingAnOfferWithHundredsOfHeldClaimsLapsesThemGivesAllowancesBackAndReleasesItsPool() {
+        LiveEvent event = live.start(producer, live.schedule(producer, plan()).block().id()).block();
+        FlashOffer offer = live.open(producer, event.id(), new OfferTerms(tea, showroom, new Vnd(listPrice / 2), 400, 99)).block();
+        List<UUID> buyers = Flux.range(0, 1000).map(i -> UUID.randomUUID()).collectList().block();
+        claimAllAtOnce(event, offer, buyers, 5000);
+
+        live.close(producer, event.id(), offer.id()).block(Duration.ofSeconds(60));
+
+        assertThat(heldUnits(offer)).isZero();
+        assertThat(allowances(offer).values()).as("every buyer's allowance given back").allSatisfy(n -> assertThat(n).isZero());
+        assertThat(live.open(producer, event.id(), new OfferTerms(tea, showroom, new Vnd(listPrice / 2), 400, 99)).block(Duration.ofSeconds(60)).remaining())
+                .isEqualTo(400);
+    }
+
     private record Outcome(Map<UUID, AtomicInteger> byBuyer, Map<OrdersErrorCode, AtomicInteger> refused, AtomicInteger claims) {
         int granted() {
             return claims.get();
