@@ -98,6 +98,7 @@ class ClaimBatch {
         UUID[] accounts = added.keySet().toArray(UUID[]::new);
         Integer[] quantities = added.values().toArray(Integer[]::new);
         int took = o.now().remaining() - d.remaining();
+        // into the carts without the stock check of Carts.add: the units are already set aside in the offer's pool
         return carts.addToEach(accounts, o.product(), quantities)
                 .then(allow(offer, accounts, quantities, o.now().perBuyer()))
                 .then(record(held, now))
