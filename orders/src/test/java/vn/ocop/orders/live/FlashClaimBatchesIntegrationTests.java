@@ -193,6 +193,26 @@ class FlashClaimBatchesIntegrationTests {
                 .isEqualTo(400);
     }
 
+    @Test
+    void endingAnEventClosesEachOfItsOpenOffersWithTheirHeldClaims() {
+        StockFixtures fixtures = new StockFixtures(db);
+        LiveEvent event = live.start(producer, live.schedule(producer, plan()).block().id()).block();
+        List<ProductId> products = Flux.range(0, 3).concatMap(i -> fixtures.sellableProduct(producer, "Chè số " + i, catalog.today())).collectList().block();
+        products.forEach(p -> inventory.recordAtLocation(showroom, List.of(Movement.of(UUID.randomUUID(), MovementType.RECEIPT, p, 50,
+                OffsetDateTime.now(clock), null)), "staff").block());
+        List<FlashOffer> offers = products.stream().map(p -> live.open(producer, event.id(), new OfferTerms(p, showroom,
+                new Vnd(reports.offers(List.of(p), catalog.today()).blockFirst().price().dong() / 2), 40, 5)).block()).toList();
+        List<UUID> buyers = Flux.range(0, 20).map(i -> UUID.randomUUID()).collectList().block();
+        offers.forEach(o -> claimAllAtOnce(event, o, buyers, 60));
+
+        live.end(producer, event.id()).block(Duration.ofSeconds(60));
+
+        assertThat(offers).allSatisfy(o -> {
+            assertThat(heldUnits(o)).isZero();
+            assertThat(allowances(o).values()).allSatisfy(n -> assertThat(n).isZero());
+        });
+    }
+
     private record Outcome(Map<UUID, AtomicInteger> byBuyer, Map<OrdersErrorCode, AtomicInteger> refused, AtomicInteger claims) {
         int granted() {
             return claims.get();
