@@ -13,6 +13,8 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import vn.ocop.devservices.DevServices;
 import vn.ocop.devservices.Processes;
 
@@ -35,11 +37,11 @@ final class ShopUnderTest implements AutoCloseable {
     }
 
     static ShopUnderTest start() throws IOException, InterruptedException {
-        return start(java.util.List.of());
+        return start(List.of());
     }
 
     /** As {@link #start()}, the app's JVM given {@code jvmOptions} too (a flight recording, say). */
-    static ShopUnderTest start(java.util.List<String> jvmOptions) throws IOException, InterruptedException {
+    static ShopUnderTest start(List<String> jvmOptions) throws IOException, InterruptedException {
         Path jar = Path.of("storefront/target/storefront.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException("storefront/target/storefront.jar is missing: run ./mvnw -B package -DskipTests first");
@@ -48,9 +50,14 @@ final class ShopUnderTest implements AutoCloseable {
         Files.setPosixFilePermissions(scratch, PosixFilePermissions.fromString("rwxr-xr-x"));
         DevServices services = DevServices.start(scratch.resolve("data"));
         int port = Processes.freePort();
-        java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g"));
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g"));
         command.addAll(jvmOptions);
-        command.addAll(java.util.List.of("-jar", jar.toString()));
+        // e.g. OCOP_BENCH_APP_JAVA_OPTIONS="-XX:StartFlightRecording=filename=/tmp/app.jfr,settings=profile" to profile the app
+        String extra = System.getenv().getOrDefault("OCOP_BENCH_APP_JAVA_OPTIONS", "").strip();
+        if (!extra.isEmpty()) {
+            command.addAll(List.of(extra.split("\\s+")));
+        }
+        command.addAll(List.of("-jar", jar.toString()));
         ProcessBuilder pb = new ProcessBuilder(command)
                 .redirectErrorStream(true).redirectOutput(scratch.resolve("app.log").toFile());
         pb.environment().put("OCOP_DB_URL", services.jdbcUrl());

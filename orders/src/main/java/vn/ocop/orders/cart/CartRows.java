@@ -67,6 +67,23 @@ public class CartRows {
                 .then().then(touch(cart));
     }
 
+    /**
+     * Adds one product to several accounts' carts at once (each made if missing, touched, its line never past 99):
+     * one statement. {@code accounts} distinct, and sorted so that two such statements lock carts in one order.
+     */
+    public Mono<Void> addToEach(UUID[] accounts, ProductId product, Integer[] quantities) {
+        return db.sql("""
+                        with carts as (
+                            insert into cart (id, account_id) select gen_random_uuid(), a from unnest(:accounts) a
+                            on conflict (account_id) do update set updated_at = now()
+                            returning id, account_id)
+                        insert into cart_line (cart_id, product_id, quantity)
+                        select c.id, :product, least(t.q, 99) from unnest(:accounts, :quantities) t(account_id, q) join carts c using (account_id)
+                        on conflict (cart_id, product_id) do update set quantity = least(cart_line.quantity + excluded.quantity, 99)""")
+                .bind("accounts", accounts).bind("product", product.value()).bind("quantities", quantities)
+                .then();
+    }
+
     public Mono<Void> set(CartId cart, ProductId product, int quantity) {
         return db.sql("update cart_line set quantity = :q where cart_id = :cart and product_id = :product")
                 .bind("cart", cart.value()).bind("product", product.value()).bind("q", quantity)

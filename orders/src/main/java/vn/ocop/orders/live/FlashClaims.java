@@ -3,7 +3,6 @@ package vn.ocop.orders.live;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Collection;
-import java.util.List;
 import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
@@ -13,13 +12,13 @@ import vn.ocop.catalog.LocationId;
 import vn.ocop.catalog.ProducerId;
 import vn.ocop.catalog.ProductId;
 import vn.ocop.catalog.Vnd;
-import vn.ocop.orders.FlashClaim;
 import vn.ocop.orders.OrdersErrorCode;
 import vn.ocop.orders.OrdersException;
 
 /**
- * Claims on flash offers. Locks are always taken in one order, offer then allowance then claim, so claims,
- * lapses and closes never deadlock one another. Every method runs inside the caller's transaction.
+ * Claims on flash offers (new ones are made a batch at a time by {@link ClaimBatch}). Locks are always taken in
+ * one order, offer then allowance then claim, so claims, lapses and closes never deadlock one another. Every
+ * method runs inside the caller's transaction.
  */
 @Repository
 public class FlashClaims {
@@ -35,66 +34,6 @@ public class FlashClaims {
     /** A held claim still good for checkout: its product, units, flash price and where the units are. */
     public record Held(UUID claim, UUID offer, ProductId product, int quantity, Vnd flashPrice, LocationId location, ProducerId producer,
                        String name) {
-    }
-
-    /** What a claim took: the offer's event and its remaining count after it. */
-    public record Taken(FlashClaim claim, UUID event, int remaining) {
-    }
-
-    /**
-     * Takes units from the offer's remaining count (one conditional update: open, its event live, enough left),
-     * then from the buyer's allowance (one conditional upsert: never above the limit per buyer), then records the claim.
-     */
-    public Mono<Taken> claim(UUID event, UUID offer, UUID account, int quantity, OffsetDateTime now) {
-        return db.sql("""
-                        update flash_offer o set remaining = remaining - :q
-                        where o.id = :offer and o.event_id = :event and o.status = 'OPEN' and o.remaining >= :q
-                          and exists (select 1 from live_event e where e.id = o.event_id and e.status = 'LIVE')
-                        returning o.remaining, o.per_buyer, o.product_id""")
-                .bind("q", quantity).bind("offer", offer).bind("event", event)
-                .map((r, m) -> new int[] {r.get("remaining", Integer.class), r.get("per_buyer", Integer.class)})
-                .one()
-                .switchIfEmpty(Mono.defer(() -> whyNot(event, offer, quantity)))
-                .flatMap(left -> allow(offer, account, quantity, left[1]).thenReturn(left[0]))
-                .flatMap(left -> record(offer, account, quantity, now).map(c -> new Taken(c, event, left)));
-    }
-
-    private Mono<Void> allow(UUID offer, UUID account, int quantity, int perBuyer) {
-        return db.sql("""
-                        insert into flash_allowance (offer_id, account_id, taken) select :offer, :account, :q where :q <= :per
-                        on conflict (offer_id, account_id) do update set taken = flash_allowance.taken + excluded.taken
-                        where flash_allowance.taken + excluded.taken <= :per""")
-                .bind("offer", offer).bind("account", account).bind("q", quantity).bind("per", perBuyer)
-                .fetch().rowsUpdated()
-                .flatMap(n -> n == 1 ? Mono.<Void>empty() : Mono.error(new OrdersException(OrdersErrorCode.LIMIT_REACHED,
-                        "this offer allows " + perBuyer + " per buyer, counting the units you hold or bought")));
-    }
-
-    private Mono<FlashClaim> record(UUID offer, UUID account, int quantity, OffsetDateTime now) {
-        UUID id = UUID.randomUUID();
-        return db.sql("""
-                        insert into flash_claim (id, offer_id, account_id, product_id, quantity, status, claimed_at, expires_at)
-                        select :id, o.id, :account, o.product_id, :q, 'HELD', :now, :until from flash_offer o where o.id = :offer
-                        returning product_id""")
-                .bind("id", id).bind("offer", offer).bind("account", account).bind("q", quantity).bind("now", now).bind("until", now.plus(HOLD))
-                .map((r, m) -> new FlashClaim(id, offer, account, new ProductId(r.get("product_id", UUID.class)), quantity, "HELD", now.plus(HOLD)))
-                .one();
-    }
-
-    private Mono<int[]> whyNot(UUID event, UUID offer, int quantity) {
-        return db.sql("select o.status, o.remaining, e.status as event_status from flash_offer o join live_event e on e.id = o.event_id "
-                        + "where o.id = :offer and o.event_id = :event")
-                .bind("offer", offer).bind("event", event)
-                .map((r, m) -> {
-                    if (!"LIVE".equals(r.get("event_status", String.class)) || !"OPEN".equals(r.get("status", String.class))) {
-                        return new OrdersException(OrdersErrorCode.INVALID_STATE, "this flash offer is closed: flash prices hold only while the event is live");
-                    }
-                    return new OrdersException(OrdersErrorCode.NOT_ENOUGH_STOCK, "sold out: " + r.get("remaining", Integer.class)
-                            + " left, " + quantity + " asked");
-                })
-                .one()
-                .switchIfEmpty(Mono.fromSupplier(() -> new OrdersException(OrdersErrorCode.NOT_FOUND, "no such flash offer in this event")))
-                .flatMap(Mono::error);
     }
 
     /** Claims past their hold, a page at a time: (claim, offer). */
@@ -124,16 +63,26 @@ public class FlashClaims {
                                 .map((r, m) -> new Returned(r.get("event_id", UUID.class), offer, r.get("remaining", Integer.class))).one()));
     }
 
-    /** Closes the offer: held claims lapse (allowances given back); emits how many units to release from its pool. */
+    /**
+     * Closes the offer: held claims lapse (allowances given back, one statement for all of them); emits how many
+     * units to release from its pool. One statement, not a statement per lapsed claim read from the update's
+     * result: statements sent on the transaction's connection while that result still streams wait behind it,
+     * and with a few hundred held claims the close never finished.
+     */
     public Mono<Integer> close(UUID offer, OffsetDateTime now) {
         return db.sql("select remaining from flash_offer where id = :offer and status = 'OPEN' for update").bind("offer", offer)
                 .map((r, m) -> r.get("remaining", Integer.class)).one()
-                .flatMap(remaining -> db.sql("update flash_claim set status = 'LAPSED', ended_at = :now where offer_id = :offer and status = 'HELD' "
-                                + "returning account_id, quantity")
+                .flatMap(remaining -> db.sql("""
+                                with lapsed as (
+                                    update flash_claim set status = 'LAPSED', ended_at = :now where offer_id = :offer and status = 'HELD'
+                                    returning account_id, quantity),
+                                per_buyer as (select account_id, sum(quantity)::int as q from lapsed group by account_id),
+                                given_back as (
+                                    update flash_allowance a set taken = a.taken - p.q from per_buyer p
+                                    where a.offer_id = :offer and a.account_id = p.account_id)
+                                select coalesce(sum(q), 0)::int as held from per_buyer""")
                         .bind("now", now).bind("offer", offer)
-                        .map((r, m) -> new Object[] {r.get("account_id", UUID.class), r.get("quantity", Integer.class)}).all()
-                        .concatMap(row -> giveBack(offer, (UUID) row[0], (Integer) row[1]).thenReturn((Integer) row[1]))
-                        .reduce(0, Integer::sum)
+                        .map((r, m) -> r.get("held", Integer.class)).one()
                         .flatMap(held -> db.sql("update flash_offer set status = 'CLOSED', closed_at = :now, remaining = 0 where id = :offer")
                                 .bind("now", now).bind("offer", offer).then().thenReturn(remaining + held)));
     }
