@@ -43,9 +43,15 @@ final class LiveBench {
     private final int buyers;
     private final int claimsEach;
     private final int cap;
+    private final boolean http2;
+    private final int streams;
 
     LiveBench(Map<String, String> o) {
         this.viewers = Integer.parseInt(o.getOrDefault("viewers", "5000"));
+        // one connection per viewer up to 15,000; above that (the open-file limit is 20,000 per process) h2c
+        String h2 = o.getOrDefault("http2", "auto");
+        this.http2 = h2.equals("auto") ? viewers > 15_000 : Boolean.parseBoolean(h2);
+        this.streams = Integer.parseInt(o.getOrDefault("streams", "100"));
         this.pins = Integer.parseInt(o.getOrDefault("pins", "20"));
         this.buyers = Integer.parseInt(o.getOrDefault("buyers", "200"));
         this.claimsEach = Integer.parseInt(o.getOrDefault("claims", "5"));
@@ -53,7 +59,7 @@ final class LiveBench {
     }
 
     void run() throws Exception {
-        try (ShopUnderTest shop = ShopUnderTest.start(); Connection db = shop.database()) {
+        try (ShopUnderTest shop = ShopUnderTest.start(http2 ? Map.of("OCOP_HTTP2", "true") : Map.of()); Connection db = shop.database()) {
             HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(30)).build();
             Till till = new TillFleet(db, new Random(20261123)).create(1, 1, 2, 2).get(0);
             List<UUID> products = ids(db, "select id from product order by id");
@@ -63,13 +69,9 @@ final class LiveBench {
             Buyer host = producer(http, shop, db, products.get(0));
             String event = startEvent(http, shop.url, host);
 
-            Viewers watching = new Viewers(viewers, pins);
-            HttpClient sse = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(60)).build();
-            for (int v = 0; v < viewers; v++) {
-                watching.connect(sse, shop.url + "/api/v1/live/" + event + "/events", v);
-            }
+            PinWatchers watching = watch(shop.url + "/api/v1/live/" + event + "/events");
             long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
-            while (watching.connected.get() < viewers && System.nanoTime() < deadline) {
+            while (watching.connected() < viewers && System.nanoTime() < deadline) {
                 Thread.sleep(200);
             }
             long[] sent = new long[pins];
@@ -91,8 +93,22 @@ final class LiveBench {
         }
     }
 
-    /** The SSE connections and what each saw. */
-    private static final class Viewers {
+    private PinWatchers watch(String url) {
+        if (http2) {
+            H2Viewers h2 = new H2Viewers(viewers, pins, streams, 2);
+            h2.connect(URI.create(url));
+            return h2;
+        }
+        Viewers watching = new Viewers(viewers, pins);
+        HttpClient sse = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(60)).build();
+        for (int v = 0; v < viewers; v++) {
+            watching.connect(sse, url, v);
+        }
+        return watching;
+    }
+
+    /** The SSE connections (HTTP/1.1, one per viewer) and what each saw. */
+    private static final class Viewers implements PinWatchers {
         final AtomicInteger connected = new AtomicInteger();
         final LongAdder failed = new LongAdder();
         final AtomicLongArray[] arrivals;
@@ -152,15 +168,31 @@ final class LiveBench {
             }));
         }
 
-        /** Until every viewer has seen every pin, or the time is up (what did not arrive then counts as not delivered). */
-        void awaitPins(int pins, Duration atMost) throws InterruptedException {
+        @Override
+        public int connected() {
+            return connected.get();
+        }
+
+        @Override
+        public long failed() {
+            return failed.sum();
+        }
+
+        @Override
+        public String transport() {
+            return "HTTP/1.1, one connection per viewer";
+        }
+
+        @Override
+        public void awaitPins(int pins, Duration atMost) throws InterruptedException {
             long deadline = System.nanoTime() + atMost.toNanos();
             while (java.util.Arrays.stream(pinsSeen).anyMatch(n -> n.get() < pins) && System.nanoTime() < deadline) {
                 Thread.sleep(100);
             }
         }
 
-        Histogram latencies(long[] sent) {
+        @Override
+        public Histogram latencies(long[] sent) {
             Histogram h = new Histogram(120_000_000L, 3);
             for (AtomicLongArray a : arrivals) {
                 for (int p = 0; p < sent.length; p++) {
@@ -173,7 +205,8 @@ final class LiveBench {
             return h;
         }
 
-        void close() {
+        @Override
+        public void close() {
             subscriptions.forEach(Flow.Subscription::cancel);
             streams.forEach(s -> s.cancel(true));
         }
@@ -215,15 +248,15 @@ final class LiveBench {
         return new Claims(latency.getTotalCount(), won, soldOut, latency.getTotalCount() - won - soldOut, seconds, latency);
     }
 
-    private void print(ShopUnderTest shop, Viewers w, Histogram delivery, Claims c, long claimed, long remaining) {
+    private void print(ShopUnderTest shop, PinWatchers w, Histogram delivery, Claims c, long claimed, long remaining) {
         long expected = (long) viewers * pins;
         System.out.println();
-        System.out.printf("Live event via %s: %d viewers over Server-Sent Events, %d pins 500 ms apart%n", shop.url, viewers, pins);
+        System.out.printf("Live event via %s: %d viewers over Server-Sent Events (%s), %d pins 500 ms apart%n", shop.url, viewers, w.transport(), pins);
         System.out.printf("| %7s | %9s | %4s | %9s | %9s | %8s | %8s | %8s | %6s |%n", "viewers", "connected", "pins", "delivered", "expected",
                 "p50 ms", "p99 ms", "max ms", "failed");
         System.out.println("|---------|-----------|------|-----------|-----------|----------|----------|----------|--------|");
-        System.out.printf("| %7d | %9d | %4d | %9d | %9d | %8.1f | %8.1f | %8.1f | %6d |%n", viewers, w.connected.get(), pins, delivery.getTotalCount(), expected,
-                delivery.getValueAtPercentile(50) / 1000.0, delivery.getValueAtPercentile(99) / 1000.0, delivery.getMaxValue() / 1000.0, w.failed.sum());
+        System.out.printf("| %7d | %9d | %4d | %9d | %9d | %8.1f | %8.1f | %8.1f | %6d |%n", viewers, w.connected(), pins, delivery.getTotalCount(), expected,
+                delivery.getValueAtPercentile(50) / 1000.0, delivery.getValueAtPercentile(99) / 1000.0, delivery.getMaxValue() / 1000.0, w.failed());
         System.out.println();
         System.out.printf("Flash claims: %d buyers signed in, %d claims of 1 unit each, all at once, on an offer capped at %d%n", buyers, claimsEach, cap);
         System.out.printf("| %8s | %6s | %6s | %6s | %9s | %8s | %8s | %6s |%n", "requests", "201", "409", "other", "claims/s", "p50 ms", "p99 ms", "wall s");

@@ -35,6 +35,11 @@ final class ShopUnderTest implements AutoCloseable {
     }
 
     static ShopUnderTest start() throws IOException, InterruptedException {
+        return start(java.util.Map.of());
+    }
+
+    /** With extra environment for the app (e.g. OCOP_HTTP2=true). */
+    static ShopUnderTest start(java.util.Map<String, String> environment) throws IOException, InterruptedException {
         Path jar = Path.of("storefront/target/storefront.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException("storefront/target/storefront.jar is missing: run ./mvnw -B package -DskipTests first");
@@ -51,6 +56,7 @@ final class ShopUnderTest implements AutoCloseable {
         pb.environment().put("OCOP_ELASTICSEARCH_URL", services.elasticsearchUrl());
         pb.environment().put("OCOP_DEMO", "false");
         pb.environment().put("PORT", Integer.toString(port));
+        pb.environment().putAll(environment);
         ShopUnderTest shop = new ShopUnderTest(scratch, services, pb.start(), "http://127.0.0.1:" + port);
         shop.awaitUp(Duration.ofMinutes(3));
         return shop;
