@@ -122,7 +122,7 @@ public class LiveHub implements SmartLifecycle {
                     viewersChanged(event);
                 }
             });
-        }).takeUntilOther(closing.asMono());
+        });
     }
 
     private void viewersChanged(UUID event) {
@@ -139,7 +139,8 @@ public class LiveHub implements SmartLifecycle {
         Flux<LiveNews> viewers = Flux.merge(mine.filter(n -> n.type().equals("viewers")).map(Note::event), watchersChanged.asFlux().filter(event::equals))
                 .sample(VIEWERS_EVERY)
                 .map(e -> new LiveNews(nextId(), "viewers", event, null, null, null, viewers(event)));
-        return Flux.merge(changes, remaining, viewers)
+        // closing ends the shared stream, and so every viewer's (one subscription, not one per viewer)
+        return Flux.merge(changes, remaining, viewers).takeUntilOther(closing.asMono())
                 .doFinally(s -> streams.remove(event))
                 .publish().refCount();
     }
