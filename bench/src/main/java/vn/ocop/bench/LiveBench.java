@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -45,6 +46,10 @@ final class LiveBench {
     private final int cap;
     private final boolean http2;
     private final int streams;
+    /** A file for a flight recording of the app during the pins (--jfr), to see where its time goes. */
+    private final String jfr;
+    /** The app's heap (--heap; 2g above 15,000 viewers, else 1g as for every bench). */
+    private final String heap;
 
     LiveBench(Map<String, String> o) {
         this.viewers = Integer.parseInt(o.getOrDefault("viewers", "5000"));
@@ -52,6 +57,9 @@ final class LiveBench {
         String h2 = o.getOrDefault("http2", "auto");
         this.http2 = h2.equals("auto") ? viewers > 15_000 : Boolean.parseBoolean(h2);
         this.streams = Integer.parseInt(o.getOrDefault("streams", "100"));
+        this.jfr = o.get("jfr");
+        // each open stream holds about 50 KB of the app's heap (its request's state in Spring, Security and Netty): 20,000 need 1 GB
+        this.heap = o.getOrDefault("heap", viewers > 15_000 ? "2g" : "1g");
         this.pins = Integer.parseInt(o.getOrDefault("pins", "20"));
         this.buyers = Integer.parseInt(o.getOrDefault("buyers", "200"));
         this.claimsEach = Integer.parseInt(o.getOrDefault("claims", "5"));
@@ -59,7 +67,7 @@ final class LiveBench {
     }
 
     void run() throws Exception {
-        try (ShopUnderTest shop = ShopUnderTest.start(http2 ? Map.of("OCOP_HTTP2", "true") : Map.of()); Connection db = shop.database()) {
+        try (ShopUnderTest shop = ShopUnderTest.start(http2 ? Map.of("OCOP_HTTP2", "true") : Map.of(), heap); Connection db = shop.database()) {
             HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(30)).build();
             Till till = new TillFleet(db, new Random(20261123)).create(1, 1, 2, 2).get(0);
             List<UUID> products = ids(db, "select id from product order by id");
@@ -75,12 +83,17 @@ final class LiveBench {
                 Thread.sleep(200);
             }
             long[] sent = new long[pins];
+            Cpu cpu = new Cpu(shop.appProcess());
+            profile(shop, "GC.class_histogram");
+            profile(shop, "JFR.start", "name=live", "settings=profile", "filename=" + jfr);
             for (int p = 0; p < pins; p++) {
                 sent[p] = System.nanoTime();
                 post(http, host, shop.url + "/api/v1/live/" + event + "/pin", "{\"productId\":\"" + products.get(p % products.size()) + "\"}", 200);
                 Thread.sleep(500);
             }
             watching.awaitPins(pins, Duration.ofSeconds(30));
+            cpu.stop();
+            profile(shop, "JFR.stop", "name=live");
             Histogram delivery = watching.latencies(sent);
 
             String offer = openOffer(http, shop.url, host, event, products.get(0), till.location);
@@ -89,6 +102,7 @@ final class LiveBench {
             long claimed = single(db, "select coalesce(sum(quantity), 0) from flash_claim where offer_id = '" + offer + "'");
             long remaining = single(db, "select remaining from flash_offer where id = '" + offer + "'");
             print(shop, watching, delivery, claims, claimed, remaining);
+            System.out.println(cpu);
             watching.close();
         }
     }
@@ -105,6 +119,49 @@ final class LiveBench {
             watching.connect(sse, url, v);
         }
         return watching;
+    }
+
+    private void profile(ShopUnderTest shop, String... command) throws Exception {
+        if (jfr != null) {
+            List<String> jcmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(), Long.toString(shop.appProcess().pid())));
+            jcmd.addAll(List.of(command));
+            // the heap's histogram (viewers connected, before the pins) next to the recording
+            new ProcessBuilder(jcmd).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(Path.of(jfr + ".txt").toFile())).start().waitFor();
+        }
+    }
+
+    /** CPU time of the app and of this process (the viewers' client) from the first pin until the last arrived. */
+    private static final class Cpu {
+        private final ProcessHandle app;
+        private final long wall0 = System.nanoTime();
+        private final long app0;
+        private final long self0;
+        private double wall;
+        private double appSeconds;
+        private double selfSeconds;
+
+        Cpu(ProcessHandle app) {
+            this.app = app;
+            this.app0 = cpu(app);
+            this.self0 = cpu(ProcessHandle.current());
+        }
+
+        void stop() {
+            wall = (System.nanoTime() - wall0) / 1e9;
+            appSeconds = (cpu(app) - app0) / 1e9;
+            selfSeconds = (cpu(ProcessHandle.current()) - self0) / 1e9;
+        }
+
+        private static long cpu(ProcessHandle p) {
+            return p.info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
+        }
+
+        @Override
+        public String toString() {
+            return String.format("CPU from the first pin to the last arrival (%.1f s wall, 2 cores): app %.1f s, viewers' client (bench) %.1f s",
+                    wall, appSeconds, selfSeconds);
+        }
     }
 
     /** The SSE connections (HTTP/1.1, one per viewer) and what each saw. */
@@ -251,7 +308,8 @@ final class LiveBench {
     private void print(ShopUnderTest shop, PinWatchers w, Histogram delivery, Claims c, long claimed, long remaining) {
         long expected = (long) viewers * pins;
         System.out.println();
-        System.out.printf("Live event via %s: %d viewers over Server-Sent Events (%s), %d pins 500 ms apart%n", shop.url, viewers, w.transport(), pins);
+        System.out.printf("Live event via %s (app heap %s): %d viewers over Server-Sent Events (%s), %d pins 500 ms apart%n", shop.url, heap, viewers,
+                w.transport(), pins);
         System.out.printf("| %7s | %9s | %4s | %9s | %9s | %8s | %8s | %8s | %6s |%n", "viewers", "connected", "pins", "delivered", "expected",
                 "p50 ms", "p99 ms", "max ms", "failed");
         System.out.println("|---------|-----------|------|-----------|-----------|----------|----------|----------|--------|");

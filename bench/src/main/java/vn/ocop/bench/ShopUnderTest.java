@@ -35,11 +35,11 @@ final class ShopUnderTest implements AutoCloseable {
     }
 
     static ShopUnderTest start() throws IOException, InterruptedException {
-        return start(java.util.Map.of());
+        return start(java.util.Map.of(), null);
     }
 
-    /** With extra environment for the app (e.g. OCOP_HTTP2=true). */
-    static ShopUnderTest start(java.util.Map<String, String> environment) throws IOException, InterruptedException {
+    /** With extra environment for the app (e.g. OCOP_HTTP2=true) and a heap of its own size (e.g. 2g; null: 1g). */
+    static ShopUnderTest start(java.util.Map<String, String> environment, String heap) throws IOException, InterruptedException {
         Path jar = Path.of("storefront/target/storefront.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException("storefront/target/storefront.jar is missing: run ./mvnw -B package -DskipTests first");
@@ -49,7 +49,7 @@ final class ShopUnderTest implements AutoCloseable {
         DevServices services = DevServices.start(scratch.resolve("data"));
         int port = Processes.freePort();
         ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx1g", "-jar", jar.toString())
+                "-Xmx" + (heap == null ? "1g" : heap), "-jar", jar.toString())
                 .redirectErrorStream(true).redirectOutput(scratch.resolve("app.log").toFile());
         pb.environment().put("OCOP_DB_URL", services.jdbcUrl());
         pb.environment().put("OCOP_DB_USER", services.username());
@@ -60,6 +60,11 @@ final class ShopUnderTest implements AutoCloseable {
         ShopUnderTest shop = new ShopUnderTest(scratch, services, pb.start(), "http://127.0.0.1:" + port);
         shop.awaitUp(Duration.ofMinutes(3));
         return shop;
+    }
+
+    /** The app's process (its CPU time, or a profiler to attach). */
+    ProcessHandle appProcess() {
+        return app.toHandle();
     }
 
     String elasticsearchUrl() {
