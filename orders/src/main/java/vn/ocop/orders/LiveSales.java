@@ -3,6 +3,7 @@ package vn.ocop.orders;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
+import reactor.core.Exceptions;
 import reactor.core.publisher.BufferOverflowStrategy;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -100,8 +101,8 @@ public class LiveSales {
      * once on an instance, however many streams it opens there.
      *
      * <p>Each viewer takes the pushes at its own pace, never slowing the others: one whose connection does not take
-     * them (a stalled client) gets up to {@value #BACKLOG} waiting, and past that its stream ends in an error (an
-     * overflow), so that it reconnects and starts again from the whole state, rather than being held in memory
+     * them (a stalled client) gets up to {@value #BACKLOG} waiting (besides those already in flight to its
+     * connection), and past that its stream ends at once in an error (an overflow), so that it reconnects and starts again from the whole state, rather than being held in memory
      * without end or missing a push without knowing.
      */
     public Flux<LiveNews> news(UUID event, String viewer) {
@@ -109,11 +110,15 @@ public class LiveSales {
             // listen first, so that nothing committed while the state is read is missed: the state is read once the
             // changes are subscribed, and they wait (in the viewer's backlog) until it is sent
             Sinks.Empty<Void> listening = Sinks.empty();
+            // past the backlog the stream fails at once (Reactor's own overflow error would wait until the backlog is read)
+            Sinks.One<LiveNews> cutOff = Sinks.one();
             Flux<LiveNews> changes = hub.news(event, viewer).doOnSubscribe(s -> listening.tryEmitEmpty())
-                    .onBackpressureBuffer(BACKLOG, dropped -> { }, BufferOverflowStrategy.ERROR);
+                    .onBackpressureBuffer(BACKLOG, unsent -> cutOff.tryEmitError(Exceptions.failWithOverflow(
+                            "a live viewer did not take its pushes: " + BACKLOG + " waiting")), BufferOverflowStrategy.DROP_LATEST)
+                    .doOnComplete(cutOff::tryEmitEmpty); // the news ended (the app closing): so does the stream
             Mono<LiveNews> state = listening.asMono()
                     .then(Mono.defer(() -> states.state(event, hub.viewers(event))).map(s -> LiveNews.state(hub.nextId(), "state", s)));
-            return Flux.mergeSequential(state, changes);
+            return Flux.mergeSequential(state, changes).mergeWith(cutOff.asMono());
         });
     }
 

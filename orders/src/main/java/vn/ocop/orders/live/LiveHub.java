@@ -131,7 +131,9 @@ public class LiveHub implements SmartLifecycle {
 
     private Flux<LiveNews> stream(UUID event) {
         Flux<Note> mine = notes.asFlux().filter(n -> n.event().equals(event));
-        Flux<LiveNews> changes = mine.filter(n -> !n.type().equals("remaining") && !n.type().equals("viewers"))
+        // the notes wait in an unbounded queue while the state is read for the one before: the sink drops what a
+        // subscriber has not asked for, and concatMap asks for 32 at a time, so a burst of changes lost some
+        Flux<LiveNews> changes = mine.filter(n -> !n.type().equals("remaining") && !n.type().equals("viewers")).onBackpressureBuffer()
                 .concatMap(n -> states.state(event, viewers(event)).map(s -> LiveNews.state(nextId(), n.type(), s)).onErrorResume(e -> Mono.empty()));
         Flux<LiveNews> remaining = mine.filter(n -> n.type().equals("remaining")).groupBy(Note::offer)
                 .flatMap(g -> g.sample(REMAINING_EVERY))
