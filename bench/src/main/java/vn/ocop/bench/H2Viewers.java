@@ -19,6 +19,7 @@ import io.netty.handler.codec.http2.Http2FrameAdapter;
 import io.netty.handler.codec.http2.Http2Headers;
 import io.netty.handler.codec.http2.Http2Settings;
 import io.netty.util.ByteProcessor;
+import io.netty.util.concurrent.DefaultThreadFactory;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -61,7 +62,8 @@ final class H2Viewers implements PinWatchers {
             viewers[i] = new Viewer(pins);
         }
         this.perConnection = perConnection;
-        this.group = new MultiThreadIoEventLoopGroup(threads, NioIoHandler.newFactory());
+        // daemon threads: a bench that fails half-way still ends (and says why)
+        this.group = new MultiThreadIoEventLoopGroup(threads, new DefaultThreadFactory("viewers", true), NioIoHandler.newFactory());
     }
 
     /** Opens the connections, each with its share of the viewers' streams. */
