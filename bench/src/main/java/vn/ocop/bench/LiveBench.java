@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -44,9 +45,22 @@ final class LiveBench {
     private final int claimsEach;
     private final int cap;
     private final int claimWarmups;
+    private final boolean http2;
+    private final int streams;
+    /** A file for a flight recording of the app during the pins (--jfr), to see where its time goes. */
+    private final String jfr;
+    /** The app's heap (--heap; 2g above 15,000 viewers, else 1g as for every bench). */
+    private final String heap;
 
     LiveBench(Map<String, String> o) {
         this.viewers = Integer.parseInt(o.getOrDefault("viewers", "5000"));
+        // one connection per viewer up to 15,000; above that (the open-file limit is 20,000 per process) h2c
+        String h2 = o.getOrDefault("http2", "auto");
+        this.http2 = h2.equals("auto") ? viewers > 15_000 : Boolean.parseBoolean(h2);
+        this.streams = Integer.parseInt(o.getOrDefault("streams", "100"));
+        this.jfr = o.get("jfr");
+        // each open stream holds about 50 KB of the app's heap (its request's state in Spring, Security and Netty): 20,000 need 1 GB
+        this.heap = o.getOrDefault("heap", viewers > 15_000 ? "2g" : "1g");
         this.pins = Integer.parseInt(o.getOrDefault("pins", "20"));
         this.buyers = Integer.parseInt(o.getOrDefault("buyers", "200"));
         this.claimsEach = Integer.parseInt(o.getOrDefault("claims", "5"));
@@ -55,8 +69,10 @@ final class LiveBench {
     }
 
     void run() throws Exception {
-        try (ShopUnderTest shop = ShopUnderTest.start(); Connection db = shop.database()) {
-            HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(30)).build();
+        try (ShopUnderTest shop = ShopUnderTest.start(http2 ? Map.of("OCOP_HTTP2", "true") : Map.of(), heap); Connection db = shop.database()) {
+            // the host's and buyers' requests stay HTTP/1.1 when the app speaks h2c too (Java's client would upgrade and
+            // multiplex them all on one connection), so they are sent as in the default mode
+            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(30)).build();
             Till till = new TillFleet(db, new Random(20261123)).create(1, 1, 2, 2).get(0);
             List<UUID> products = ids(db, "select id from product order by id");
             till.receive(cap + 100);
@@ -65,22 +81,23 @@ final class LiveBench {
             Buyer host = producer(http, shop, db, products.get(0));
             String event = startEvent(http, shop.url, host);
 
-            Viewers watching = new Viewers(viewers, pins);
-            HttpClient sse = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(60)).build();
-            for (int v = 0; v < viewers; v++) {
-                watching.connect(sse, shop.url + "/api/v1/live/" + event + "/events", v);
-            }
+            PinWatchers watching = watch(shop.url + "/api/v1/live/" + event + "/events");
             long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
-            while (watching.connected.get() < viewers && System.nanoTime() < deadline) {
+            while (watching.connected() < viewers && System.nanoTime() < deadline) {
                 Thread.sleep(200);
             }
             long[] sent = new long[pins];
+            Cpu cpu = new Cpu(shop.appProcess());
+            profile(shop, "GC.class_histogram");
+            profile(shop, "JFR.start", "name=live", "settings=profile", "filename=" + jfr);
             for (int p = 0; p < pins; p++) {
                 sent[p] = System.nanoTime();
                 post(http, host, shop.url + "/api/v1/live/" + event + "/pin", "{\"productId\":\"" + products.get(p % products.size()) + "\"}", 200);
                 Thread.sleep(500);
             }
             watching.awaitPins(pins, Duration.ofSeconds(30));
+            cpu.stop();
+            profile(shop, "JFR.stop", "name=live");
             Histogram delivery = watching.latencies(sent);
 
             List<Buyer> claimers = ShopBuyers.signIn(http, shop, db, buyers, PASSWORD);
@@ -98,11 +115,69 @@ final class LiveBench {
             ClaimLimit.Row limit = ClaimLimit.onePerClaim(shop, db, products.get(0), till.location, accounts, claimsEach, cap);
             ClaimLimit.Row batched = BatchedClaimLimit.run(shop, db, products.get(0), till.location, accounts, claimsEach, cap);
             print(shop, watching, delivery, List.of(app, limit, batched));
+            System.out.println(cpu);
         }
     }
 
-    /** The SSE connections and what each saw. */
-    private static final class Viewers {
+    private PinWatchers watch(String url) {
+        if (http2) {
+            H2Viewers h2 = new H2Viewers(viewers, pins, streams, 2);
+            h2.connect(URI.create(url));
+            return h2;
+        }
+        Viewers watching = new Viewers(viewers, pins);
+        HttpClient sse = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(60)).build();
+        for (int v = 0; v < viewers; v++) {
+            watching.connect(sse, url, v);
+        }
+        return watching;
+    }
+
+    private void profile(ShopUnderTest shop, String... command) throws Exception {
+        if (jfr != null) {
+            List<String> jcmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(), Long.toString(shop.appProcess().pid())));
+            jcmd.addAll(List.of(command));
+            // the heap's histogram (viewers connected, before the pins) next to the recording
+            new ProcessBuilder(jcmd).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(Path.of(jfr + ".txt").toFile())).start().waitFor();
+        }
+    }
+
+    /** CPU time of the app and of this process (the viewers' client) from the first pin until the last arrived. */
+    private static final class Cpu {
+        private final ProcessHandle app;
+        private final long wall0 = System.nanoTime();
+        private final long app0;
+        private final long self0;
+        private double wall;
+        private double appSeconds;
+        private double selfSeconds;
+
+        Cpu(ProcessHandle app) {
+            this.app = app;
+            this.app0 = cpu(app);
+            this.self0 = cpu(ProcessHandle.current());
+        }
+
+        void stop() {
+            wall = (System.nanoTime() - wall0) / 1e9;
+            appSeconds = (cpu(app) - app0) / 1e9;
+            selfSeconds = (cpu(ProcessHandle.current()) - self0) / 1e9;
+        }
+
+        private static long cpu(ProcessHandle p) {
+            return p.info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
+        }
+
+        @Override
+        public String toString() {
+            return String.format("CPU from the first pin to the last arrival (%.1f s wall, 2 cores): app %.1f s, viewers' client (bench) %.1f s",
+                    wall, appSeconds, selfSeconds);
+        }
+    }
+
+    /** The SSE connections (HTTP/1.1, one per viewer) and what each saw. */
+    private static final class Viewers implements PinWatchers {
         final AtomicInteger connected = new AtomicInteger();
         final LongAdder failed = new LongAdder();
         final AtomicLongArray[] arrivals;
@@ -162,15 +237,31 @@ final class LiveBench {
             }));
         }
 
-        /** Until every viewer has seen every pin, or the time is up (what did not arrive then counts as not delivered). */
-        void awaitPins(int pins, Duration atMost) throws InterruptedException {
+        @Override
+        public int connected() {
+            return connected.get();
+        }
+
+        @Override
+        public long failed() {
+            return failed.sum();
+        }
+
+        @Override
+        public String transport() {
+            return "HTTP/1.1, one connection per viewer";
+        }
+
+        @Override
+        public void awaitPins(int pins, Duration atMost) throws InterruptedException {
             long deadline = System.nanoTime() + atMost.toNanos();
             while (java.util.Arrays.stream(pinsSeen).anyMatch(n -> n.get() < pins) && System.nanoTime() < deadline) {
                 Thread.sleep(100);
             }
         }
 
-        Histogram latencies(long[] sent) {
+        @Override
+        public Histogram latencies(long[] sent) {
             Histogram h = new Histogram(120_000_000L, 3);
             for (AtomicLongArray a : arrivals) {
                 for (int p = 0; p < sent.length; p++) {
@@ -183,7 +274,8 @@ final class LiveBench {
             return h;
         }
 
-        void close() {
+        @Override
+        public void close() {
             subscriptions.forEach(Flow.Subscription::cancel);
             streams.forEach(s -> s.cancel(true));
         }
@@ -239,15 +331,16 @@ final class LiveBench {
         return ids;
     }
 
-    private void print(ShopUnderTest shop, Viewers w, Histogram delivery, List<ClaimLimit.Row> claims) {
+    private void print(ShopUnderTest shop, PinWatchers w, Histogram delivery, List<ClaimLimit.Row> claims) {
         long expected = (long) viewers * pins;
         System.out.println();
-        System.out.printf("Live event via %s: %d viewers over Server-Sent Events, %d pins 500 ms apart%n", shop.url, viewers, pins);
+        System.out.printf("Live event via %s (app heap %s): %d viewers over Server-Sent Events (%s), %d pins 500 ms apart%n", shop.url, heap, viewers,
+                w.transport(), pins);
         System.out.printf("| %7s | %9s | %4s | %9s | %9s | %8s | %8s | %8s | %6s |%n", "viewers", "connected", "pins", "delivered", "expected",
                 "p50 ms", "p99 ms", "max ms", "failed");
         System.out.println("|---------|-----------|------|-----------|-----------|----------|----------|----------|--------|");
-        System.out.printf("| %7d | %9d | %4d | %9d | %9d | %8.1f | %8.1f | %8.1f | %6d |%n", viewers, w.connected.get(), pins, delivery.getTotalCount(), expected,
-                delivery.getValueAtPercentile(50) / 1000.0, delivery.getValueAtPercentile(99) / 1000.0, delivery.getMaxValue() / 1000.0, w.failed.sum());
+        System.out.printf("| %7d | %9d | %4d | %9d | %9d | %8.1f | %8.1f | %8.1f | %6d |%n", viewers, w.connected(), pins, delivery.getTotalCount(), expected,
+                delivery.getValueAtPercentile(50) / 1000.0, delivery.getValueAtPercentile(99) / 1000.0, delivery.getMaxValue() / 1000.0, w.failed());
         System.out.println();
         System.out.printf("Flash claims: %d buyers signed in, %d claims of 1 unit each, all at once, on an offer capped at %d (after %d warm-up round%s)%n",
                 buyers, claimsEach, cap, claimWarmups, claimWarmups == 1 ? "" : "s");

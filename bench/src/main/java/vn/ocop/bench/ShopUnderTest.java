@@ -15,6 +15,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import vn.ocop.devservices.DevServices;
 import vn.ocop.devservices.Processes;
 
@@ -37,11 +38,20 @@ final class ShopUnderTest implements AutoCloseable {
     }
 
     static ShopUnderTest start() throws IOException, InterruptedException {
-        return start(List.of());
+        return start(List.of(), Map.of(), null);
     }
 
     /** As {@link #start()}, the app's JVM given {@code jvmOptions} too (a flight recording, say). */
     static ShopUnderTest start(List<String> jvmOptions) throws IOException, InterruptedException {
+        return start(jvmOptions, Map.of(), null);
+    }
+
+    /** With extra environment for the app (e.g. OCOP_HTTP2=true) and a heap of its own size (e.g. 2g; null: 1g). */
+    static ShopUnderTest start(Map<String, String> environment, String heap) throws IOException, InterruptedException {
+        return start(List.of(), environment, heap);
+    }
+
+    private static ShopUnderTest start(List<String> jvmOptions, Map<String, String> environment, String heap) throws IOException, InterruptedException {
         Path jar = Path.of("storefront/target/storefront.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException("storefront/target/storefront.jar is missing: run ./mvnw -B package -DskipTests first");
@@ -50,7 +60,7 @@ final class ShopUnderTest implements AutoCloseable {
         Files.setPosixFilePermissions(scratch, PosixFilePermissions.fromString("rwxr-xr-x"));
         DevServices services = DevServices.start(scratch.resolve("data"));
         int port = Processes.freePort();
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g"));
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx" + (heap == null ? "1g" : heap)));
         command.addAll(jvmOptions);
         // e.g. OCOP_BENCH_APP_JAVA_OPTIONS="-XX:StartFlightRecording=filename=/tmp/app.jfr,settings=profile" to profile the app
         String extra = System.getenv().getOrDefault("OCOP_BENCH_APP_JAVA_OPTIONS", "").strip();
@@ -65,9 +75,15 @@ final class ShopUnderTest implements AutoCloseable {
         pb.environment().put("OCOP_ELASTICSEARCH_URL", services.elasticsearchUrl());
         pb.environment().put("OCOP_DEMO", "false");
         pb.environment().put("PORT", Integer.toString(port));
+        pb.environment().putAll(environment);
         ShopUnderTest shop = new ShopUnderTest(scratch, services, pb.start(), "http://127.0.0.1:" + port);
         shop.awaitUp(Duration.ofMinutes(3));
         return shop;
+    }
+
+    /** The app's process (its CPU time, or a profiler to attach). */
+    ProcessHandle appProcess() {
+        return app.toHandle();
     }
 
     String elasticsearchUrl() {

@@ -3,8 +3,11 @@ package vn.ocop.orders;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
+import reactor.core.Exceptions;
+import reactor.core.publisher.BufferOverflowStrategy;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
 import vn.ocop.catalog.ProducerId;
 import vn.ocop.catalog.ProductId;
 import vn.ocop.orders.live.Claiming;
@@ -20,6 +23,9 @@ import vn.ocop.orders.live.LiveStates;
  */
 @Service
 public class LiveSales {
+
+    /** Pushes one viewer may have waiting before its stream is cut off. */
+    public static final int BACKLOG = 256;
 
     private final Hosting hosting;
     private final Claiming claiming;
@@ -93,14 +99,26 @@ public class LiveSales {
      * as it is committed on any instance. NOT_FOUND for an unknown event. The viewer key says who watches (the
      * web layer's choice: an account, or a client address for anonymous viewers): the viewer count counts each key
      * once on an instance, however many streams it opens there.
+     *
+     * <p>Each viewer takes the pushes at its own pace, never slowing the others: one whose connection does not take
+     * them (a stalled client) gets up to {@value #BACKLOG} waiting (besides those already in flight to its
+     * connection), and past that its stream ends at once in an error (an overflow), so that it reconnects and starts again from the whole state, rather than being held in memory
+     * without end or missing a push without knowing.
      */
     public Flux<LiveNews> news(UUID event, String viewer) {
         return Flux.defer(() -> {
-            // listen first, so that nothing committed while the state is read is missed
-            var changes = hub.news(event, viewer).replay(256);
-            var listening = changes.connect();
-            return Flux.concat(Mono.defer(() -> states.state(event, hub.viewers(event))).map(s -> LiveNews.state(hub.nextId(), "state", s)), changes)
-                    .doFinally(s -> listening.dispose());
+            // listen first, so that nothing committed while the state is read is missed: the state is read once the
+            // changes are subscribed, and they wait (in the viewer's backlog) until it is sent
+            Sinks.Empty<Void> listening = Sinks.empty();
+            // past the backlog the stream fails at once (Reactor's own overflow error would wait until the backlog is read)
+            Sinks.One<LiveNews> cutOff = Sinks.one();
+            Flux<LiveNews> changes = hub.news(event, viewer).doOnSubscribe(s -> listening.tryEmitEmpty())
+                    .onBackpressureBuffer(BACKLOG, unsent -> cutOff.tryEmitError(Exceptions.failWithOverflow(
+                            "a live viewer did not take its pushes: " + BACKLOG + " waiting")), BufferOverflowStrategy.DROP_LATEST)
+                    .doOnComplete(cutOff::tryEmitEmpty); // the news ended (the app closing): so does the stream
+            Mono<LiveNews> state = listening.asMono()
+                    .then(Mono.defer(() -> states.state(event, hub.viewers(event))).map(s -> LiveNews.state(hub.nextId(), "state", s)));
+            return Flux.mergeSequential(state, changes).mergeWith(cutOff.asMono());
         });
     }
 

@@ -122,7 +122,7 @@ public class LiveHub implements SmartLifecycle {
                     viewersChanged(event);
                 }
             });
-        }).takeUntilOther(closing.asMono());
+        });
     }
 
     private void viewersChanged(UUID event) {
@@ -131,7 +131,9 @@ public class LiveHub implements SmartLifecycle {
 
     private Flux<LiveNews> stream(UUID event) {
         Flux<Note> mine = notes.asFlux().filter(n -> n.event().equals(event));
-        Flux<LiveNews> changes = mine.filter(n -> !n.type().equals("remaining") && !n.type().equals("viewers"))
+        // the notes wait in an unbounded queue while the state is read for the one before: the sink drops what a
+        // subscriber has not asked for, and concatMap asks for 32 at a time, so a burst of changes lost some
+        Flux<LiveNews> changes = mine.filter(n -> !n.type().equals("remaining") && !n.type().equals("viewers")).onBackpressureBuffer()
                 .concatMap(n -> states.state(event, viewers(event)).map(s -> LiveNews.state(nextId(), n.type(), s)).onErrorResume(e -> Mono.empty()));
         Flux<LiveNews> remaining = mine.filter(n -> n.type().equals("remaining")).groupBy(Note::offer)
                 .flatMap(g -> g.sample(REMAINING_EVERY))
@@ -139,7 +141,8 @@ public class LiveHub implements SmartLifecycle {
         Flux<LiveNews> viewers = Flux.merge(mine.filter(n -> n.type().equals("viewers")).map(Note::event), watchersChanged.asFlux().filter(event::equals))
                 .sample(VIEWERS_EVERY)
                 .map(e -> new LiveNews(nextId(), "viewers", event, null, null, null, viewers(event)));
-        return Flux.merge(changes, remaining, viewers)
+        // closing ends the shared stream, and so every viewer's (one subscription, not one per viewer)
+        return Flux.merge(changes, remaining, viewers).takeUntilOther(closing.asMono())
                 .doFinally(s -> streams.remove(event))
                 .publish().refCount();
     }

@@ -1,16 +1,20 @@
 package vn.ocop.storefront.web.live;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -42,6 +46,11 @@ import vn.ocop.storefront.web.live.LiveJson.StateView;
 class LiveApiController {
 
     static final Duration HEARTBEAT = Duration.ofSeconds(15);
+    private static final byte[] KEEP_ALIVE = ":keep-alive\n\n".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] END = new byte[0];
+
+    /** One clock for every stream's keep-alive (not a timer per viewer): it runs while anyone watches. */
+    private final Flux<Long> ticks = Flux.interval(HEARTBEAT).share();
 
     private final LiveSales live;
     private final CurrentAccount current;
@@ -69,15 +78,38 @@ class LiveApiController {
     @Operation(summary = "The event's pushes (Server-Sent Events)",
             description = "First `state` (the whole state; also after reconnecting with Last-Event-ID), then `started`, `pinned`, `offer-opened`, "
                     + "`offer-closed`, `ended` (each with the new state), `remaining` ({offerId, remaining}) and `viewers` ({viewers}); a comment "
-                    + "every 15 s keeps the connection open. Viewers count once per account, or per client address when not signed in, "
-                    + "however many streams they open.")
-    Flux<ServerSentEvent<String>> events(@PathVariable UUID id, ServerHttpRequest request) {
-        // the heartbeat stops when the news ends (the app shutting down), so the response completes
-        return viewer(request).flatMapMany(viewer -> live.news(id, viewer).publish(news -> Flux.merge(
-                        news.map(n -> ServerSentEvent.builder(json.of(n)).id(Long.toString(n.id())).event(n.type()).build()),
-                        Flux.interval(HEARTBEAT).map(t -> ServerSentEvent.<String>builder().comment("keep-alive").build())
-                                .takeUntilOther(news.ignoreElements())))
-                .takeUntil(e -> "ended".equals(e.event())));
+                    + "keeps the connection open when 15 s pass without an event. Viewers count once per account, or per client address when not "
+                    + "signed in, however many streams they open. A client that does not read its stream is cut off once "
+                    + LiveSales.BACKLOG + " events wait for it, and reconnects.")
+    @ApiResponse(responseCode = "200", content = @Content(mediaType = MediaType.TEXT_EVENT_STREAM_VALUE, schema = @Schema(type = "string")))
+    Mono<Void> events(@PathVariable UUID id, ServerHttpRequest request, ServerHttpResponse response) {
+        // each push's bytes are shared by every viewer (NewsJson); the stream ends after `ended`, or when the news
+        // ends (the app shutting down), so the response completes
+        return viewer(request).flatMap(viewer -> {
+            Quiet quiet = new Quiet();
+            Flux<byte[]> pushes = live.news(id, viewer).takeUntil(n -> "ended".equals(n.type())).map(json::frame).doOnNext(f -> quiet.sent = true);
+            Flux<byte[]> stream = Flux.merge(pushes.concatWith(Mono.just(END)), ticks.filter(t -> quiet.idle()).map(t -> KEEP_ALIVE))
+                    .takeWhile(f -> f != END);
+            return response.writeWith(stream.map(f -> {
+                if (!quiet.open) { // the first event (the state): the answer is committed with it, not before (a 404 stays a problem)
+                    quiet.open = true;
+                    response.getHeaders().setContentType(MediaType.TEXT_EVENT_STREAM);
+                }
+                return response.bufferFactory().wrap(f);
+            }));
+        });
+    }
+
+    /** One viewer's stream: whether it has begun, and whether it was sent nothing since the last tick. */
+    private static final class Quiet {
+        boolean open;
+        volatile boolean sent;
+
+        boolean idle() {
+            boolean idle = !sent;
+            sent = false;
+            return idle;
+        }
     }
 
     private Mono<String> viewer(ServerHttpRequest request) {
