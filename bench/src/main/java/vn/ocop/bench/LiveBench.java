@@ -87,7 +87,8 @@ final class LiveBench {
                 Thread.sleep(200);
             }
             long[] sent = new long[pins];
-            Cpu cpu = new Cpu(shop.appProcess());
+            ProcessCpu cpu = new ProcessCpu(shop);
+            ProcessCpu.Snapshot beforePins = cpu.snapshot();
             profile(shop, "GC.class_histogram");
             profile(shop, "JFR.start", "name=live", "settings=profile", "filename=" + jfr);
             for (int p = 0; p < pins; p++) {
@@ -96,7 +97,7 @@ final class LiveBench {
                 Thread.sleep(500);
             }
             watching.awaitPins(pins, Duration.ofSeconds(30));
-            cpu.stop();
+            ProcessCpu.Used pinsCpu = ProcessCpu.between(beforePins, cpu.snapshot());
             profile(shop, "JFR.stop", "name=live");
             Histogram delivery = watching.latencies(sent);
 
@@ -115,7 +116,8 @@ final class LiveBench {
             ClaimLimit.Row limit = ClaimLimit.onePerClaim(shop, db, products.get(0), till.location, accounts, claimsEach, cap);
             ClaimLimit.Row batched = BatchedClaimLimit.run(shop, db, products.get(0), till.location, accounts, claimsEach, cap);
             print(shop, watching, delivery, List.of(app, limit, batched));
-            System.out.println(cpu);
+            System.out.printf("CPU from the first pin to the last arrival (%.1f s wall, 2 cores): app %.1f s, viewers' client (bench) %.1f s, "
+                    + "PostgreSQL %.1f s%n", pinsCpu.wallSeconds(), pinsCpu.app(), pinsCpu.bench(), pinsCpu.postgres());
         }
     }
 
@@ -140,39 +142,6 @@ final class LiveBench {
             // the heap's histogram (viewers connected, before the pins) next to the recording
             new ProcessBuilder(jcmd).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(Path.of(jfr + ".txt").toFile())).start().waitFor();
-        }
-    }
-
-    /** CPU time of the app and of this process (the viewers' client) from the first pin until the last arrived. */
-    private static final class Cpu {
-        private final ProcessHandle app;
-        private final long wall0 = System.nanoTime();
-        private final long app0;
-        private final long self0;
-        private double wall;
-        private double appSeconds;
-        private double selfSeconds;
-
-        Cpu(ProcessHandle app) {
-            this.app = app;
-            this.app0 = cpu(app);
-            this.self0 = cpu(ProcessHandle.current());
-        }
-
-        void stop() {
-            wall = (System.nanoTime() - wall0) / 1e9;
-            appSeconds = (cpu(app) - app0) / 1e9;
-            selfSeconds = (cpu(ProcessHandle.current()) - self0) / 1e9;
-        }
-
-        private static long cpu(ProcessHandle p) {
-            return p.info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
-        }
-
-        @Override
-        public String toString() {
-            return String.format("CPU from the first pin to the last arrival (%.1f s wall, 2 cores): app %.1f s, viewers' client (bench) %.1f s",
-                    wall, appSeconds, selfSeconds);
         }
     }
 

@@ -46,7 +46,7 @@ final class TillBench {
     }
 
     /** What the reconnect phase measured. */
-    private record Reconnect(SyncClient client, long movements, long batches, double seconds, Map<String, Double> cpu) {
+    private record Reconnect(SyncClient client, long movements, long batches, double seconds, ProcessCpu.Used cpu) {
         double appliedPerSecond() {
             return client.status("applied") / seconds;
         }
@@ -64,7 +64,7 @@ final class TillBench {
                 fleet.forEach(t -> t.sell(sales));
                 Reconnect warm = reconnect(shop, fleet);
                 System.out.printf("warm-up %d (not in the table): %.1f applied/s, app CPU %.2f ms per request%n", w + 1, warm.appliedPerSecond(),
-                        warm.cpu().getOrDefault("app", 0.0) * 1000 / Math.max(1, warm.client().requests()));
+                        warm.cpu().app() * 1000 / Math.max(1, warm.client().requests()));
             }
             fleet.forEach(t -> t.sell(sales));
             Reconnect reconnect = reconnect(shop, fleet);
@@ -109,13 +109,13 @@ final class TillBench {
     /** All tills at once, each draining its outbox; timed from the first request to the last answer. */
     private Reconnect reconnect(ShopUnderTest shop, List<Till> fleet) {
         SyncClient client = new SyncClient(shop.url);
-        CpuMeter cpu = new CpuMeter(shop.appPid());
+        ProcessCpu cpu = new ProcessCpu(shop);
         int batchesBefore = fleet.stream().mapToInt(Till::batches).sum();
-        Map<String, Double> cpuBefore = cpu.snapshot();
+        ProcessCpu.Snapshot cpuBefore = cpu.snapshot();
         long t0 = System.nanoTime();
         drainAll(client, fleet, faults);
         double seconds = (System.nanoTime() - t0) / 1e9;
-        Map<String, Double> spent = CpuMeter.since(cpuBefore, cpu.snapshot());
+        ProcessCpu.Used spent = ProcessCpu.between(cpuBefore, cpu.snapshot());
         int batches = fleet.stream().mapToInt(Till::batches).sum() - batchesBefore;
         return new Reconnect(client, (long) fleet.size() * sales, batches, seconds, spent);
     }
@@ -136,18 +136,10 @@ final class TillBench {
                 limit.appliedPerSecond(), limit.latencyMillis(50), limit.latencyMillis(99), limit.seconds());
         System.out.printf("app ÷ limit: %.2f; applied by the limit %d of %d%n", app.appliedPerSecond() / limit.appliedPerSecond(), limit.applied(),
                 limit.movementIds().size());
-        System.out.printf("CPU per request sent (database limit): %s (ms; %d requests, %.1f CPU s in all over %.1f s)%n",
-                perRequest(limit.cpu(), limit.requests()), limit.requests(), limit.cpu().values().stream().mapToDouble(Double::doubleValue).sum(),
-                limit.seconds());
+        System.out.printf("database limit, %s%n", limit.cpu().perRequest(limit.requests()));
         System.out.printf("reconciliation after the limit too (database ledger): lost %d, doubled %d (ledger rows %d for %d movements made; "
                 + "stock rows whose on_hand is not the sum of their ledger: %d)%n", ledger.lost(), ledger.doubledUnits(), ledger.ledgerRows(),
                 ledger.made(), ledger.ledgerNotStock());
-    }
-
-    private static String perRequest(Map<String, Double> cpu, long requests) {
-        return new java.util.TreeMap<>(cpu).entrySet().stream()
-                .map(e -> String.format("%s %.2f", e.getKey(), e.getValue() * 1000 / Math.max(1, requests)))
-                .collect(java.util.stream.Collectors.joining(", "));
     }
 
     private static List<UUID> movementIds(List<Till> fleet) {
@@ -172,8 +164,7 @@ final class TillBench {
                 r.appliedPerSecond(), c.latencyMillis(50), c.latencyMillis(99), r.seconds());
         System.out.printf("answers: applied %d, duplicate %d, rejected %d; failed requests (resent): %s%n",
                 c.status("applied"), c.status("duplicate"), c.status("rejected"), c.failures().isEmpty() ? "none" : c.failures());
-        System.out.printf("CPU per request sent: %s (ms; %d requests, %.1f CPU s in all over %.1f s)%n", perRequest(r.cpu(), c.requests()),
-                c.requests(), r.cpu().values().stream().mapToDouble(Double::doubleValue).sum(), r.seconds());
+        System.out.println(r.cpu().perRequest(c.requests()));
         System.out.printf("reconciliation (database ledger): lost %d, doubled %d%n", ledger.lost(), ledger.doubledUnits());
         System.out.printf("  (doubled = units by which stock.on_hand differs from the tills' records, over %d stock rows; ledger rows %d for %d "
                 + "movements made; stock rows whose on_hand is not the sum of their ledger: %d)%n", ledger.shelves(), ledger.ledgerRows(),

@@ -32,7 +32,7 @@ import vn.ocop.bench.Till.Shelf;
 final class TillDatabaseLimit {
 
     /** What the run did: movements applied, requests (batches sent), time, CPU, and what the ledger must now hold. */
-    record Result(long applied, long requests, double seconds, Map<String, Double> cpu, List<UUID> movementIds, Map<Shelf, Integer> stockChange,
+    record Result(long applied, long requests, double seconds, ProcessCpu.Used cpu, List<UUID> movementIds, Map<Shelf, Integer> stockChange,
                   org.HdrHistogram.Histogram latencyMicros) {
         double latencyMillis(double percentile) {
             return latencyMicros.getValueAtPercentile(percentile) / 1000.0;
@@ -81,9 +81,9 @@ final class TillDatabaseLimit {
         AtomicLong requests = new AtomicLong();
         // a thread per till (each sends its batches one after another) and one more per second copy in flight
         ExecutorService threads = Executors.newCachedThreadPool();
-        CpuMeter cpu = new CpuMeter(shop.appPid());
+        ProcessCpu cpu = new ProcessCpu(shop);
         try {
-            Map<String, Double> before = cpu.snapshot();
+            ProcessCpu.Snapshot before = cpu.snapshot();
             long t0 = System.nanoTime();
             List<CompletableFuture<Void>> tills = new ArrayList<>();
             for (int i = 0; i < fleet.size(); i++) {
@@ -94,7 +94,7 @@ final class TillDatabaseLimit {
             }
             CompletableFuture.allOf(tills.toArray(CompletableFuture[]::new)).join();
             double seconds = (System.nanoTime() - t0) / 1e9;
-            return new Result(applied.get(), requests.get(), seconds, CpuMeter.since(before, cpu.snapshot()), ids, change, latencyMicros);
+            return new Result(applied.get(), requests.get(), seconds, ProcessCpu.between(before, cpu.snapshot()), ids, change, latencyMicros);
         } finally {
             threads.shutdown();
             for (Connection c : pool) {
