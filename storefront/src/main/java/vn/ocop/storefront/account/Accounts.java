@@ -17,7 +17,8 @@ import reactor.core.publisher.Mono;
 @Repository
 public class Accounts {
 
-    private static final String COLUMNS = """
+    /** The columns {@link #joined(Readable)} reads, for a statement of another table that joins {@code account}. */
+    public static final String COLUMNS = """
             id, email, password_hash, display_name, role, producer_id, location_id, enabled, producer_owner, council_scope, phone""";
 
     private final DatabaseClient db;
@@ -130,6 +131,11 @@ public class Accounts {
     private static GenericExecuteSpec filters(GenericExecuteSpec spec, Role role, String text) {
         spec = role == null ? spec.bindNull("role", String.class) : spec.bind("role", role.name());
         return text == null || text.isBlank() ? spec.bindNull("text", String.class) : spec.bind("text", text.strip());
+    }
+
+    /** The account in a row holding {@link #COLUMNS}, or null where an outer join found none. */
+    public static Account joined(Readable row) {
+        return row.get("id", UUID.class) == null ? null : account(row);
     }
 
     private static Account account(Readable row) {

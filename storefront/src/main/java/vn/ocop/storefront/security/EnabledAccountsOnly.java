@@ -11,12 +11,14 @@ import org.springframework.web.server.WebSession;
 import reactor.core.publisher.Mono;
 import vn.ocop.storefront.account.Account;
 import vn.ocop.storefront.account.Accounts;
+import vn.ocop.storefront.session.StoredSession;
 
 /**
  * A session lasts only as long as its account may act: on every signed-in request the account is read, and when it
  * was disabled (by ADMIN, or removed from its producer by the owner) or no longer exists the session is ended and
  * the request goes on as anonymous (a page asks to sign in, the API answers 401). The account read is kept on the
- * exchange for {@link CurrentAccount}, so a request reads it once.
+ * exchange for {@link CurrentAccount}, so a request reads it once: with its session, in the same statement
+ * ({@link StoredSession#ACCOUNT_READ_WITH_IT}), or else on its own.
  */
 final class EnabledAccountsOnly implements WebFilter {
 
@@ -41,7 +43,11 @@ final class EnabledAccountsOnly implements WebFilter {
     }
 
     private Mono<Boolean> mayAct(Authentication signedIn, ServerWebExchange exchange) {
-        return accounts.findByEmail(signedIn.getName())
+        return exchange.getSession()
+                .mapNotNull(session -> session.<Account>getAttribute(StoredSession.ACCOUNT_READ_WITH_IT))
+                .filter(account -> account.email().equalsIgnoreCase(signedIn.getName().strip()))
+                // a session stored before its account was joined to it, or a request signed in without a session
+                .switchIfEmpty(Mono.defer(() -> accounts.findByEmail(signedIn.getName())))
                 .doOnNext(account -> exchange.getAttributes().put(ATTRIBUTE, account))
                 .map(Account::enabled)
                 .defaultIfEmpty(false);

@@ -9,14 +9,20 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.session.Session;
+import vn.ocop.storefront.account.Account;
 
 /**
  * One session as {@link PostgresSessions} keeps it: the id it is stored under (none until first saved, the old
  * one after {@link #changeSessionId()} at sign-in), and whether its attributes changed since they were read, so
  * that most requests write only the last-access time. Like Spring Session's JDBC store (SaveMode
  * ON_SET_ATTRIBUTE), a change counts when an attribute is set or removed, not when an object in it is mutated.
+ * A session read from the table also offers the account it signs in, read in the same statement, under
+ * {@link #ACCOUNT_READ_WITH_IT}: not an attribute (never stored, never listed), and gone once the attributes change.
  */
 public final class StoredSession implements Session {
+
+    /** {@code getAttribute} of this name: the account this session signed in as it was read with it, or null. */
+    public static final String ACCOUNT_READ_WITH_IT = StoredSession.class.getName() + ".accountReadWithIt";
 
     private final Clock clock;
     private final Instant created;
@@ -28,6 +34,7 @@ public final class StoredSession implements Session {
     private boolean attributesChanged;
     private Instant storedLastAccessed;
     private Duration storedMaxIdle;
+    private Account accountReadWithIt;
 
     private StoredSession(Clock clock, String id, String storedId, Instant created, Instant lastAccessed, Duration maxIdle,
                           Map<String, Object> attributes) {
@@ -49,7 +56,15 @@ public final class StoredSession implements Session {
 
     static StoredSession stored(Clock clock, String id, Instant created, Instant lastAccessed, Duration maxIdle,
                                 Map<String, Object> attributes) {
-        return new StoredSession(clock, id, id, created, lastAccessed, maxIdle, new HashMap<>(attributes));
+        return stored(clock, id, created, lastAccessed, maxIdle, attributes, null);
+    }
+
+    /** As read from the table with the account it signs in ({@code account} null: none, or not read with it). */
+    static StoredSession stored(Clock clock, String id, Instant created, Instant lastAccessed, Duration maxIdle,
+                                Map<String, Object> attributes, Account account) {
+        StoredSession session = new StoredSession(clock, id, id, created, lastAccessed, maxIdle, new HashMap<>(attributes));
+        session.accountReadWithIt = account;
+        return session;
     }
 
     /** 122 random bits (a random UUID from SecureRandom), like Spring Session's own ids. */
@@ -71,7 +86,7 @@ public final class StoredSession implements Session {
     @Override
     @SuppressWarnings("unchecked")
     public <T> T getAttribute(String name) {
-        return (T) attributes.get(name);
+        return ACCOUNT_READ_WITH_IT.equals(name) ? (T) accountReadWithIt : (T) attributes.get(name);
     }
 
     @Override
@@ -86,12 +101,16 @@ public final class StoredSession implements Session {
         } else {
             attributes.put(name, value);
             attributesChanged = true;
+            accountReadWithIt = null;
         }
     }
 
     @Override
     public void removeAttribute(String name) {
-        attributesChanged |= attributes.remove(name) != null;
+        if (attributes.remove(name) != null) {
+            attributesChanged = true;
+            accountReadWithIt = null;
+        }
     }
 
     @Override

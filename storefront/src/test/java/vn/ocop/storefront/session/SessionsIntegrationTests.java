@@ -121,6 +121,39 @@ class SessionsIntegrationTests {
     }
 
     @Test
+    void aSignedInSessionIsReadWithItsAccountInOneStatementAndANameThatDoesNotMatchIsNeverTrusted() {
+        SignedIn shopper = SignedIn.as(web, "shopper@demo.ocop.vn", "ocop-demo-2026");
+        byte[] id = PostgresSessions.hash(shopper.session());
+        assertThat(db.sql("select account_email from web_session where id_hash = :id").bind("id", id)
+                .map((r, m) -> r.get("account_email", String.class)).one().block()).as("whom it signs in, beside its attributes")
+                .isEqualTo("shopper@demo.ocop.vn");
+
+        StoredSession read = sessions.findById(shopper.session()).block();
+        vn.ocop.storefront.account.Account account = read.getAttribute(StoredSession.ACCOUNT_READ_WITH_IT);
+        assertThat(account.email()).as("read in the same statement").isEqualTo("shopper@demo.ocop.vn");
+        assertThat(read.getAttributeNames()).as("never an attribute, so never stored").doesNotContain(StoredSession.ACCOUNT_READ_WITH_IT);
+
+        // a row whose column names someone else (never written so; tampered with, say): the session's own principal decides
+        db.sql("update web_session set account_email = 'producer@demo.ocop.vn' where id_hash = :id").bind("id", id).then().block();
+        assertThat(shopper.page("/orders")).contains("shopper@demo.ocop.vn").doesNotContain("producer@demo.ocop.vn");
+        // a session stored before the column: its account is read on its own, as before
+        db.sql("update web_session set account_email = null where id_hash = :id").bind("id", id).then().block();
+        assertThat(shopper.page("/orders")).contains("shopper@demo.ocop.vn");
+
+        // read with the session or not, a disabled account's session ends at its next request
+        db.sql("update web_session set account_email = 'shopper@demo.ocop.vn' where id_hash = :id").bind("id", id).then().block();
+        db.sql("update account set enabled = false where email = 'shopper@demo.ocop.vn'").then().block();
+        try {
+            web.get().uri("/orders").cookie("SESSION", shopper.session()).accept(MediaType.TEXT_HTML).exchange()
+                    .expectStatus().is3xxRedirection();
+            assertThat(db.sql("select count(*) as n from web_session where id_hash = :id").bind("id", id)
+                    .map((r, m) -> r.get("n", Long.class)).one().block()).as("the session ended").isZero();
+        } finally {
+            db.sql("update account set enabled = true where email = 'shopper@demo.ocop.vn'").then().block();
+        }
+    }
+
+    @Test
     void anExpiredSessionNoLongerSignsInAndIsPurged() {
         SignedIn shopper = SignedIn.as(web, "shopper@demo.ocop.vn", "ocop-demo-2026");
         byte[] id = PostgresSessions.hash(shopper.session());

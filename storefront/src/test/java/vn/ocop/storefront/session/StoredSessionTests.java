@@ -68,4 +68,19 @@ class StoredSessionTests {
 
         assertThat(StoredSession.create(Clock.fixed(STORED, ZoneOffset.UTC), Duration.ofMinutes(30)).storedWithin(MINUTE)).isFalse();
     }
+
+    @Test
+    void theAccountReadWithASessionIsNoAttributeAndIsForgottenOnceTheAttributesChange() {
+        vn.ocop.storefront.account.Account shopper = new vn.ocop.storefront.account.Account(java.util.UUID.randomUUID(), "shopper@demo.ocop.vn",
+                "hash", "Shopper", vn.ocop.storefront.account.Role.SHOPPER, null, null, true, false, null, null);
+        StoredSession s = StoredSession.stored(Clock.fixed(STORED, ZoneOffset.UTC), "the-id", STORED.minusSeconds(600), STORED,
+                Duration.ofMinutes(30), Map.of("SPRING_SECURITY_CONTEXT", "ctx"), shopper);
+
+        assertThat(s.<Object>getAttribute(StoredSession.ACCOUNT_READ_WITH_IT)).isEqualTo(shopper);
+        assertThat(s.getAttributeNames()).containsExactly("SPRING_SECURITY_CONTEXT");
+        assertThat(s.attributes()).doesNotContainKey(StoredSession.ACCOUNT_READ_WITH_IT);
+
+        s.setAttribute("SPRING_SECURITY_CONTEXT", "another person's");
+        assertThat(s.<Object>getAttribute(StoredSession.ACCOUNT_READ_WITH_IT)).as("signed in anew: read with the old session, no longer").isNull();
+    }
 }
