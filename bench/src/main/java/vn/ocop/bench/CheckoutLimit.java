@@ -31,8 +31,8 @@ import java.util.concurrent.TimeUnit;
  * and answered the same request again; {@code bench checkout --show-sql true} prints them again, so this class can be
  * held to what the app sends after any change. They are, for one checkout:
  * <ol>
- * <li>the session's row by the SHA-256 of its id ({@code PostgresSessions.findById}),</li>
- * <li>the signed-in account by e-mail ({@code EnabledAccountsOnly}),</li>
+ * <li>the session's row by the SHA-256 of its id, joined with the account it signs in ({@code PostgresSessions.findById};
+ * {@code EnabledAccountsOnly} takes that account),</li>
  * <li>an order already placed with this Idempotency-Key ({@code Checkout.existing}); when found, its lines and its
  * history, the session's last access (at most once a minute), and the answer is 200;</li>
  * <li>in one transaction: the pickup outlet ({@code Destinations}), the product's offer and sellability
@@ -50,9 +50,9 @@ final class CheckoutLimit {
 
     private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
 
-    static final String SESSION = "select created_at, last_accessed_at, max_idle_seconds, attributes from web_session where id_hash = ? and expires_at > ?";
-    static final String ACCOUNT = "select id, email, password_hash, display_name, role, producer_id, location_id, enabled, producer_owner, council_scope, phone "
-            + "from account where email = lower(trim(?))";
+    static final String SESSION = "select s.created_at, s.last_accessed_at, s.max_idle_seconds, s.attributes, a.id, a.email, a.password_hash, "
+            + "a.display_name, a.role, a.producer_id, a.location_id, a.enabled, a.producer_owner, a.council_scope, a.phone "
+            + "from web_session s left join account a on a.email = lower(trim(s.account_email)) where s.id_hash = ? and s.expires_at > ?";
     static final String BY_KEY = """
             select o.id, o.code, o.account_id, o.status, o.payment_method, o.contact_name, o.contact_phone, o.contact_email,
             o.province_code, o.commune_code, o.street, o.pickup_location_id, o.pickup_code, o.pickup_deadline,
@@ -238,10 +238,6 @@ final class CheckoutLimit {
         try (PreparedStatement st = c.prepareStatement(SESSION)) {
             st.setBytes(1, buyer.sessionHash());
             st.setObject(2, now);
-            drain(st);
-        }
-        try (PreparedStatement st = c.prepareStatement(ACCOUNT)) {
-            st.setString(1, buyer.email());
             drain(st);
         }
         UUID existing = null;
