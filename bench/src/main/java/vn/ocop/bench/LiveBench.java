@@ -110,12 +110,15 @@ final class LiveBench {
                 post(http, host, shop.url + "/api/v1/live/" + event + "/offers/" + warmup + "/close", "", 200);
             }
             String offer = openOffer(http, shop.url, host, event, products.get(0), till.location);
+            ProcessCpu.Snapshot beforeClaims = cpu.snapshot();
             ClaimLimit.Row app = claim(http, shop.url, claimers, event, offer, db);
+            ProcessCpu.Used claimsCpu = ProcessCpu.between(beforeClaims, cpu.snapshot());
             watching.close();
             List<UUID> accounts = accounts(db, claimers);
             ClaimLimit.Row limit = ClaimLimit.onePerClaim(shop, db, products.get(0), till.location, accounts, claimsEach, cap);
             ClaimLimit.Row batched = BatchedClaimLimit.run(shop, db, products.get(0), till.location, accounts, claimsEach, cap);
             print(shop, watching, delivery, List.of(app, limit, batched));
+            System.out.println("claims through the app, " + claimsCpu.perRequest(app.requests()));
             System.out.printf("CPU from the first pin to the last arrival (%.1f s wall, 2 cores): app %.1f s, viewers' client (bench) %.1f s, "
                     + "PostgreSQL %.1f s%n", pinsCpu.wallSeconds(), pinsCpu.app(), pinsCpu.bench(), pinsCpu.postgres());
         }
