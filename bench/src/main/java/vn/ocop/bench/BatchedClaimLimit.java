@@ -13,15 +13,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.LongAdder;
-import org.HdrHistogram.ConcurrentHistogram;
-import org.HdrHistogram.Histogram;
 
 /**
  * The database limit of the app's batched claims: the statements one batch sends (orders' ClaimBatch: lock and
@@ -45,38 +37,18 @@ final class BatchedClaimLimit {
             throws Exception {
         UUID offer = ClaimLimit.freshOffer(admin, product, location, cap);
         LinkedBlockingQueue<Waiting> queue = new LinkedBlockingQueue<>();
-        Histogram latency = new ConcurrentHistogram(120_000_000L, 3);
-        Map<Integer, LongAdder> statuses = new ConcurrentHashMap<>();
-        CountDownLatch start = new CountDownLatch(1);
-        ExecutorService buyersPressing = Executors.newFixedThreadPool(buyers.size());
-        for (UUID buyer : buyers) {
-            buyersPressing.submit(() -> {
-                start.await();
-                for (int i = 0; i < claimsEach; i++) {
-                    long t0 = System.nanoTime();
-                    Waiting w = new Waiting(buyer, new CompletableFuture<>());
-                    queue.add(w);
-                    int status = w.status().get();
-                    latency.recordValue(Math.max(1, (System.nanoTime() - t0) / 1000));
-                    statuses.computeIfAbsent(status, k -> new LongAdder()).increment();
-                }
-                return null;
-            });
-        }
         Thread settler = new Thread(() -> settleUntilInterrupted(shop, offer, queue), "batch settler");
         settler.start();
-        long t0 = System.nanoTime();
-        start.countDown();
-        buyersPressing.shutdown();
-        buyersPressing.awaitTermination(30, TimeUnit.MINUTES);
-        double seconds = (System.nanoTime() - t0) / 1e9;
-        settler.interrupt();
-        settler.join();
-        long won = statuses.getOrDefault(201, new LongAdder()).sum();
-        long soldOut = statuses.getOrDefault(409, new LongAdder()).sum();
-        return new ClaimLimit.Row("database limit (the app's batches)", latency.getTotalCount(), won, soldOut, latency.getTotalCount() - won - soldOut,
-                seconds, latency, ClaimLimit.single(admin, "select coalesce(sum(quantity), 0) from flash_claim where offer_id = '" + offer + "'"),
-                ClaimLimit.single(admin, "select remaining from flash_offer where id = '" + offer + "'"), cap);
+        try {
+            return ClaimLimit.press("database limit (the app's batches)", buyers, claimsEach, buyer -> {
+                Waiting w = new Waiting(buyer, new CompletableFuture<>());
+                queue.add(w);
+                return w.status().get();
+            }, admin, offer, cap);
+        } finally {
+            settler.interrupt();
+            settler.join();
+        }
     }
 
     private static void settleUntilInterrupted(ShopUnderTest shop, UUID offer, LinkedBlockingQueue<Waiting> queue) {

@@ -55,25 +55,46 @@ final class ClaimLimit {
             c.setAutoCommit(false);
             pool.add(c);
         }
+        try {
+            return press("database limit (one transaction per claim)", buyers, claimsEach, buyer -> {
+                Connection c = pool.take();
+                try {
+                    return claim(c, event, offer, buyer);
+                } catch (SQLException e) {
+                    c.rollback();
+                    return 500;
+                } finally {
+                    pool.add(c);
+                }
+            }, admin, offer, cap);
+        } finally {
+            for (Connection c : pool) {
+                c.close();
+            }
+        }
+    }
+
+    /** One buyer's press of "Mua ngay": the answer's status (201 claimed, 409 refused, anything else an error). */
+    interface Press<B> {
+        int once(B buyer) throws Exception;
+    }
+
+    /**
+     * Every buyer pressing at once, each {@code claimsEach} times one after another (as a phone waits for its answer
+     * before the next press): the latency of each press, the count of each answer, and the database's word on the
+     * offer's cap afterwards, as a row of the claims table.
+     */
+    static <B> Row press(String name, List<B> buyers, int claimsEach, Press<B> press, Connection admin, UUID offer, int cap) throws Exception {
         Histogram latency = new ConcurrentHistogram(120_000_000L, 3);
         Map<Integer, LongAdder> statuses = new ConcurrentHashMap<>();
         CountDownLatch start = new CountDownLatch(1);
         ExecutorService buyersPressing = Executors.newFixedThreadPool(buyers.size());
-        for (UUID buyer : buyers) {
+        for (B buyer : buyers) {
             buyersPressing.submit(() -> {
                 start.await();
                 for (int i = 0; i < claimsEach; i++) {
                     long t0 = System.nanoTime();
-                    Connection c = pool.take();
-                    int status;
-                    try {
-                        status = claim(c, event, offer, buyer);
-                    } catch (SQLException e) {
-                        c.rollback();
-                        status = 500;
-                    } finally {
-                        pool.add(c);
-                    }
+                    int status = press.once(buyer);
                     latency.recordValue(Math.max(1, (System.nanoTime() - t0) / 1000));
                     statuses.computeIfAbsent(status, k -> new LongAdder()).increment();
                 }
@@ -85,13 +106,10 @@ final class ClaimLimit {
         buyersPressing.shutdown();
         buyersPressing.awaitTermination(30, TimeUnit.MINUTES);
         double seconds = (System.nanoTime() - t0) / 1e9;
-        for (Connection c : pool) {
-            c.close();
-        }
         long won = statuses.getOrDefault(201, new LongAdder()).sum();
         long soldOut = statuses.getOrDefault(409, new LongAdder()).sum();
-        return new Row("database limit (one transaction per claim)", latency.getTotalCount(), won, soldOut, latency.getTotalCount() - won - soldOut,
-                seconds, latency, single(admin, "select coalesce(sum(quantity), 0) from flash_claim where offer_id = '" + offer + "'"),
+        return new Row(name, latency.getTotalCount(), won, soldOut, latency.getTotalCount() - won - soldOut, seconds, latency,
+                single(admin, "select coalesce(sum(quantity), 0) from flash_claim where offer_id = '" + offer + "'"),
                 single(admin, "select remaining from flash_offer where id = '" + offer + "'"), cap);
     }
 

@@ -14,10 +14,6 @@ import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -25,7 +21,6 @@ import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.HdrHistogram.ConcurrentHistogram;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -253,40 +248,16 @@ final class LiveBench {
         }
     }
 
-    private ClaimLimit.Row claim(HttpClient http, String shop, List<Buyer> claimers, String event, String offer, Connection db)
-            throws InterruptedException, SQLException {
-        Histogram latency = new ConcurrentHistogram(120_000_000L, 3);
-        Map<Integer, LongAdder> statuses = new ConcurrentHashMap<>();
-        CountDownLatch start = new CountDownLatch(1);
-        ExecutorService pool = Executors.newFixedThreadPool(claimers.size());
-        for (Buyer b : claimers) {
-            pool.submit(() -> {
-                start.await();
-                for (int i = 0; i < claimsEach; i++) {
-                    long t0 = System.nanoTime();
-                    int status;
-                    try {
-                        status = http.send(b.request(shop + "/api/v1/live/" + event + "/offers/" + offer + "/claims").header("Content-Type", "application/json")
-                                .POST(HttpRequest.BodyPublishers.ofString("{\"quantity\":1}")).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
-                    } catch (Exception e) {
-                        status = -1;
-                    }
-                    latency.recordValue(Math.max(1, (System.nanoTime() - t0) / 1000));
-                    statuses.computeIfAbsent(status, k -> new LongAdder()).increment();
-                }
-                return null;
-            });
-        }
-        long t0 = System.nanoTime();
-        start.countDown();
-        pool.shutdown();
-        pool.awaitTermination(30, TimeUnit.MINUTES);
-        double seconds = (System.nanoTime() - t0) / 1e9;
-        long won = statuses.getOrDefault(201, new LongAdder()).sum();
-        long soldOut = statuses.getOrDefault(409, new LongAdder()).sum();
-        return new ClaimLimit.Row("app (HTTP, claims batched per offer)", latency.getTotalCount(), won, soldOut, latency.getTotalCount() - won - soldOut,
-                seconds, latency, single(db, "select coalesce(sum(quantity), 0) from flash_claim where offer_id = '" + offer + "'"),
-                single(db, "select remaining from flash_offer where id = '" + offer + "'"), cap);
+    private ClaimLimit.Row claim(HttpClient http, String shop, List<Buyer> claimers, String event, String offer, Connection db) throws Exception {
+        String url = shop + "/api/v1/live/" + event + "/offers/" + offer + "/claims";
+        return ClaimLimit.press("app (HTTP, claims batched per offer)", claimers, claimsEach, b -> {
+            try {
+                return http.send(b.request(url).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{\"quantity\":1}"))
+                        .build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+            } catch (Exception e) {
+                return -1;
+            }
+        }, db, UUID.fromString(offer), cap);
     }
 
     private static List<UUID> accounts(Connection db, List<Buyer> claimers) throws SQLException {
@@ -377,12 +348,5 @@ final class LiveBench {
             }
         }
         return ids;
-    }
-
-    private static long single(Connection db, String sql) throws SQLException {
-        try (var rs = db.createStatement().executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        }
     }
 }

@@ -62,11 +62,6 @@ final class ShopUnderTest implements AutoCloseable {
         int port = Processes.freePort();
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx" + (heap == null ? "1g" : heap)));
         command.addAll(jvmOptions);
-        // e.g. OCOP_BENCH_APP_JAVA_OPTIONS="-XX:StartFlightRecording=filename=/tmp/app.jfr,settings=profile" to profile the app
-        String extra = System.getenv().getOrDefault("OCOP_BENCH_APP_JAVA_OPTIONS", "").strip();
-        if (!extra.isEmpty()) {
-            command.addAll(List.of(extra.split("\\s+")));
-        }
         command.addAll(List.of("-jar", jar.toString()));
         ProcessBuilder pb = new ProcessBuilder(command)
                 .redirectErrorStream(true).redirectOutput(scratch.resolve("app.log").toFile());
