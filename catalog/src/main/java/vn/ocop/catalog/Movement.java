@@ -8,10 +8,12 @@ import java.util.UUID;
  * One stock movement as recorded, before it is applied. The id is made by whoever records it and is what
  * makes applying it twice impossible. A COUNT carries {@code expected} and {@code counted} and its quantity is
  * their difference; every other type carries a positive quantity. Only a SALE carries a unit price (what the till
- * took, whole đồng); a sale without one is kept at the product's list price when applied.
+ * took, whole đồng); a sale without one is kept at the product's list price when applied. A movement may name its
+ * {@link LotRef lot} (a receipt names the lot it brings, with its dates; a sale or count may name the lot it was of);
+ * one that does not moves the lots with the earliest use-by first (FEFO), decided where it is applied.
  */
 public record Movement(UUID id, MovementType type, ProductId product, int quantity, Integer expected, Integer counted,
-                       OffsetDateTime occurredAt, String reference, String note, Vnd unitPrice) {
+                       OffsetDateTime occurredAt, String reference, String note, Vnd unitPrice, LotRef lot) {
 
     public static final int MAX_QUANTITY = 1_000_000;
     /** The highest unit price a sale may carry: a product's list price has the same bound. */
@@ -30,6 +32,23 @@ public record Movement(UUID id, MovementType type, ProductId product, int quanti
         if (price != null) {
             throw new CatalogException(CatalogErrorCode.INVALID_MOVEMENT, price);
         }
+        if (lot != null && lot.hasDates() && type != MovementType.RECEIPT) {
+            throw new CatalogException(CatalogErrorCode.INVALID_MOVEMENT, "only a RECEIPT carries a lot's production and use-by dates");
+        }
+        if (lot != null && !type.recordedAtTill() && type != MovementType.TRANSFER_OUT && type != MovementType.TRANSFER_IN) {
+            throw new CatalogException(CatalogErrorCode.INVALID_MOVEMENT, "a " + type + " takes its lots by use-by date and names none");
+        }
+    }
+
+    /** A movement of no named lot. */
+    public Movement(UUID id, MovementType type, ProductId product, int quantity, Integer expected, Integer counted,
+                    OffsetDateTime occurredAt, String reference, String note, Vnd unitPrice) {
+        this(id, type, product, quantity, expected, counted, occurredAt, reference, note, unitPrice, null);
+    }
+
+    /** The same movement, of the given lot. */
+    public Movement ofLot(LotRef lot) {
+        return new Movement(id, type, product, quantity, expected, counted, occurredAt, reference, note, unitPrice, lot);
     }
 
     /** A movement without a unit price (every type but a SALE has none; a SALE then takes the list price). */

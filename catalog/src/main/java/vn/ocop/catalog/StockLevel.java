@@ -1,11 +1,10 @@
 package vn.ocop.catalog;
 
-/** A product's stock at one location, with what a till must know of it: its price and whether it is on sale today. */
+/**
+ * A product's stock at one location, with what a till must know of it: its price and whether it is on sale today.
+ * {@code available} is what can still be promised ({@code stock_available}): the lots that may be sold today (not
+ * recalled, not past their use-by date) on hand and not reserved, never more than on hand − reserved, never below zero.
+ */
 public record StockLevel(LocationId location, ProductId product, String productName, ProducerId producer, Vnd price,
-                         boolean sellable, int onHand, int reserved) {
-
-    /** The one definition of what can still be promised: on hand and not reserved. */
-    public int available() {
-        return Math.max(0, onHand - reserved);
-    }
+                         boolean sellable, int onHand, int reserved, int available) {
 }

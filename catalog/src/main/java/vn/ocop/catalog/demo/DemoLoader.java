@@ -32,18 +32,40 @@ public class DemoLoader {
      * that loading again adds nothing: about a third of the products at each outlet, half at the Hà Nội showroom.
      * The member producer's goods start at none: its demo account receives them at its warehouse and sends them on.
      */
+    /**
+     * Demo stock arrives as lots with dates, as a receipt would bring them: food, drinks and herbal goods made 10 to 70
+     * days ago with a use-by a year after (one in seven close to it, so the "expiring" lists have something to show),
+     * handicrafts and plants with none. The lots trigger puts each receipt on the lot it names.
+     */
     private static final String OPENING_STOCK = """
-            with inserted as (
-                insert into stock_movement (id, type, location_id, product_id, producer_id, quantity, on_hand_delta,
-                                            reserved_delta, recorded_by, note, occurred_at)
-                select md5('demo-stock:' || l.id || ':' || p.id)::uuid, 'RECEIPT', l.id, p.id, p.producer_id,
-                       4 + abs(hashtext(p.id::text || l.id::text)) % 37, 4 + abs(hashtext(p.id::text || l.id::text)) % 37,
-                       0, 'demo', 'demo opening stock', now()
+            with opening as (
+                select l.id as location_id, p.id as product_id, p.producer_id,
+                       4 + abs(hashtext(p.id::text || l.id::text)) % 37 as quantity,
+                       catalog_today() - (10 + abs(hashtext(l.id::text || p.id::text || 'made')) % 60) as produced_on,
+                       p.ocop_group in ('FOOD', 'DRINKS', 'HERBAL') as spoils,
+                       abs(hashtext(p.id::text || l.id::text || 'soon')) % 7 = 0 as soon
                 from location l
                 join product p on p.status = 'ACTIVE'
                 join producer pr on pr.id = p.producer_id and pr.demo and pr.id <> :member
                 where l.demo and l.kind <> 'WAREHOUSE'
-                  and abs(hashtext(l.id::text || p.id::text)) % (case when l.id = :hanoi then 2 else 3 end) = 0
+                  and abs(hashtext(l.id::text || p.id::text)) % (case when l.id = :hanoi then 2 else 3 end) = 0),
+            lots as (
+                insert into lot (id, product_id, producer_id, code, produced_on, use_by, created_by)
+                select md5('demo-lot:' || o.location_id || ':' || o.product_id)::uuid, o.product_id, o.producer_id,
+                       'L' || to_char(o.produced_on, 'YYMMDD') || '-' || upper(left(md5(o.location_id::text), 3)), o.produced_on,
+                       case when not o.spoils then null
+                            when o.soon then catalog_today() + (5 + abs(hashtext(o.product_id::text)) % 20)
+                            else (o.produced_on + interval '12 months')::date end,
+                       'demo'
+                from opening o
+                on conflict do nothing),
+            inserted as (
+                insert into stock_movement (id, type, location_id, product_id, producer_id, quantity, on_hand_delta,
+                                            reserved_delta, recorded_by, note, occurred_at, lot_code)
+                select md5('demo-stock:' || o.location_id || ':' || o.product_id)::uuid, 'RECEIPT', o.location_id, o.product_id, o.producer_id,
+                       o.quantity, o.quantity, 0, 'demo', 'demo opening stock', now(),
+                       'L' || to_char(o.produced_on, 'YYMMDD') || '-' || upper(left(md5(o.location_id::text), 3))
+                from opening o
                 on conflict (id) do nothing
                 returning location_id, product_id, on_hand_delta)
             insert into stock (location_id, product_id, on_hand)

@@ -19,7 +19,9 @@ import vn.ocop.catalog.inventory.StockLedger.Recorder;
  * without a price keeps the product's list price), and in the same statement every touched stock row moved by the sum
  * of what was applied to it. One round trip, so a batch holds its stock rows (and its units-sold shards) only from
  * this statement to its commit. Rows are moved in product order, so any two batches take their locks in the same
- * order and never deadlock.
+ * order and never deadlock. Each new movement is split over lots by the {@code stock_movement_lots} trigger at the end
+ * of the statement (after the product's row is locked, as every path that moves stock does), and lots named for the
+ * first time are created first.
  */
 final class BulkMovements {
 
@@ -31,16 +33,28 @@ final class BulkMovements {
     }
 
     private static final String APPLY = """
-            with added as (
+            with lots as (
+                -- a lot named for the first time: a receipt brings it with its dates; a till's sale or count of a lot the
+                -- server has not heard of yet keeps its code, with unknown dates (a sale is never refused)
+                insert into lot (id, product_id, producer_id, code, produced_on, use_by, created_by)
+                select distinct on (p.id, m.code) gen_random_uuid(), p.id, p.producer_id, m.code, nullif(m.produced, '')::date,
+                       nullif(m.use_by, '')::date, :by
+                from unnest(:products::uuid[], :types::text[], :lotCodes::text[], :producedOns::text[], :useBys::text[])
+                     as m(product, type, code, produced, use_by)
+                join product p on p.id = m.product
+                where m.code <> ''
+                order by p.id, m.code, (m.type = 'RECEIPT') desc
+                on conflict (product_id, code) do nothing),
+            added as (
                 insert into stock_movement (id, type, location_id, product_id, producer_id, quantity, on_hand_delta,
                                             reserved_delta, expected, counted, reference, recorded_by, device_id, note, occurred_at,
-                                            unit_price_vnd)
+                                            unit_price_vnd, lot_code)
                 select m.id, m.type, :location, p.id, p.producer_id, m.quantity, m.on_hand, 0, nullif(m.expected, '')::int,
                        nullif(m.counted, '')::int, nullif(m.reference, ''), :by, :device, nullif(m.note, ''), m.at::timestamptz,
-                       case when m.type = 'SALE' then coalesce(nullif(m.price, '')::bigint, p.price_vnd) end
+                       case when m.type = 'SALE' then coalesce(nullif(m.price, '')::bigint, p.price_vnd) end, nullif(m.lot, '')
                 from unnest(:ids::uuid[], :types::text[], :products::uuid[], :quantities::int[], :onHands::int[], :expecteds::text[],
-                            :counteds::text[], :references::text[], :notes::text[], :ats::text[], :prices::text[])
-                     with ordinality as m(id, type, product, quantity, on_hand, expected, counted, reference, note, at, price, ord)
+                            :counteds::text[], :references::text[], :notes::text[], :ats::text[], :prices::text[], :lotCodes::text[])
+                     with ordinality as m(id, type, product, quantity, on_hand, expected, counted, reference, note, at, price, lot, ord)
                 join product p on p.id = m.product
                 order by m.ord
                 on conflict (id) do nothing
@@ -96,6 +110,9 @@ final class BulkMovements {
                 .bind("notes", sorted.stream().map(m -> text(m.note())).toArray(String[]::new))
                 .bind("ats", sorted.stream().map(m -> m.occurredAt().toString()).toArray(String[]::new))
                 .bind("prices", sorted.stream().map(m -> text(m.unitPrice() == null ? null : m.unitPrice().dong())).toArray(String[]::new))
+                .bind("lotCodes", sorted.stream().map(m -> m.lot() == null ? "" : m.lot().code()).toArray(String[]::new))
+                .bind("producedOns", sorted.stream().map(m -> text(m.lot() == null ? null : m.lot().producedOn())).toArray(String[]::new))
+                .bind("useBys", sorted.stream().map(m -> text(m.lot() == null ? null : m.lot().useBy())).toArray(String[]::new))
                 .bind("unsellables", sorted.stream().map(m -> unsellable.contains(m.id())).toArray(Boolean[]::new))
                 .map((row, md) -> new Object[] {row.get("id", UUID.class), row.get("product_id", UUID.class), row.get("on_hand", Integer.class),
                         row.get("flags", String[].class)})

@@ -8,14 +8,14 @@ public final class PickupStock {
 
     /**
      * Rows {@code (product_id, location_id, location_name, available)}: an outlet (not a producer's warehouse) that allows
-     * pickup and has some available. "Available" is on_hand − reserved, as in {@code StockLevel.available()}; the
+     * pickup and has some available ({@link StockRow#AVAILABLE}, as in {@code StockLevel.available()}); the
      * {@code catalog_stock_changed} trigger re-indexes a product when exactly this turns true or false, and
      * {@code catalog_location_changed} when a location's pickup flag or name changes.
      */
     public static final String ROWS = """
-            select st.product_id, l.id as location_id, l.name as location_name, st.on_hand - st.reserved as available
+            select st.product_id, l.id as location_id, l.name as location_name, %1$s as available
             from stock st join location l on l.id = st.location_id
-            where l.pickup_allowed and l.kind <> 'WAREHOUSE' and st.on_hand - st.reserved > 0""";
+            where l.pickup_allowed and l.kind <> 'WAREHOUSE' and st.on_hand - st.reserved > 0 and %1$s > 0""".formatted(StockRow.AVAILABLE);
 
     private PickupStock() {
     }

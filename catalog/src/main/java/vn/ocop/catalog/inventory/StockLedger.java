@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import io.r2dbc.spi.R2dbcException;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.Parameter;
 import org.springframework.stereotype.Repository;
@@ -28,20 +29,34 @@ import vn.ocop.catalog.MovementType;
 @Repository
 public class StockLedger {
 
-    private static final String INSERT_MOVEMENT = """
-            insert into stock_movement (id, type, location_id, product_id, producer_id, quantity, on_hand_delta,
-                                        reserved_delta, expected, counted, reference, recorded_by, device_id, note, occurred_at)
-            select :id, :type, :location, p.id, p.producer_id, :quantity, :onHand, :reserved, :expected, :counted,
-                   :reference, :by, :device, :note, :at
-            from product p where p.id = :product
-            on conflict (id) do nothing""";
-    private static final String ROW = ", updated_at = clock_timestamp() where location_id = :location and product_id = :product and ";
+    /**
+     * A guarded movement in one statement: the movement is inserted (a second copy of its id inserts nothing) and, only
+     * when it was new, the product's stock row moved under its guard; the {@code stock_movement_lots} trigger then splits
+     * it over lots (earliest use-by first among those that may be sold) and raises {@code OC409} when they cannot cover it.
+     */
+    private static final String GUARDED_SQL = """
+            with added as (
+                insert into stock_movement (id, type, location_id, product_id, producer_id, quantity, on_hand_delta,
+                                            reserved_delta, expected, counted, reference, recorded_by, device_id, note, occurred_at, lot_code)
+                select :id, :type, :location, p.id, p.producer_id, :quantity, :onHand, :reserved, null, null,
+                       :reference, :by, :device, :note, :at, :lot
+                from product p where p.id = :product
+                on conflict (id) do nothing
+                returning id),
+            moved as (
+                update stock set %s, updated_at = clock_timestamp()
+                where location_id = :location and product_id = :product and %s and exists (select 1 from added)
+                returning 1)
+            select (select count(*) from added) as added, (select count(*) from moved) as moved""";
     /** The one definition of "available" (on_hand − reserved) that a reservation or a transfer may take from. */
     private static final Map<MovementType, String> GUARDED = Map.of(
-            MovementType.RESERVE, "update stock set reserved = reserved + :q" + ROW + "on_hand - reserved >= :q",
-            MovementType.RELEASE, "update stock set reserved = reserved - :q" + ROW + "reserved >= :q",
-            MovementType.FULFIL, "update stock set on_hand = on_hand - :q, reserved = reserved - :q" + ROW + "reserved >= :q",
-            MovementType.TRANSFER_OUT, "update stock set on_hand = on_hand - :q" + ROW + "on_hand - reserved >= :q");
+            MovementType.RESERVE, GUARDED_SQL.formatted("reserved = reserved + :q", "on_hand - reserved >= :q"),
+            MovementType.RELEASE, GUARDED_SQL.formatted("reserved = reserved - :q", "reserved >= :q"),
+            MovementType.FULFIL, GUARDED_SQL.formatted("on_hand = on_hand - :q, reserved = reserved - :q", "reserved >= :q"),
+            MovementType.TRANSFER_OUT, GUARDED_SQL.formatted("on_hand = on_hand - :q", "on_hand - reserved >= :q"));
+    /** What the lots trigger raises: a named lot that does not exist, and lots that cannot cover a guarded movement. */
+    static final String NO_SUCH_LOT = "OC404";
+    static final String LOTS_SHORT = "OC409";
 
     private final DatabaseClient db;
 
@@ -87,40 +102,50 @@ public class StockLedger {
 
     /** Applies one guarded movement; fails with INSUFFICIENT_STOCK (and must then be rolled back) when the stock does not allow it. */
     public Mono<Boolean> guarded(LocationId location, Movement movement, Recorder recorder) {
-        String guard = GUARDED.get(movement.type());
-        if (guard == null) {
+        String guarded = GUARDED.get(movement.type());
+        if (guarded == null) {
             return Mono.error(new IllegalArgumentException(movement.type() + " is not a guarded movement"));
         }
-        return insert(location, movement, recorder)
-                .filter(inserted -> inserted)
-                .flatMap(inserted -> db.sql(guard)
-                        .bind("q", movement.quantity())
-                        .bind("location", location.value())
-                        .bind("product", movement.product().value())
-                        .fetch().rowsUpdated())
-                .flatMap(updated -> updated == 1 ? Mono.just(true) : Mono.error(() -> new CatalogException(CatalogErrorCode.INSUFFICIENT_STOCK,
-                        movement.type() + " of " + movement.quantity() + " refused: not enough stock at this location")))
-                .defaultIfEmpty(false);
-    }
-
-    private Mono<Boolean> insert(LocationId location, Movement m, Recorder recorder) {
-        return db.sql(INSERT_MOVEMENT)
-                .bind("id", m.id())
-                .bind("type", m.type().name())
+        return db.sql(guarded)
+                .bind("id", movement.id())
+                .bind("type", movement.type().name())
                 .bind("location", location.value())
-                .bind("product", m.product().value())
-                .bind("quantity", m.quantity())
-                .bind("onHand", m.onHandDelta())
-                .bind("reserved", m.reservedDelta())
-                .bind("expected", Parameter.fromOrEmpty(m.expected(), Integer.class))
-                .bind("counted", Parameter.fromOrEmpty(m.counted(), Integer.class))
-                .bind("reference", Parameter.fromOrEmpty(m.reference(), String.class))
+                .bind("product", movement.product().value())
+                .bind("quantity", movement.quantity())
+                .bind("q", movement.quantity())
+                .bind("onHand", movement.onHandDelta())
+                .bind("reserved", movement.reservedDelta())
+                .bind("reference", Parameter.fromOrEmpty(movement.reference(), String.class))
                 .bind("by", recorder.by())
                 .bind("device", Parameter.fromOrEmpty(recorder.deviceId(), String.class))
-                .bind("note", Parameter.fromOrEmpty(m.note(), String.class))
-                .bind("at", m.occurredAt())
-                .fetch().rowsUpdated()
-                .map(inserted -> inserted == 1);
+                .bind("note", Parameter.fromOrEmpty(movement.note(), String.class))
+                .bind("at", movement.occurredAt())
+                .bind("lot", Parameter.fromOrEmpty(movement.lot() == null ? null : movement.lot().code(), String.class))
+                .map((row, md) -> new long[] {row.get("added", Long.class), row.get("moved", Long.class)})
+                .one()
+                .onErrorMap(e -> lotProblem(e, movement))
+                .flatMap(done -> done[0] == 0 ? Mono.just(false)
+                        : done[1] == 1 ? Mono.just(true)
+                        : Mono.error(() -> insufficient(movement)));
+    }
+
+    /** The lots trigger's refusals as the domain's; anything else as it came. */
+    private static Throwable lotProblem(Throwable error, Movement movement) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t instanceof R2dbcException r && LOTS_SHORT.equals(r.getSqlState())) {
+                return insufficient(movement);
+            }
+            if (t instanceof R2dbcException r && NO_SUCH_LOT.equals(r.getSqlState())) {
+                return CatalogException.notFound("lot " + (movement.lot() == null ? "" : movement.lot().code()));
+            }
+        }
+        return error;
+    }
+
+    private static CatalogException insufficient(Movement movement) {
+        return new CatalogException(CatalogErrorCode.INSUFFICIENT_STOCK,
+                movement.type() + " of " + movement.quantity() + " refused: not enough stock at this location"
+                        + (movement.lot() == null ? " in lots that may be sold" : " in lot " + movement.lot().code()));
     }
 
     /** The outcomes in the order given; a second copy of an id within one batch is a duplicate of the first. */

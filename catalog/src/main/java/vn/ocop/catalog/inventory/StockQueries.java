@@ -25,6 +25,7 @@ public class StockQueries {
 
     private static final String LEVELS = """
             select s.location_id, s.product_id, p.name, p.producer_id, p.price_vnd, s.on_hand, s.reserved,
+                   stock_available(s.location_id, s.product_id, s.on_hand, s.reserved) as available,
                    (r.product_id is not null) as sellable
             from stock s
             join product p on p.id = s.product_id
@@ -178,6 +179,6 @@ public class StockQueries {
         return new StockLevel(new LocationId(row.get("location_id", UUID.class)), new ProductId(row.get("product_id", UUID.class)),
                 row.get("name", String.class), new ProducerId(row.get("producer_id", UUID.class)),
                 new Vnd(row.get("price_vnd", Long.class)), Boolean.TRUE.equals(row.get("sellable", Boolean.class)),
-                row.get("on_hand", Integer.class), row.get("reserved", Integer.class));
+                row.get("on_hand", Integer.class), row.get("reserved", Integer.class), row.get("available", Integer.class));
     }
 }

@@ -5,6 +5,8 @@ import java.util.Map;
 import java.util.UUID;
 import vn.ocop.catalog.Location;
 import vn.ocop.catalog.LocationKind;
+import vn.ocop.catalog.CatalogException;
+import vn.ocop.catalog.LotRef;
 import vn.ocop.catalog.Movement;
 import vn.ocop.catalog.MovementResult.Rejection;
 import vn.ocop.catalog.MovementType;
@@ -39,6 +41,10 @@ record TillMovementCheck(Location location, Map<UUID, UUID> producerOf, OffsetDa
         if (Movement.priceProblem(type, m.unitPrice()) != null) {
             return rejected(m, Rejection.BAD_PRICE);
         }
+        LotRef lot = lot(type, m);
+        if (lot == BAD_LOT) {
+            return rejected(m, Rejection.BAD_LOT);
+        }
         // a till's clock may be wrong; a time in the future (or before 2000: a reset clock) is taken as the time it reached us
         OffsetDateTime sent = m.plausibleOccurredAt();
         OffsetDateTime at = sent == null || sent.isAfter(receivedAt) ? receivedAt : sent;
@@ -46,7 +52,24 @@ record TillMovementCheck(Location location, Map<UUID, UUID> producerOf, OffsetDa
                 ? Movement.count(m.id(), new ProductId(m.productId()), m.expected(), m.counted(), at)
                 : new Movement(m.id(), type, new ProductId(m.productId()), m.quantity(), null, null, at, null, null,
                         m.unitPrice() == null ? null : new Vnd(m.unitPrice()));
-        return new Checked(m, movement, null);
+        return new Checked(m, lot == null ? movement : movement.ofLot(lot), null);
+    }
+
+    private static final LotRef BAD_LOT = LotRef.named("BAD");
+
+    /** The lot the movement names, none, or {@link #BAD_LOT}: a malformed code, or dates on anything but a receipt. */
+    private static LotRef lot(MovementType type, TillMovement m) {
+        if (m.lotCode() == null) {
+            return m.producedOn() == null && m.useBy() == null ? null : BAD_LOT;
+        }
+        if (type != MovementType.RECEIPT && (m.producedOn() != null || m.useBy() != null)) {
+            return BAD_LOT;
+        }
+        try {
+            return new LotRef(m.lotCode(), m.producedOn(), m.useBy());
+        } catch (CatalogException malformed) {
+            return BAD_LOT;
+        }
     }
 
     /** A producer's warehouse keeps only that producer's goods; outlets keep anyone's. */

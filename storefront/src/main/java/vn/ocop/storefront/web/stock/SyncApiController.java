@@ -7,6 +7,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
@@ -57,9 +58,14 @@ class SyncApiController {
     record MovementJson(@NotNull UUID id, @JsonDeserialize(using = StringDeserializer.class) String type, UUID productId, UUID locationId, Integer quantity, Integer expected,
                         Integer counted, OffsetDateTime occurredAt,
                         @Schema(description = "SALE only: what the till took per unit, whole đồng (0 to 1,000,000,000); without it the product's list price")
-                        Long unitPrice) {
+                        Long unitPrice,
+                        @Schema(description = "SALE, RECEIPT or COUNT: the lot it was of, as printed on the label (1 to 40 letters, digits, - . /); "
+                                + "without it the lots with the earliest use-by go first") String lotCode,
+                        @Schema(description = "RECEIPT only: the lot's production date") LocalDate producedOn,
+                        @Schema(description = "RECEIPT only: the lot's use-by date (none for goods that do not spoil); "
+                                + "from the day after, in Vietnam, the lot is not sold online and a till's sale of it is flagged EXPIRED_LOT") LocalDate useBy) {
         TillMovement movement() {
-            return new TillMovement(id, type, productId, locationId, quantity, expected, counted, occurredAt, unitPrice);
+            return new TillMovement(id, type, productId, locationId, quantity, expected, counted, occurredAt, unitPrice, lotCode, producedOn, useBy);
         }
     }
 

@@ -1,0 +1,12 @@
+package vn.ocop.catalog;
+
+/**
+ * A lot's stock at one location: on hand, reserved, and what may still be promised (nothing once it is past its
+ * use-by date or recalled; never below zero).
+ */
+public record LotStock(Lot lot, LocationId location, String locationName, int onHand, int reserved, Lot.Status status) {
+
+    public int available() {
+        return status == Lot.Status.ON_SALE ? Math.max(0, onHand - reserved) : 0;
+    }
+}
