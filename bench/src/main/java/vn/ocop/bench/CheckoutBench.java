@@ -305,12 +305,14 @@ final class CheckoutBench {
         System.out.println(new String(all, (int) between, all.length - (int) between, java.nio.charset.StandardCharsets.UTF_8));
     }
 
-    /** Gives the product's reserved units back at the location, directly in the table: a phase starts from the stock received. */
+    /** Gives the product's reserved units back at the location, directly in the tables (its row and its lots): a phase starts from the stock received. */
     private static void unreserve(Connection db, UUID product, UUID location) throws SQLException {
-        try (var st = db.prepareStatement("update stock set reserved = 0 where product_id = ? and location_id = ?")) {
-            st.setObject(1, product);
-            st.setObject(2, location);
-            st.executeUpdate();
+        for (String table : List.of("stock", "stock_lot")) {
+            try (var st = db.prepareStatement("update " + table + " set reserved = 0 where product_id = ? and location_id = ?")) {
+                st.setObject(1, product);
+                st.setObject(2, location);
+                st.executeUpdate();
+            }
         }
     }
 

@@ -38,8 +38,9 @@ import java.util.concurrent.TimeUnit;
  * <li>in one transaction: the pickup outlet ({@code Destinations}), the product's offer and sellability
  * ({@code Allocator}), the buyer's held flash claims ({@code FlashPricing}), the product's stock levels
  * ({@code Allocator}; none available at the outlet: rolled back, 409), the order with its fulfilment, line and first
- * history row in one statement ({@code OrderRows.insert}), the RESERVE movement and the conditional update of the
- * stock row ({@code StockLedger.guarded}; no row updated: rolled back, 409), commit;</li>
+ * history row in one statement ({@code OrderRows.insert}), the RESERVE movement with the conditional update of the
+ * stock row in one statement, split over lots by its trigger ({@code StockLedger.guarded}; no row updated: rolled back,
+ * 409), commit;</li>
  * <li>the session's last access ({@code PostgresSessions.save}), at most once a minute per session.</li>
  * </ol>
  */
@@ -68,8 +69,8 @@ final class CheckoutLimit {
     static final String LOCATION = "select id, kind, name, province, address, latitude, longitude, opening_hours, pickup_allowed, producer_id from location where id = ?";
     static final String OFFERS = """
             select p.id, p.name, p.producer_id, p.price_vnd, (r.product_id is not null) as sellable,
-                   greatest(0, coalesce((select max(st.on_hand - st.reserved) from stock st where st.product_id = p.id), 0)) as most, \
-            (select coalesce(sum(greatest(0, st.on_hand - st.reserved)), 0)::int from stock st where st.product_id = p.id) as available, p.shipping_weight_g
+                   greatest(0, coalesce((select max(stock_available(st.location_id, st.product_id, st.on_hand, st.reserved)) from stock st where st.product_id = p.id), 0)) as most, \
+            (select coalesce(sum(stock_available(st.location_id, st.product_id, st.on_hand, st.reserved)), 0)::int from stock st where st.product_id = p.id) as available, p.shipping_weight_g
             from product p left join sellable_ranking(?) r on r.product_id = p.id
             where p.id = any(?)""";
     static final String FLASH_HELD = """
@@ -80,6 +81,7 @@ final class CheckoutLimit {
             order by c.claimed_at""";
     static final String STOCK_LEVELS = """
             select s.location_id, s.product_id, p.name, p.producer_id, p.price_vnd, s.on_hand, s.reserved,
+                   stock_available(s.location_id, s.product_id, s.on_hand, s.reserved) as available,
                    (r.product_id is not null) as sellable
             from stock s
             join product p on p.id = s.product_id
@@ -102,14 +104,24 @@ final class CheckoutLimit {
                 values (?, ?, ?, ?, ?, ?, ?, ?))
             insert into order_event (order_id, seq, at, fulfilment_id, kind, actor_kind, actor, reason)
             values (?, ?, ?, ?, ?, ?, ?, ?)""";
-    static final String INSERT_MOVEMENT = """
-            insert into stock_movement (id, type, location_id, product_id, producer_id, quantity, on_hand_delta,
-                                        reserved_delta, expected, counted, reference, recorded_by, device_id, note, occurred_at)
-            select ?, ?, ?, p.id, p.producer_id, ?, ?, ?, ?, ?,
-                   ?, ?, ?, ?, ?
-            from product p where p.id = ?
-            on conflict (id) do nothing""";
-    static final String RESERVE = "update stock set reserved = reserved + ?, updated_at = clock_timestamp() where location_id = ? and product_id = ? and on_hand - reserved >= ?";
+    /**
+     * {@code StockLedger.guarded}: the RESERVE movement and the conditional update of the stock row in one statement; the
+     * lots trigger splits it over lots (earliest use-by first) at the statement's end.
+     */
+    static final String RESERVE = """
+            with added as (
+                insert into stock_movement (id, type, location_id, product_id, producer_id, quantity, on_hand_delta,
+                                            reserved_delta, expected, counted, reference, recorded_by, device_id, note, occurred_at, lot_code)
+                select ?, ?, ?, p.id, p.producer_id, ?, ?, ?, null, null,
+                       ?, ?, ?, ?, ?, ?
+                from product p where p.id = ?
+                on conflict (id) do nothing
+                returning id),
+            moved as (
+                update stock set reserved = reserved + ?, updated_at = clock_timestamp()
+                where location_id = ? and product_id = ? and on_hand - reserved >= ? and exists (select 1 from added)
+                returning 1)
+            select (select count(*) from added) as added, (select count(*) from moved) as moved""";
     static final String TOUCH_SESSION = "update web_session set id_hash = ?, last_accessed_at = ?, max_idle_seconds = ?, expires_at = ? where id_hash = ?";
 
     /** A buyer as the database knows it: account, e-mail, the stored session's key. */
@@ -295,7 +307,7 @@ final class CheckoutLimit {
                 st.setObject(2, product);
                 try (ResultSet rs = st.executeQuery()) {
                     while (rs.next()) {
-                        available |= location.equals(rs.getObject("location_id", UUID.class)) && rs.getInt("on_hand") - rs.getInt("reserved") >= 1;
+                        available |= location.equals(rs.getObject("location_id", UUID.class)) && rs.getInt("available") >= 1;
                     }
                 }
             }
@@ -314,14 +326,14 @@ final class CheckoutLimit {
                         order, 1, now, null, "PLACED", "SHOPPER", buyer.account().toString(), null);
                 st.executeUpdate();
             }
-            try (PreparedStatement st = c.prepareStatement(INSERT_MOVEMENT)) {
-                set(st, movement, "RESERVE", location, 1, 0, 1, null, null, "order:" + order, "checkout", null, null, now, product);
-                st.executeUpdate();
-            }
             int reserved;
             try (PreparedStatement st = c.prepareStatement(RESERVE)) {
-                set(st, 1, location, product, 1);
-                reserved = st.executeUpdate();
+                set(st, movement, "RESERVE", location, 1, 0, 1, "order:" + order, "checkout", null, null, now, null, product,
+                        1, location, product, 1);
+                try (ResultSet rs = st.executeQuery()) {
+                    rs.next();
+                    reserved = rs.getInt("moved");
+                }
             }
             if (reserved != 1) {
                 c.rollback();

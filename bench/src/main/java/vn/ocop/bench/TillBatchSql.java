@@ -88,6 +88,7 @@ final class TillBatchSql {
     private static final String SELLABLE = "select product_id from sellable_ranking(?) where product_id = any(?)";
     private static final String LEVELS = """
             select s.location_id, s.product_id, p.name, p.producer_id, p.price_vnd, s.on_hand, s.reserved,
+                   stock_available(s.location_id, s.product_id, s.on_hand, s.reserved) as available,
                    (r.product_id is not null) as sellable
             from stock s
             join product p on p.id = s.product_id
