@@ -7,6 +7,7 @@ import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 import vn.ocop.catalog.CatalogException;
@@ -102,18 +103,17 @@ class VerificationApiController {
         }
     }
 
-    @GetMapping("/{code}/lots/{*lot}")
+    @GetMapping("/{code}/lot")
     @Operation(summary = "Verify a lot by its label: the product's code and the lot's",
-            description = "The URL a lot's QR code opens is /verify/{code}?lot={lot}; this is its JSON. Both codes are matched "
-                    + "ignoring case; a lot code may hold '/' (it is the rest of the path). The product's verification as "
-                    + "GET /api/v1/verify/{code}, with the lot's production and use-by dates, its state today (ON_SALE, EXPIRED, "
-                    + "RECALLED with the day and reason) and its path: who, what, where and when for each step, steps of one kind "
-                    + "at one place on one day summed. 404 for an unknown product code or lot.")
-    Mono<VerifiedLot> lot(@PathVariable String code, @PathVariable String lot) {
-        String lotCode = lot.startsWith("/") ? lot.substring(1) : lot;
+            description = "The JSON of the page a lot's QR code opens, /verify/{code}?lot={lot}. Both codes are matched ignoring "
+                    + "case; a lot code may hold '/', '.' and '-'. The product's verification as GET /api/v1/verify/{code}, with "
+                    + "the lot's production and use-by dates, its state today (ON_SALE, EXPIRED, RECALLED with the day and "
+                    + "reason) and its path: who, what, where and when for each step, steps of one kind at one place on one day "
+                    + "summed. 404 for an unknown product code or lot.")
+    Mono<VerifiedLot> lot(@PathVariable String code, @RequestParam String lot) {
         return verification.verify(code).map(Verified::of)
-                .zipWith(traceability.lot(code, lotCode)
-                        .switchIfEmpty(Mono.error(() -> CatalogException.notFound("lot " + lotCode))))
-                .map(t -> VerifiedLot.of(t.getT1(), t.getT2()));
+                .flatMap(product -> traceability.lot(code, lot)
+                        .switchIfEmpty(Mono.error(() -> CatalogException.notFound("lot " + lot)))
+                        .map(trace -> VerifiedLot.of(product, trace)));
     }
 }
