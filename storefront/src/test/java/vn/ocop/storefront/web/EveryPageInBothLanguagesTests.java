@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -28,7 +29,13 @@ import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.function.BodyInserters;
 import org.springframework.web.util.HtmlUtils;
+import vn.ocop.catalog.CatalogTime;
 import vn.ocop.catalog.Inventory;
+import vn.ocop.catalog.LocationId;
+import vn.ocop.catalog.LotRef;
+import vn.ocop.catalog.Movement;
+import vn.ocop.catalog.MovementType;
+import vn.ocop.catalog.ProductId;
 import vn.ocop.storefront.account.OneTimeLinks;
 import vn.ocop.storefront.StorefrontTest;
 import vn.ocop.storefront.web.orders.StockedProducts;
@@ -46,6 +53,8 @@ class EveryPageInBothLanguagesTests {
     static final String PASSWORD = "ocop-demo-2026";
     static final String SHOPPER = "shopper@demo.ocop.vn";
     static final String PRODUCER = "producer@demo.ocop.vn";
+    /** A lot with its dates, received at the showroom: its verify page and its label sheet. */
+    static final String LOT = "L2612-TEST";
 
     /** Words people may read in capitals: names and abbreviations, never an enum constant of ours. */
     static final Set<String> ALLOWED_CAPITALS = Set.of("OCOP", "COD", "VND", "API", "CSV", "PNG", "SVG", "QR", "VAT", "OK", "HTML", "JSON",
@@ -195,7 +204,8 @@ class EveryPageInBothLanguagesTests {
         Map<String, List<String>> routes = new LinkedHashMap<>();
         routes.put("anonymous", List.of("/", "/products", "/products?group=FOOD", "/products/" + ids.product, "/search?q=mật+ong",
                 "/search?q=trà&sort=PRICE_ASC", "/search/suggestions?q=tra", "/live", "/live/" + ids.liveEvent, "/live/" + ids.endedEvent,
-                "/verify/" + ids.verificationCode, "/verify/KHONGCOMA9", "/login", "/login?error", "/register", "/producers/apply",
+                "/verify/" + ids.verificationCode, "/verify/" + ids.verificationCode + "?lot=" + LOT,
+                "/verify/" + ids.verificationCode + "?lot=KHONG-CO-LO", "/verify/KHONGCOMA9", "/login", "/login?error", "/register", "/producers/apply",
                 "/producers/apply/sent", "/account/set-password/not-a-token", "/account/set-password/" + ids.link, "/no-such-page", "/cart", "/cart/shipping?shipTo=01",
                 "/producers/" + ids.producer));
         routes.put(SHOPPER, List.of("/orders", "/orders/" + ids.completedOrder, "/orders/" + ids.pickupOrder, "/orders/" + ids.cancelledOrder,
@@ -205,7 +215,7 @@ class EveryPageInBothLanguagesTests {
                 "/producer/orders?show=all", "/producer/fulfilments/" + ids.fulfilment + "/slip", "/producer/complaints", "/producer/live",
                 "/producer/live/" + ids.liveEvent, "/producer/live/" + ids.scheduledEvent, "/producer/live/" + ids.endedEvent,
                 "/producer/members", "/producer/stock", "/producer/stock/" + ids.showroom + "/" + ids.product, "/producer/statements",
-                "/producer/reviews"));
+                "/producer/reviews", "/producer/lots", "/producer/lots/" + ids.lot + "/labels"));
         routes.put("staff@demo.ocop.vn", List.of("/staff/stock", "/staff/stock/" + ids.product, "/staff/discrepancies", "/staff/till-keys",
                 "/staff/pickups"));
         routes.put("council@demo.ocop.vn", List.of("/council", "/council?q=trà", "/council?product=" + ids.product));
@@ -218,7 +228,7 @@ class EveryPageInBothLanguagesTests {
 
     record Ids(String link, UUID product, UUID showroom, UUID producer, UUID application, String verificationCode, String completedOrder,
                String pickupOrder, String cancelledOrder, String fulfilment, String complaint, String scheduledEvent, String liveEvent,
-               String endedEvent) {
+               String endedEvent, UUID lot) {
     }
 
     /** Orders in several states, a complaint, live events scheduled, live and ended: the states the pages show. */
@@ -264,7 +274,12 @@ class EveryPageInBothLanguagesTests {
         producerApi.post().uri("/api/v1/live/{id}/end", ended).exchange().expectStatus().isOk();
         UUID staff = one("select id from account where email = 'staff@demo.ocop.vn'", UUID.class);
         String link = links.issue(staff).block().token();
-        return new Ids(link, product, showroom, producer, application, code, completed, pickup, cancelled, fulfilment, complaint, scheduled, live, ended);
+        LocalDate today = LocalDate.now(CatalogTime.ZONE);
+        inventory.recordAtLocation(new LocationId(showroom), List.of(Movement.of(UUID.randomUUID(), MovementType.RECEIPT, new ProductId(product), 3,
+                OffsetDateTime.now(), null).ofLot(new LotRef(LOT, today.minusDays(5), today.plusDays(200)))), "test").block();
+        UUID lot = one("select id from lot where product_id = '" + product + "' and code = '" + LOT + "'", UUID.class);
+        return new Ids(link, product, showroom, producer, application, code, completed, pickup, cancelled, fulfilment, complaint, scheduled, live, ended,
+                lot);
     }
 
     private String order(UUID product, Map<String, Object> how) {

@@ -58,7 +58,7 @@ class LabelQrController {
     }
 
     /** Scheme, host and port as the request reached us, with the page's path. */
-    private static String absolute(ServerHttpRequest request, String path) {
+    static String absolute(ServerHttpRequest request, String path) {
         return UriComponentsBuilder.fromUri(request.getURI())
                 .replacePath(path).replaceQuery(null).fragment(null).userInfo(null)
                 .build().toUriString();
