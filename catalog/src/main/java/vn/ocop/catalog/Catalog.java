@@ -6,7 +6,7 @@ import java.util.List;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import vn.ocop.catalog.certification.Certifications;
+import vn.ocop.catalog.ranking.Certifications;
 import vn.ocop.catalog.producer.Producers;
 import vn.ocop.catalog.product.ProductListings;
 

@@ -8,7 +8,7 @@ import java.util.Map;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import vn.ocop.catalog.certification.Certifications;
+import vn.ocop.catalog.ranking.Certifications;
 import vn.ocop.catalog.listing.ListingImages;
 import vn.ocop.catalog.listing.ProducerListings;
 import vn.ocop.catalog.product.ProductRow;

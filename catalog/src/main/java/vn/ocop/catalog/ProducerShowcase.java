@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
-import vn.ocop.catalog.certification.Certifications;
+import vn.ocop.catalog.ranking.Certifications;
 import vn.ocop.catalog.producer.ProducerRecords;
 
 /** Producers' public pages: an unknown or suspended producer is NOT_FOUND, as a product off sale is. */

@@ -2,7 +2,7 @@ package vn.ocop.catalog;
 
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
-import vn.ocop.catalog.certification.Certifications;
+import vn.ocop.catalog.ranking.Certifications;
 import vn.ocop.catalog.verification.Labels;
 
 /**

@@ -19,7 +19,7 @@ import vn.ocop.catalog.Ranking;
 import vn.ocop.catalog.SellablePolicy;
 import vn.ocop.catalog.Stars;
 import vn.ocop.catalog.Synonyms;
-import vn.ocop.catalog.certification.Certifications;
+import vn.ocop.catalog.ranking.Certifications;
 import vn.ocop.catalog.product.ProductRow;
 
 /** What a council looks up: rankings about to end, and products to rank with whether they are on sale. */

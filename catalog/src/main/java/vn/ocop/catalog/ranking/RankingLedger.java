@@ -11,7 +11,7 @@ import vn.ocop.catalog.CertificationId;
 import vn.ocop.catalog.CouncilScope;
 import vn.ocop.catalog.Ranking;
 import vn.ocop.catalog.RankingDecision;
-import vn.ocop.catalog.certification.Certifications;
+import vn.ocop.catalog.ranking.Certifications;
 
 /**
  * Writes to a product's ranking history: a decision adds a certification, a revocation marks one. Each is one

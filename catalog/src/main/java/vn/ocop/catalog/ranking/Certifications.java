@@ -1,4 +1,4 @@
-package vn.ocop.catalog.certification;
+package vn.ocop.catalog.ranking;
 
 import io.r2dbc.spi.Readable;
 import java.time.LocalDate;
