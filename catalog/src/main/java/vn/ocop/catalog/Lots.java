@@ -1,5 +1,6 @@
 package vn.ocop.catalog;
 
+import java.time.LocalDate;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -40,6 +41,19 @@ public class Lots {
     /** The producer's lots on hand anywhere whose use-by date is within 30 days or past, soonest first. */
     public Flux<LotStock> expiringOf(ProducerId producer) {
         return rows.expiringOf(producer, EXPIRING_WITHIN_DAYS);
+    }
+
+    /**
+     * The use-by date of what a shopper would get now ("HSD từ 12/2027"): the earliest among the product's usable lots
+     * with units available, anywhere; empty when none of them has a use-by date.
+     */
+    public Mono<LocalDate> useByFrom(ProductId product) {
+        return rows.useByFrom(product, null);
+    }
+
+    /** As {@link #useByFrom(ProductId)}, at one location (a pickup outlet). */
+    public Mono<LocalDate> useByFrom(ProductId product, LocationId location) {
+        return rows.useByFrom(product, location);
     }
 
     /** The product's lot with that code (codes are upper case; any case finds it); empty when there is none. */

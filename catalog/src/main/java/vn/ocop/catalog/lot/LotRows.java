@@ -70,6 +70,40 @@ public class LotRows {
                 .map((row, md) -> stock(row)).all();
     }
 
+    /**
+     * The earliest use-by date among the product's lots a shopper could get now: usable today, with units on hand and
+     * not reserved, at the location if one is given, else anywhere. Empty when none of those lots has a use-by date.
+     * FEFO hands out the earliest use-by first, so this is the date of what one would get.
+     */
+    public Mono<LocalDate> useByFrom(ProductId product, LocationId location) {
+        return db.sql("""
+                        select min(l.use_by) as use_by
+                        from stock_lot sl join lot l on l.id = sl.lot_id
+                        where sl.product_id = :product and sl.on_hand - sl.reserved > 0 and l.use_by is not null
+                          and lot_usable(l.recalled_at, l.use_by, catalog_today())
+                          and (cast(:location as uuid) is null or sl.location_id = cast(:location as uuid))""")
+                .bind("product", product.value())
+                .bind("location", org.springframework.r2dbc.core.Parameter.fromOrEmpty(location == null ? null : location.value(), UUID.class))
+                .map((row, md) -> java.util.Optional.ofNullable(row.get("use_by", LocalDate.class)))
+                .one()
+                .flatMap(Mono::justOrEmpty);
+    }
+
+    /**
+     * Re-indexes ({@code catalog_change_notify}) every product with units on hand in a lot whose use-by date was
+     * yesterday in Asia/Ho_Chi_Minh: at midnight those units stopped being available without any write. Answers how
+     * many products were notified.
+     */
+    public Mono<Integer> notifyExpiredYesterday() {
+        return db.sql("""
+                        select count(catalog_change_notify(x.product_id)) as notified
+                        from (select distinct sl.product_id from stock_lot sl join lot l on l.id = sl.lot_id
+                              where l.use_by = catalog_today() - 1 and l.recalled_at is null and sl.on_hand > 0
+                              order by sl.product_id) x""")
+                .map((row, md) -> row.get("notified", Long.class).intValue())
+                .one();
+    }
+
     public Mono<Lot> find(ProductId product, String code) {
         return db.sql("select " + LOT_COLUMNS + " from lot l join product p on p.id = l.product_id where l.product_id = :product and l.code = upper(:code)")
                 .bind("product", product.value()).bind("code", code)
