@@ -1,6 +1,7 @@
 package vn.ocop.storefront.web.shop;
 
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -10,6 +11,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 import vn.ocop.catalog.Catalog;
+import vn.ocop.catalog.Lots;
 import vn.ocop.catalog.StockReports;
 import vn.ocop.catalog.OcopGroup;
 import vn.ocop.catalog.ProductId;
@@ -26,11 +28,13 @@ class ProductPageController {
     private final Pictures pictures;
     private final Reviews reviews;
     private final ProductSharing sharing;
+    private final Lots lots;
 
     /** Reviews shown per page on a product's page. */
     static final int REVIEWS_PER_PAGE = 10;
 
-    ProductPageController(Catalog catalog, StockReports stock, Pictures pictures, Reviews reviews, ProductSharing sharing) {
+    ProductPageController(Catalog catalog, StockReports stock, Pictures pictures, Reviews reviews, ProductSharing sharing, Lots lots) {
+        this.lots = lots;
         this.catalog = catalog;
         this.stock = stock;
         this.pictures = pictures;
@@ -67,6 +71,7 @@ class ProductPageController {
                     model.addAttribute("reviewPage", rp);
                     model.addAttribute("reviewPageSize", REVIEWS_PER_PAGE);
                     model.addAttribute("pickupPoints", stock.pickupPoints(p.id(), catalog.today()).collectList());
+                    model.addAttribute("useByFrom", lots.useByFrom(p.id()).map(Optional::of).defaultIfEmpty(Optional.empty()));
                     model.addAttribute("pictured", pictures.of(p.id().value()));
                     sharing.describe(p, exchange, locale, model);
                 })
