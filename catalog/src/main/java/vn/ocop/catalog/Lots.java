@@ -56,6 +56,14 @@ public class Lots {
         return rows.useByFrom(product, location);
     }
 
+    /**
+     * Re-indexes every product holding units of a lot whose use-by date was yesterday (Asia/Ho_Chi_Minh): at midnight
+     * they stopped being available without a write. Run once a day by {@link UseByReindexSchedule}; answers how many.
+     */
+    Mono<Integer> reindexExpiredYesterday() {
+        return rows.notifyExpiredYesterday();
+    }
+
     /** The product's lot with that code (codes are upper case; any case finds it); empty when there is none. */
     public Mono<Lot> find(ProductId product, String code) {
         return rows.find(product, code);

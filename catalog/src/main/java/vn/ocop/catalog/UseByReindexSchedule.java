@@ -1,4 +1,4 @@
-package vn.ocop.catalog.lot;
+package vn.ocop.catalog;
 
 import java.time.LocalTime;
 import org.slf4j.Logger;
@@ -8,7 +8,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.Scheduled;
 import reactor.core.publisher.Mono;
-import vn.ocop.catalog.ScheduledRuns;
 
 /**
  * At midnight in Vietnam a lot whose use-by date was yesterday stops being available, without any write that would
@@ -28,10 +27,10 @@ class UseByReindexSchedule {
 
     private static final Logger log = LoggerFactory.getLogger(UseByReindexSchedule.class);
 
-    private final LotRows lots;
+    private final Lots lots;
     private final ScheduledRuns runs;
 
-    UseByReindexSchedule(LotRows lots, ScheduledRuns runs) {
+    UseByReindexSchedule(Lots lots, ScheduledRuns runs) {
         this.lots = lots;
         this.runs = runs;
     }
@@ -48,7 +47,7 @@ class UseByReindexSchedule {
 
     /** Emits how many products were re-indexed, or nothing when the day's run was already done (or failed). */
     Mono<Integer> runOnce(String why) {
-        return runs.once(JOB, () -> runs.dailySlot(DUE), lots::notifyExpiredYesterday)
+        return runs.once(JOB, () -> runs.dailySlot(DUE), lots::reindexExpiredYesterday)
                 .doOnNext(n -> log.info("Use-by re-index ({} run): {} products whose lots expired at midnight", why, n))
                 .onErrorResume(e -> {
                     log.warn("Use-by re-index ({} run) failed; the next hour tries again", why, e);
