@@ -1,6 +1,7 @@
 package vn.ocop.catalog;
 
 import java.time.LocalDate;
+import java.util.Map;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -48,12 +49,12 @@ public class Lots {
      * with units available, anywhere; empty when none of them has a use-by date.
      */
     public Mono<LocalDate> useByFrom(ProductId product) {
-        return rows.useByFrom(product, null);
+        return rows.useByAt(product).flatMap(at -> Mono.justOrEmpty(at.values().stream().min(LocalDate::compareTo)));
     }
 
-    /** As {@link #useByFrom(ProductId)}, at one location (a pickup outlet). */
-    public Mono<LocalDate> useByFrom(ProductId product, LocationId location) {
-        return rows.useByFrom(product, location);
+    /** The same per location (a pickup outlet's "HSD từ"): locations whose available lots have no use-by date are left out. */
+    public Mono<Map<LocationId, LocalDate>> useByAt(ProductId product) {
+        return rows.useByAt(product);
     }
 
     /**

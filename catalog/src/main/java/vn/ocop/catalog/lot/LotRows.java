@@ -3,6 +3,7 @@ package vn.ocop.catalog.lot;
 import io.r2dbc.spi.Readable;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
@@ -71,22 +72,21 @@ public class LotRows {
     }
 
     /**
-     * The earliest use-by date among the product's lots a shopper could get now: usable today, with units on hand and
-     * not reserved, at the location if one is given, else anywhere. Empty when none of those lots has a use-by date.
-     * FEFO hands out the earliest use-by first, so this is the date of what one would get.
+     * The earliest use-by date, per location, among the product's lots a shopper could get now there: usable today,
+     * with units on hand and not reserved. A location whose such lots have no use-by date is not in the map. FEFO hands
+     * out the earliest use-by first, so this is the date of what one would get there.
      */
-    public Mono<LocalDate> useByFrom(ProductId product, LocationId location) {
+    public Mono<Map<LocationId, LocalDate>> useByAt(ProductId product) {
         return db.sql("""
-                        select min(l.use_by) as use_by
+                        select sl.location_id, min(l.use_by) as use_by
                         from stock_lot sl join lot l on l.id = sl.lot_id
                         where sl.product_id = :product and sl.on_hand - sl.reserved > 0 and l.use_by is not null
                           and lot_usable(l.recalled_at, l.use_by, catalog_today())
-                          and (cast(:location as uuid) is null or sl.location_id = cast(:location as uuid))""")
+                        group by sl.location_id""")
                 .bind("product", product.value())
-                .bind("location", org.springframework.r2dbc.core.Parameter.fromOrEmpty(location == null ? null : location.value(), UUID.class))
-                .map((row, md) -> java.util.Optional.ofNullable(row.get("use_by", LocalDate.class)))
-                .one()
-                .flatMap(Mono::justOrEmpty);
+                .map((row, md) -> Map.entry(new LocationId(row.get("location_id", UUID.class)), row.get("use_by", LocalDate.class)))
+                .all()
+                .collectMap(Map.Entry::getKey, Map.Entry::getValue);
     }
 
     /**

@@ -184,8 +184,7 @@ class UseByIntegrationTests {
         // the earliest lot all set aside: what a shopper would get now is the next one
         assertThat(inventory.reserve(UUID.randomUUID(), showroom, honey, 2, "order:" + UUID.randomUUID(), "test").block()).isTrue();
         assertThat(lots.useByFrom(honey).block()).isEqualTo(today.plusMonths(14));
-        assertThat(lots.useByFrom(honey, showroom).block()).isEqualTo(today.plusMonths(14));
-        assertThat(lots.useByFrom(honey, fixtures.showroom("Showroom khác", true).block()).blockOptional()).isEmpty();
+        assertThat(lots.useByAt(honey).block()).containsExactly(java.util.Map.entry(showroom, today.plusMonths(14)));
     }
 
     @Test

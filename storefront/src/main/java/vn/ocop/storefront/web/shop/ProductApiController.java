@@ -56,11 +56,13 @@ class ProductApiController {
     }
 
     record PickupPointView(UUID locationId, LocationKind kind, String name, String province, String address, String openingHours,
-                           BigDecimal latitude, BigDecimal longitude, int available) {
-        static PickupPointView of(PickupPoint p) {
+                           BigDecimal latitude, BigDecimal longitude, int available,
+                           @Schema(description = "The use-by date of what you would get here: the earliest among the lots available here; "
+                                   + "null when none of them has one") LocalDate useByFrom) {
+        static PickupPointView of(PickupPoint p, java.util.Map<vn.ocop.catalog.LocationId, LocalDate> useByAt) {
             Location l = p.location();
             return new PickupPointView(l.id().value(), l.kind(), l.name(), l.province(), l.address(), l.openingHours(),
-                    l.latitude(), l.longitude(), p.available());
+                    l.latitude(), l.longitude(), p.available(), useByAt.get(l.id()));
         }
     }
 
@@ -147,7 +149,8 @@ class ProductApiController {
                     + "404 when the product is not on sale today.")
     Flux<PickupPointView> availability(@PathVariable UUID id) {
         ProductId product = new ProductId(id);
-        return catalog.product(product).flatMapMany(p -> stock.pickupPoints(product, catalog.today())).map(PickupPointView::of);
+        return catalog.product(product).zipWith(lots.useByAt(product))
+                .flatMapMany(t -> stock.pickupPoints(product, catalog.today()).map(p -> PickupPointView.of(p, t.getT2())));
     }
 
     @GetMapping("/{id}")

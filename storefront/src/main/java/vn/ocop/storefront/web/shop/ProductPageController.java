@@ -1,7 +1,6 @@
 package vn.ocop.storefront.web.shop;
 
 import java.util.Locale;
-import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -71,7 +70,10 @@ class ProductPageController {
                     model.addAttribute("reviewPage", rp);
                     model.addAttribute("reviewPageSize", REVIEWS_PER_PAGE);
                     model.addAttribute("pickupPoints", stock.pickupPoints(p.id(), catalog.today()).collectList());
-                    model.addAttribute("useByFrom", lots.useByFrom(p.id()).map(Optional::of).defaultIfEmpty(Optional.empty()));
+                    // "HSD từ": the earliest use-by of what one would get, anywhere and at each pickup point
+                    var useByAt = lots.useByAt(p.id()).cache();
+                    model.addAttribute("useByAt", useByAt);
+                    model.addAttribute("useByFrom", useByAt.map(at -> at.values().stream().min(java.time.LocalDate::compareTo)));
                     model.addAttribute("pictured", pictures.of(p.id().value()));
                     sharing.describe(p, exchange, locale, model);
                 })

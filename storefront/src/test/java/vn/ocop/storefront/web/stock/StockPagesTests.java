@@ -162,6 +162,8 @@ class StockPagesTests {
         assertThat(productPage).contains("HSD từ " + DateTimeFormatter.ofPattern("MM/yyyy").format(today.plusDays(10)));
         web.get().uri("/api/v1/products/{id}", product).exchange().expectStatus().isOk().expectBody()
                 .jsonPath("$.useByFrom").isEqualTo(today.plusDays(10).toString());
+        web.get().uri("/api/v1/products/{id}/availability", product).exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$[?(@.locationId == '" + showroom + "')].useByFrom").isEqualTo(today.plusDays(10).toString());
     }
 
     @Test
