@@ -59,9 +59,10 @@ public class Lots {
 
     /**
      * Re-indexes every product holding units of a lot whose use-by date was yesterday (Asia/Ho_Chi_Minh): at midnight
-     * they stopped being available without a write. Run once a day by {@link UseByReindexSchedule}; answers how many.
+     * they stopped being available without a write. Run once a day by {@link UseByReindexSchedule} (harmless to repeat);
+     * answers how many.
      */
-    Mono<Integer> reindexExpiredYesterday() {
+    public Mono<Integer> reindexExpiredYesterday() {
         return rows.notifyExpiredYesterday();
     }
 
