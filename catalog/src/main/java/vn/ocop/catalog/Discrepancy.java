@@ -12,7 +12,11 @@ public record Discrepancy(UUID id, UUID movementId, LocationId location, Product
         /** The sale drove the stock below zero: goods were sold that the ledger did not know were there. */
         NEGATIVE_STOCK,
         /** The product was not on sale that day (its ranking expired or was revoked while the till was offline). */
-        NOT_SELLABLE
+        NOT_SELLABLE,
+        /** The sale took units of a lot past its use-by date on the day it was sold (Asia/Ho_Chi_Minh). */
+        EXPIRED_LOT,
+        /** The sale took units of a lot recalled before it was sold. */
+        RECALLED_LOT
     }
 
     public boolean open() {

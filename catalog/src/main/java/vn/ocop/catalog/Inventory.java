@@ -53,7 +53,17 @@ public class Inventory {
      */
     public Mono<RecordedMovement> transfer(ProducerId producer, UUID transferId, LocationId from, LocationId to, ProductId product,
                                    int quantity, String by) {
-        return writes.transfer(producer, transferId, from, to, product, quantity, by);
+        return writes.transfer(producer, transferId, from, to, product, quantity, null, by);
+    }
+
+    /**
+     * As {@link #transfer(ProducerId, UUID, LocationId, LocationId, ProductId, int, String)}, of one named lot (null:
+     * the earliest use-by first); the units arrive as the same lot. NOT_FOUND when the product has no such lot,
+     * INSUFFICIENT_STOCK when the warehouse has fewer of it available.
+     */
+    public Mono<RecordedMovement> transfer(ProducerId producer, UUID transferId, LocationId from, LocationId to, ProductId product,
+                                   int quantity, LotRef lot, String by) {
+        return writes.transfer(producer, transferId, from, to, product, quantity, lot, by);
     }
 
     /** Applies a till's batch (see {@link SyncAnswer}); BATCH_TOO_LARGE over {@link #maxSyncBatch()} movements, writing nothing. */

@@ -1,5 +1,7 @@
 package vn.ocop.catalog;
 
+import java.time.LocalDate;
+import java.util.Map;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -40,6 +42,28 @@ public class Lots {
     /** The producer's lots on hand anywhere whose use-by date is within 30 days or past, soonest first. */
     public Flux<LotStock> expiringOf(ProducerId producer) {
         return rows.expiringOf(producer, EXPIRING_WITHIN_DAYS);
+    }
+
+    /**
+     * The use-by date of what a shopper would get now ("HSD từ 12/2027"): the earliest among the product's usable lots
+     * with units available, anywhere; empty when none of them has a use-by date.
+     */
+    public Mono<LocalDate> useByFrom(ProductId product) {
+        return rows.useByAt(product).flatMap(at -> Mono.justOrEmpty(at.values().stream().min(LocalDate::compareTo)));
+    }
+
+    /** The same per location (a pickup outlet's "HSD từ"): locations whose available lots have no use-by date are left out. */
+    public Mono<Map<LocationId, LocalDate>> useByAt(ProductId product) {
+        return rows.useByAt(product);
+    }
+
+    /**
+     * Re-indexes every product holding units of a lot whose use-by date was yesterday (Asia/Ho_Chi_Minh): at midnight
+     * they stopped being available without a write. Run once a day by {@link UseByReindexSchedule} (harmless to repeat);
+     * answers how many.
+     */
+    public Mono<Integer> reindexExpiredYesterday() {
+        return rows.notifyExpiredYesterday();
     }
 
     /** The product's lot with that code (codes are upper case; any case finds it); empty when there is none. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
@@ -17,6 +18,8 @@ import vn.ocop.catalog.Location;
 import vn.ocop.catalog.LocationDetails;
 import vn.ocop.catalog.LocationKind;
 import vn.ocop.catalog.Locations;
+import vn.ocop.catalog.LotRef;
+import vn.ocop.catalog.Lots;
 import vn.ocop.catalog.Movement;
 import vn.ocop.catalog.MovementType;
 import vn.ocop.catalog.ProductId;
@@ -43,6 +46,8 @@ class InStockIntegrationTests {
     CatalogChanges changes;
     @Autowired
     DatabaseClient db;
+    @Autowired
+    Lots lots;
 
     @Test
     void theInStockFilterKeepsWhatSomeLocationCanSupplyAndFollowsTheStock() {
@@ -95,6 +100,32 @@ class InStockIntegrationTests {
                 SearchRequest.Sort.RELEVANCE, 0, 100)).block();
         assertThat(browsing.hits()).isNotEmpty().allSatisfy(h -> assertThat(h.stockState()).isNotEqualTo(StockState.OUT_OF_STOCK));
         assertThat(browsing.total()).as("at least this test's sold-out product is left out").isLessThan(everything.total());
+    }
+
+    @Test
+    void aLotPassingItsUseByAtMidnightLeavesTheInStockFilterOnceTheNightlyJobReindexesItsProduct() {
+        String word = word();
+        Location kiosk = open("Quầy OCOP " + word);
+        ProductId expiring = sellable("Bánh cốm " + word);
+        ProductId keeping = sellable("Chè lam " + word);
+        LocalDate today = db.sql("select catalog_today() as d").map((row, md) -> row.get("d", LocalDate.class)).one().block();
+        record(kiosk, Movement.of(UUID.randomUUID(), MovementType.RECEIPT, expiring, 4, OffsetDateTime.now(), null)
+                .ofLot(new LotRef("HSD-HOM-NAY", null, today)));
+        record(kiosk, Movement.of(UUID.randomUUID(), MovementType.RECEIPT, keeping, 4, OffsetDateTime.now(), null)
+                .ofLot(new LotRef("HSD-SANG-NAM", null, today.plusYears(1))));
+        drained();
+        assertThat(ids(search.search(request(word, true)).block())).containsExactlyInAnyOrder(expiring.value(), keeping.value());
+
+        // midnight in Hà Nội: the lot's use-by is now yesterday, and nothing was written that would re-index its product
+        db.sql("update lot set use_by = catalog_today() - 1 where product_id = :p").bind("p", expiring.value()).then().block();
+        drained();
+        assertThat(ids(search.search(request(word, true)).block())).as("stale until the job runs").contains(expiring.value());
+
+        assertThat(lots.reindexExpiredYesterday().block()).isPositive();
+        drained();
+
+        assertThat(ids(search.search(request(word, true)).block())).containsExactly(keeping.value());
+        assertThat(ids(search.searchPostgres(request(word, true)).block())).as("PostgreSQL's answer needs no re-index").containsExactly(keeping.value());
     }
 
     /** A word of five letters no other product has. */

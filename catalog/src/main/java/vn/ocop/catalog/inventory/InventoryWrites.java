@@ -13,6 +13,7 @@ import vn.ocop.catalog.CatalogException;
 import vn.ocop.catalog.Location;
 import vn.ocop.catalog.LocationId;
 import vn.ocop.catalog.LocationKind;
+import vn.ocop.catalog.LotRef;
 import vn.ocop.catalog.Movement;
 import vn.ocop.catalog.MovementIds;
 import vn.ocop.catalog.MovementType;
@@ -70,9 +71,11 @@ public class InventoryWrites {
     }
 
     public Mono<RecordedMovement> transfer(ProducerId producer, UUID transferId, LocationId from, LocationId to, ProductId product,
-                                   int quantity, String by) {
+                                   int quantity, LotRef lot, String by) {
         OffsetDateTime at = now();
-        Movement out = new Movement(transferId, MovementType.TRANSFER_OUT, product, quantity, null, null, at, transferId.toString(), null);
+        Movement unnamed = new Movement(transferId, MovementType.TRANSFER_OUT, product, quantity, null, null, at, transferId.toString(), null);
+        // the TRANSFER_IN names no lot: the trigger moves the lots the out leg took
+        Movement out = lot == null ? unnamed : unnamed.ofLot(LotRef.named(lot.code()));
         Movement in = new Movement(MovementIds.derived(transferId, "in"), MovementType.TRANSFER_IN, product, quantity,
                 null, null, at, transferId.toString(), null);
         Recorder recorder = new Recorder(by, null);

@@ -103,7 +103,23 @@ public class TillSync {
         return Flux.fromIterable(checked.stream().filter(c -> c.rejection() != null).toList())
                 .concatMap(c -> discrepancies.reject(location.id(), batch.deviceId(), c.sent(), c.rejection().name()))
                 .then(ledger.addAll(location.id(), movements, recorder, unsellable))
+                .flatMap(this::withLotFlags)
                 .map(flagged -> results(checked, withDuplicates(flagged.outcomes(), reasons(flagged.flags()))));
+    }
+
+    /** Adds the lot flags the trigger raised on the batch's new sales (read only when it applied any). */
+    private Mono<StockLedger.Flagged> withLotFlags(StockLedger.Flagged flagged) {
+        List<UUID> sales = flagged.outcomes().stream().filter(o -> o.applied() && o.movement().type() == MovementType.SALE)
+                .map(o -> o.movement().id()).distinct().toList();
+        if (sales.isEmpty()) {
+            return Mono.just(flagged);
+        }
+        return discrepancies.lotFlags(sales).map(lots -> {
+            Map<UUID, List<String>> all = new java.util.HashMap<>(flagged.flags());
+            lots.forEach((id, reasons) -> all.merge(id, reasons,
+                    (a, b) -> java.util.stream.Stream.concat(a.stream(), b.stream()).sorted().toList()));
+            return new StockLedger.Flagged(flagged.outcomes(), all);
+        });
     }
 
     private static Map<UUID, List<Discrepancy.Reason>> reasons(Map<UUID, List<String>> flags) {

@@ -3,6 +3,7 @@ package vn.ocop.catalog.lot;
 import io.r2dbc.spi.Readable;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
@@ -68,6 +69,39 @@ public class LotRows {
                         order by l.use_by, p.name, l.code, loc.name""")
                 .bind("producer", producer.value()).bind("days", days)
                 .map((row, md) -> stock(row)).all();
+    }
+
+    /**
+     * The earliest use-by date, per location, among the product's lots a shopper could get now there: usable today,
+     * with units on hand and not reserved. A location whose such lots have no use-by date is not in the map. FEFO hands
+     * out the earliest use-by first, so this is the date of what one would get there.
+     */
+    public Mono<Map<LocationId, LocalDate>> useByAt(ProductId product) {
+        return db.sql("""
+                        select sl.location_id, min(l.use_by) as use_by
+                        from stock_lot sl join lot l on l.id = sl.lot_id
+                        where sl.product_id = :product and sl.on_hand - sl.reserved > 0 and l.use_by is not null
+                          and lot_usable(l.recalled_at, l.use_by, catalog_today())
+                        group by sl.location_id""")
+                .bind("product", product.value())
+                .map((row, md) -> Map.entry(new LocationId(row.get("location_id", UUID.class)), row.get("use_by", LocalDate.class)))
+                .all()
+                .collectMap(Map.Entry::getKey, Map.Entry::getValue);
+    }
+
+    /**
+     * Re-indexes ({@code catalog_change_notify}) every product with units on hand in a lot whose use-by date was
+     * yesterday in Asia/Ho_Chi_Minh: at midnight those units stopped being available without any write. Answers how
+     * many products were notified.
+     */
+    public Mono<Integer> notifyExpiredYesterday() {
+        return db.sql("""
+                        select count(catalog_change_notify(x.product_id)) as notified
+                        from (select distinct sl.product_id from stock_lot sl join lot l on l.id = sl.lot_id
+                              where l.use_by = catalog_today() - 1 and l.recalled_at is null and sl.on_hand > 0
+                              order by sl.product_id) x""")
+                .map((row, md) -> row.get("notified", Long.class).intValue())
+                .one();
     }
 
     public Mono<Lot> find(ProductId product, String code) {

@@ -14,6 +14,8 @@ import vn.ocop.catalog.Vnd;
 public class Formats {
 
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+
+    private static final java.time.format.DateTimeFormatter MONTH_YEAR = java.time.format.DateTimeFormatter.ofPattern("MM/yyyy");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm").withZone(CatalogClock.ZONE);
 
     public String vnd(Vnd amount) {
@@ -47,6 +49,11 @@ public class Formats {
 
     public String date(LocalDate date) {
         return date == null ? "" : DATE.format(date);
+    }
+
+    /** A month as labels print a use-by date: 12/2027. */
+    public String monthYear(LocalDate date) {
+        return date == null ? "" : MONTH_YEAR.format(date);
     }
 
     /** A moment as the clock in Hà Nội shows it: 23/11/2026 08:15. */

@@ -25,6 +25,7 @@ import vn.ocop.catalog.Location;
 import vn.ocop.catalog.LocationId;
 import vn.ocop.catalog.LocationKind;
 import vn.ocop.catalog.PickupPoint;
+import vn.ocop.catalog.Lots;
 import vn.ocop.catalog.StockReports;
 import vn.ocop.catalog.OcopGroup;
 import vn.ocop.catalog.ProductDetails;
@@ -45,19 +46,23 @@ class ProductApiController {
     private final Catalog catalog;
     private final ProductSearch search;
     private final StockReports stock;
+    private final Lots lots;
 
-    ProductApiController(Catalog catalog, ProductSearch search, StockReports stock) {
+    ProductApiController(Catalog catalog, ProductSearch search, StockReports stock, Lots lots) {
+        this.lots = lots;
         this.catalog = catalog;
         this.search = search;
         this.stock = stock;
     }
 
     record PickupPointView(UUID locationId, LocationKind kind, String name, String province, String address, String openingHours,
-                           BigDecimal latitude, BigDecimal longitude, int available) {
-        static PickupPointView of(PickupPoint p) {
+                           BigDecimal latitude, BigDecimal longitude, int available,
+                           @Schema(description = "The use-by date of what you would get here: the earliest among the lots available here; "
+                                   + "null when none of them has one") LocalDate useByFrom) {
+        static PickupPointView of(PickupPoint p, java.util.Map<vn.ocop.catalog.LocationId, LocalDate> useByAt) {
             Location l = p.location();
             return new PickupPointView(l.id().value(), l.kind(), l.name(), l.province(), l.address(), l.openingHours(),
-                    l.latitude(), l.longitude(), p.available());
+                    l.latitude(), l.longitude(), p.available(), useByAt.get(l.id()));
         }
     }
 
@@ -85,14 +90,17 @@ class ProductApiController {
 
     record ProductView(UUID id, String name, String description, OcopGroup group, long priceVnd, String salesUnit,
                        boolean demoPrice, ProducerView producer, RankingView ranking, String verificationUrl, List<String> images,
-                       StockView stock, java.math.BigDecimal averageRating, int reviewCount) {
-        static ProductView of(ProductDetails d) {
+                       StockView stock, java.math.BigDecimal averageRating, int reviewCount,
+                       @Schema(description = "The use-by date of what you would get now: the earliest among the lots with units available; "
+                               + "null when none of them has one (goods that do not spoil)") LocalDate useByFrom) {
+        static ProductView of(ProductDetails d, LocalDate useByFrom) {
             return new ProductView(d.id().value(), d.name(), d.description(), d.group(), d.price().dong(), d.salesUnit(),
                     d.demoPrice(),
                     new ProducerView(d.producer().id().value(), d.producer().name(), d.producer().province(), d.producer().formerProvince()),
                     RankingView.of(d.ranking()), "/verify/" + d.verificationCode(),
                     d.imageFiles().stream().map(f -> "/images/products/" + f).toList(),
-                    new StockView(d.stock().state(), d.stock().available(), d.stock().unitsSold()), d.rating().average(), d.rating().count());
+                    new StockView(d.stock().state(), d.stock().available(), d.stock().unitsSold()), d.rating().average(), d.rating().count(),
+                    useByFrom);
         }
     }
 
@@ -141,12 +149,15 @@ class ProductApiController {
                     + "404 when the product is not on sale today.")
     Flux<PickupPointView> availability(@PathVariable UUID id) {
         ProductId product = new ProductId(id);
-        return catalog.product(product).flatMapMany(p -> stock.pickupPoints(product, catalog.today())).map(PickupPointView::of);
+        return catalog.product(product).zipWith(lots.useByAt(product))
+                .flatMapMany(t -> stock.pickupPoints(product, catalog.today()).map(p -> PickupPointView.of(p, t.getT2())));
     }
 
     @GetMapping("/{id}")
     @Operation(summary = "One sellable product", description = "404 problem when the product does not exist or is not on sale today.")
     Mono<ProductView> one(@PathVariable UUID id) {
-        return catalog.product(new ProductId(id)).map(ProductView::of);
+        ProductId product = new ProductId(id);
+        return catalog.product(product).zipWith(lots.useByFrom(product).map(java.util.Optional::of).defaultIfEmpty(java.util.Optional.empty()))
+                .map(t -> ProductView.of(t.getT1(), t.getT2().orElse(null)));
     }
 }

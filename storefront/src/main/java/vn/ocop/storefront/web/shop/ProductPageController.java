@@ -10,6 +10,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 import vn.ocop.catalog.Catalog;
+import vn.ocop.catalog.Lots;
 import vn.ocop.catalog.StockReports;
 import vn.ocop.catalog.OcopGroup;
 import vn.ocop.catalog.ProductId;
@@ -26,11 +27,13 @@ class ProductPageController {
     private final Pictures pictures;
     private final Reviews reviews;
     private final ProductSharing sharing;
+    private final Lots lots;
 
     /** Reviews shown per page on a product's page. */
     static final int REVIEWS_PER_PAGE = 10;
 
-    ProductPageController(Catalog catalog, StockReports stock, Pictures pictures, Reviews reviews, ProductSharing sharing) {
+    ProductPageController(Catalog catalog, StockReports stock, Pictures pictures, Reviews reviews, ProductSharing sharing, Lots lots) {
+        this.lots = lots;
         this.catalog = catalog;
         this.stock = stock;
         this.pictures = pictures;
@@ -67,6 +70,10 @@ class ProductPageController {
                     model.addAttribute("reviewPage", rp);
                     model.addAttribute("reviewPageSize", REVIEWS_PER_PAGE);
                     model.addAttribute("pickupPoints", stock.pickupPoints(p.id(), catalog.today()).collectList());
+                    // "HSD từ": the earliest use-by of what one would get, anywhere and at each pickup point
+                    var useByAt = lots.useByAt(p.id()).cache();
+                    model.addAttribute("useByAt", useByAt);
+                    model.addAttribute("useByFrom", useByAt.map(at -> at.values().stream().min(java.time.LocalDate::compareTo)));
                     model.addAttribute("pictured", pictures.of(p.id().value()));
                     sharing.describe(p, exchange, locale, model);
                 })

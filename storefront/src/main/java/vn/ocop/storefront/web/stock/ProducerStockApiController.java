@@ -1,6 +1,7 @@
 package vn.ocop.storefront.web.stock;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -24,12 +25,15 @@ import reactor.core.publisher.Mono;
 import vn.ocop.catalog.CatalogClock;
 import vn.ocop.catalog.Inventory;
 import vn.ocop.catalog.LocationId;
+import vn.ocop.catalog.Lots;
+import vn.ocop.catalog.LotRef;
 import vn.ocop.catalog.Movement;
 import vn.ocop.catalog.ProductId;
 import vn.ocop.catalog.RecordedMovement;
 import vn.ocop.catalog.StockReports;
 import vn.ocop.storefront.security.CurrentAccount;
 import vn.ocop.storefront.web.stock.StockJson.EntryView;
+import vn.ocop.storefront.web.stock.StockJson.ProducerExpiringLotView;
 import vn.ocop.storefront.web.stock.StockJson.StockView;
 
 /** A producer's stock: receipts and counts at its warehouses, transfers to outlets, and its goods wherever they are. */
@@ -40,9 +44,11 @@ class ProducerStockApiController {
     private final Inventory inventory;
     private final StockReports reports;
     private final CurrentAccount current;
+    private final Lots lots;
     private final Clock clock;
 
-    ProducerStockApiController(Inventory inventory, StockReports reports, CurrentAccount current, Clock clock) {
+    ProducerStockApiController(Inventory inventory, StockReports reports, CurrentAccount current, Lots lots, Clock clock) {
+        this.lots = lots;
         this.inventory = inventory;
         this.reports = reports;
         this.current = current;
@@ -53,7 +59,12 @@ class ProducerStockApiController {
     }
 
     record TransferRequest(@NotNull UUID id, @NotNull UUID fromLocationId, @NotNull UUID toLocationId, @NotNull UUID productId,
-                           @NotNull @Min(1) @Max(Movement.MAX_QUANTITY) Integer quantity) {
+                           @NotNull @Min(1) @Max(Movement.MAX_QUANTITY) Integer quantity,
+                           @Schema(description = "The lot to send, as printed on its label; without it the lots with the earliest use-by go first. "
+                                   + "The units arrive as the same lot.") @Size(max = 40) String lotCode) {
+        LotRef lot() {
+            return lotCode == null || lotCode.isBlank() ? null : LotRef.named(lotCode);
+        }
     }
 
     @GetMapping("/api/v1/producer/stock")
@@ -80,7 +91,8 @@ class ProducerStockApiController {
     Mono<RecordedMovement> transfer(@Valid @RequestBody TransferRequest request) {
         return current.get().zipWith(current.producer())
                 .flatMap(t -> inventory.transfer(t.getT2(), request.id(), new LocationId(request.fromLocationId()),
-                        new LocationId(request.toLocationId()), new ProductId(request.productId()), request.quantity(), t.getT1().email()));
+                        new LocationId(request.toLocationId()), new ProductId(request.productId()), request.quantity(), request.lot(),
+                        t.getT1().email()));
     }
 
     @GetMapping("/api/v1/producer/stock/history")
@@ -93,5 +105,13 @@ class ProducerStockApiController {
 
     private LocalDate today() {
         return LocalDate.now(clock.withZone(CatalogClock.ZONE));
+    }
+
+    @GetMapping("/api/v1/producer/lots/expiring")
+    @Operation(summary = "Lots expiring within 30 days or expired, soonest first",
+            description = "Lots with units on hand anywhere they are held whose use-by date (Asia/Ho_Chi_Minh) is within 30 days or past (expired: true); "
+                    + "recalled lots are not listed. Expired units are not available: sell the others first, take these back.")
+    Flux<ProducerExpiringLotView> expiringLots() {
+        return current.producer().flatMapMany(lots::expiringOf).map(ProducerExpiringLotView::of);
     }
 }

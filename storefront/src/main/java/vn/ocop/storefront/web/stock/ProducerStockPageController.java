@@ -2,6 +2,7 @@ package vn.ocop.storefront.web.stock;
 
 import jakarta.validation.Valid;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.UUID;
@@ -21,6 +22,7 @@ import vn.ocop.catalog.Listings;
 import vn.ocop.catalog.Location;
 import vn.ocop.catalog.LocationId;
 import vn.ocop.catalog.Locations;
+import vn.ocop.catalog.Lots;
 import vn.ocop.catalog.ProducerId;
 import vn.ocop.catalog.ProductId;
 import vn.ocop.catalog.StockReports;
@@ -39,10 +41,12 @@ class ProducerStockPageController {
     private final Listings listings;
     private final CurrentAccount current;
     private final Catalog catalog;
+    private final Lots lots;
     private final Clock clock;
 
     ProducerStockPageController(Inventory inventory, StockReports reports, Locations locations, Listings listings,
-                                CurrentAccount current, Catalog catalog, Clock clock) {
+                                CurrentAccount current, Catalog catalog, Lots lots, Clock clock) {
+        this.lots = lots;
         this.inventory = inventory;
         this.reports = reports;
         this.locations = locations;
@@ -76,7 +80,7 @@ class ProducerStockPageController {
                 return page(t.getT2(), model, true, false);
             }
             return inventory.transfer(t.getT2(), form.id(), new LocationId(form.fromLocationId()), new LocationId(form.toLocationId()),
-                            new ProductId(form.productId()), form.quantity(), t.getT1().email())
+                            new ProductId(form.productId()), form.quantity(), form.lot(), t.getT1().email())
                     .thenReturn("redirect:/producer/stock?sent")
                     .onErrorResume(CatalogException.class, e -> StockPages.reject(e, errors).then(page(t.getT2(), model, true, false)));
         });
@@ -103,7 +107,10 @@ class ProducerStockPageController {
             }
             model.addAttribute("warehouses", warehouses);
             model.addAttribute("outlets", locations.outlets(null, null).collectList());
-            model.addAttribute("levels", reports.ofProducer(producer, catalog.today()).collectList());
+            LocalDate today = catalog.today();
+            model.addAttribute("levels", reports.ofProducer(producer, today).collectList());
+            model.addAttribute("lots", lots.ofProducer(producer).collectList().map(l -> StockPageModel.lotsByRow(l, today)));
+            model.addAttribute("expiring", lots.expiringOf(producer).collectList().map(l -> StockPageModel.lines(l, today)));
             model.addAttribute("names", locations.all(null, null).collectMap(Location::id, Location::name));
             model.addAttribute("products", listings.of(producer)
                     .collect(LinkedHashMap<UUID, String>::new, (byName, l) -> byName.put(l.id().value(), l.name())));

@@ -2,6 +2,7 @@ package vn.ocop.storefront.web.stock;
 
 import jakarta.validation.Valid;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 import org.springframework.stereotype.Controller;
@@ -19,6 +20,7 @@ import vn.ocop.catalog.CatalogException;
 import vn.ocop.catalog.Inventory;
 import vn.ocop.catalog.LocationId;
 import vn.ocop.catalog.Locations;
+import vn.ocop.catalog.Lots;
 import vn.ocop.catalog.ProductId;
 import vn.ocop.catalog.StockReports;
 import vn.ocop.storefront.security.CurrentAccount;
@@ -35,9 +37,12 @@ class StaffPageController {
     private final Locations locations;
     private final CurrentAccount current;
     private final Catalog catalog;
+    private final Lots lots;
     private final Clock clock;
 
-    StaffPageController(Inventory inventory, StockReports reports, Locations locations, CurrentAccount current, Catalog catalog, Clock clock) {
+    StaffPageController(Inventory inventory, StockReports reports, Locations locations, CurrentAccount current, Catalog catalog, Lots lots,
+                        Clock clock) {
+        this.lots = lots;
         this.inventory = inventory;
         this.reports = reports;
         this.locations = locations;
@@ -99,7 +104,10 @@ class StaffPageController {
 
     private Mono<String> stockPage(LocationId location, Model model) {
         model.addAttribute("location", locations.get(location));
-        var levels = reports.at(location, catalog.today()).collectList().cache();
+        LocalDate today = catalog.today();
+        var levels = reports.at(location, today).collectList().cache();
+        model.addAttribute("lots", lots.at(location).collectList().map(l -> StockPageModel.lotsByRow(l, today)));
+        model.addAttribute("expiring", lots.expiringAt(location).collectList().map(l -> StockPageModel.lines(l, today)));
         model.addAttribute("levels", levels);
         model.addAttribute("products", levels.map(StockPageModel::products));
         return Mono.just("staff/stock");

@@ -23,12 +23,14 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import vn.ocop.catalog.CatalogClock;
 import vn.ocop.catalog.Inventory;
+import vn.ocop.catalog.Lots;
 import vn.ocop.catalog.ProductId;
 import vn.ocop.catalog.RecordedMovement;
 import vn.ocop.catalog.StockReports;
 import vn.ocop.storefront.security.CurrentAccount;
 import vn.ocop.storefront.web.stock.StockJson.DiscrepancyView;
 import vn.ocop.storefront.web.stock.StockJson.EntryView;
+import vn.ocop.storefront.web.stock.StockJson.StaffExpiringLotView;
 import vn.ocop.storefront.web.stock.StockJson.StockView;
 
 /** Stock at a staff member's own location: receipts, counts, history and the discrepancies tills raised. */
@@ -39,9 +41,11 @@ class StaffStockApiController {
     private final Inventory inventory;
     private final StockReports reports;
     private final CurrentAccount current;
+    private final Lots lots;
     private final Clock clock;
 
-    StaffStockApiController(Inventory inventory, StockReports reports, CurrentAccount current, Clock clock) {
+    StaffStockApiController(Inventory inventory, StockReports reports, CurrentAccount current, Lots lots, Clock clock) {
+        this.lots = lots;
         this.inventory = inventory;
         this.reports = reports;
         this.current = current;
@@ -89,5 +93,13 @@ class StaffStockApiController {
         return current.get().zipWith(current.staffLocation())
                 .flatMap(t -> reports.resolve(t.getT2(), id, t.getT1().email(), request.resolution(), OffsetDateTime.now(clock)))
                 .map(DiscrepancyView::of);
+    }
+
+    @GetMapping("/api/v1/staff/lots/expiring")
+    @Operation(summary = "Lots expiring within 30 days or expired, soonest first",
+            description = "Lots with units on hand at your location whose use-by date (Asia/Ho_Chi_Minh) is within 30 days or past (expired: true); "
+                    + "recalled lots are not listed. Expired units are not available: sell the others first, take these back.")
+    Flux<StaffExpiringLotView> expiringLots() {
+        return current.staffLocation().flatMapMany(lots::expiringAt).map(StaffExpiringLotView::of);
     }
 }

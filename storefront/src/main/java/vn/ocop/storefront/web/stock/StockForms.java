@@ -4,14 +4,18 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
+import org.springframework.format.annotation.DateTimeFormat;
 import vn.ocop.catalog.Location;
 import vn.ocop.catalog.LocationDetails;
 import vn.ocop.catalog.LocationKind;
+import vn.ocop.catalog.LotRef;
 import vn.ocop.catalog.Movement;
 import vn.ocop.catalog.MovementType;
 import vn.ocop.catalog.ProducerId;
@@ -26,10 +30,31 @@ final class StockForms {
     /** A receipt or a count, chosen from a list or by product id. */
     record MovementPageForm(@NotNull UUID id, UUID locationId, @NotNull MovementType type, UUID productId,
                             @Size(max = 36) String productCode, @Min(1) @Max(Movement.MAX_QUANTITY) Integer quantity,
-                            @Min(-Movement.MAX_QUANTITY) @Max(Movement.MAX_QUANTITY) Integer expected, @Min(0) @Max(Movement.MAX_QUANTITY) Integer counted) {
+                            @Min(-Movement.MAX_QUANTITY) @Max(Movement.MAX_QUANTITY) Integer expected, @Min(0) @Max(Movement.MAX_QUANTITY) Integer counted,
+                            String lotCode, @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate producedOn,
+                            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate useBy) {
 
         static MovementPageForm blank(UUID location) {
-            return new MovementPageForm(UUID.randomUUID(), location, MovementType.RECEIPT, null, null, null, null, null);
+            return new MovementPageForm(UUID.randomUUID(), location, MovementType.RECEIPT, null, null, null, null, null, null, null, null);
+        }
+
+        /** The lot code as typed, or null when none was. */
+        String lot() {
+            return lotCode == null || lotCode.isBlank() ? null : lotCode.strip();
+        }
+
+        /** The field whose lot entry is wrong and the message code saying why; null when the lot entry is right. */
+        String[] lotProblem() {
+            if (lot() != null && !LotRef.CODE.matcher(lot()).matches()) {
+                return new String[] {"lotCode", "stock.error.lot-code"};
+            }
+            if ((producedOn != null || useBy != null) && type != MovementType.RECEIPT) {
+                return new String[] {"useBy", "stock.error.lot-dates-receipt"};
+            }
+            if (producedOn != null && useBy != null && useBy.isBefore(producedOn)) {
+                return new String[] {"useBy", "stock.error.lot-dates"};
+            }
+            return null;
         }
 
         /** The product picked from the list, else the id typed in; null when neither is a product id. */
@@ -50,16 +75,25 @@ final class StockForms {
 
         List<Movement> movements(OffsetDateTime at) {
             ProductId product = new ProductId(product());
-            return List.of(type == MovementType.COUNT
+            Movement movement = type == MovementType.COUNT
                     ? Movement.count(id, product, expected, counted, at)
-                    : Movement.of(id, MovementType.RECEIPT, product, quantity, at, null));
+                    : Movement.of(id, MovementType.RECEIPT, product, quantity, at, null);
+            if (lot() != null) {
+                movement = movement.ofLot(type == MovementType.RECEIPT ? new LotRef(lot(), producedOn, useBy) : LotRef.named(lot()));
+            }
+            return List.of(movement);
         }
     }
 
+    /** Goods from a warehouse to an outlet; of one lot when a code is given, else the earliest use-by first. */
     record TransferPageForm(@NotNull UUID id, @NotNull UUID fromLocationId, @NotNull UUID toLocationId, @NotNull UUID productId,
-                            @NotNull @Min(1) @Max(Movement.MAX_QUANTITY) Integer quantity) {
+                            @NotNull @Min(1) @Max(Movement.MAX_QUANTITY) Integer quantity, @Pattern(regexp = "|[A-Za-z0-9][A-Za-z0-9./-]{0,39}") String lotCode) {
         static TransferPageForm blank(UUID from) {
-            return new TransferPageForm(UUID.randomUUID(), from, null, null, null);
+            return new TransferPageForm(UUID.randomUUID(), from, null, null, null, null);
+        }
+
+        LotRef lot() {
+            return lotCode == null || lotCode.isBlank() ? null : LotRef.named(lotCode);
         }
     }
 

@@ -1,6 +1,7 @@
 package vn.ocop.storefront.web.stock;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Locale;
@@ -9,6 +10,8 @@ import vn.ocop.catalog.Discrepancy;
 import vn.ocop.catalog.LedgerEntry;
 import vn.ocop.catalog.Location;
 import vn.ocop.catalog.LocationKind;
+import vn.ocop.catalog.Lot;
+import vn.ocop.catalog.LotStock;
 import vn.ocop.catalog.MovementResult;
 import vn.ocop.catalog.Pickup;
 import vn.ocop.catalog.PickupPoint;
@@ -84,6 +87,26 @@ final class StockJson {
         static DiscrepancyView of(Discrepancy d) {
             return new DiscrepancyView(d.id(), d.movementId(), d.product().value(), d.productName(), d.reason(), d.quantity(),
                     d.onHandAfter(), d.deviceId(), d.occurredAt(), d.createdAt(), d.resolvedAt(), d.resolvedBy(), d.resolution());
+        }
+    }
+
+    /** A producer's lot near or past its use-by date at one location: to sell first, or to take back. */
+    record ProducerExpiringLotView(UUID lotId, UUID productId, String productName, String lotCode, LocalDate producedOn, LocalDate useBy,
+                                   UUID locationId, String locationName, int onHand, int reserved, boolean expired) {
+        static ProducerExpiringLotView of(LotStock s) {
+            Lot l = s.lot();
+            return new ProducerExpiringLotView(l.id().value(), l.product().value(), l.productName(), l.code(), l.producedOn(), l.useBy(),
+                    s.location().value(), s.locationName(), s.onHand(), s.reserved(), s.status() == Lot.Status.EXPIRED);
+        }
+    }
+
+    /** A lot near or past its use-by date on the staff's shelves, with whose goods they are. */
+    record StaffExpiringLotView(UUID lotId, UUID productId, String productName, UUID producerId, String lotCode, LocalDate producedOn,
+                                LocalDate useBy, int onHand, int reserved, boolean expired) {
+        static StaffExpiringLotView of(LotStock s) {
+            Lot l = s.lot();
+            return new StaffExpiringLotView(l.id().value(), l.product().value(), l.productName(), l.producer().value(), l.code(),
+                    l.producedOn(), l.useBy(), s.onHand(), s.reserved(), s.status() == Lot.Status.EXPIRED);
         }
     }
 

@@ -19,6 +19,10 @@ final class StockPages {
         if (form.type() != null && !form.quantitiesFit()) {
             errors.rejectValue("quantity", "stock.error.quantity", "quantities");
         }
+        String[] lot = form.lotProblem();
+        if (lot != null) {
+            errors.rejectValue(lot[0], lot[1], "lot");
+        }
         return !errors.hasErrors();
     }
 

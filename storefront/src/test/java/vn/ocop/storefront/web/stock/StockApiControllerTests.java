@@ -163,6 +163,36 @@ class StockApiControllerTests {
         producer.get().uri("/api/v1/staff/discrepancies").exchange().expectStatus().isForbidden();
     }
 
+    @Test
+    void aProducerSendsANamedLotThatArrivesAsTheSameLotAndSeesItOnItsExpiringList() {
+        java.time.LocalDate today = db.sql("select catalog_today() as d").map((r, m) -> r.get("d", java.time.LocalDate.class)).one().block();
+        // a product of its own, named to sort after ownProducts (other tests count their stock exactly)
+        var member = new vn.ocop.catalog.ProducerId(id("select producer_id from location where kind = 'WAREHOUSE'"));
+        UUID product = new vn.ocop.catalog.testing.StockFixtures(db).sellableProduct(member, "ZZZ lô thử " + UUID.randomUUID(), today).block().value();
+        String code = "API-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        producer.put().uri("/api/v1/producer/stock").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("locationId", warehouse, "movements", List.of(Map.of("id", UUID.randomUUID(), "type", "RECEIPT",
+                        "productId", product, "quantity", 8, "lotCode", code, "producedOn", today.minusDays(30).toString(),
+                        "useBy", today.plusDays(20).toString()))))
+                .exchange().expectStatus().isOk();
+
+        producer.post().uri("/api/v1/producer/transfers").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("id", UUID.randomUUID(), "fromLocationId", warehouse, "toLocationId", showroom, "productId", product,
+                        "quantity", 9, "lotCode", code))
+                .exchange().expectStatus().isEqualTo(409);
+        producer.post().uri("/api/v1/producer/transfers").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("id", UUID.randomUUID(), "fromLocationId", warehouse, "toLocationId", showroom, "productId", product,
+                        "quantity", 3, "lotCode", code.toLowerCase()))
+                .exchange().expectStatus().isOk();
+
+        producer.get().uri("/api/v1/producer/lots/expiring").exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$[?(@.lotCode == '" + code + "' && @.locationId == '" + warehouse + "')].onHand").isEqualTo(5)
+                .jsonPath("$[?(@.lotCode == '" + code + "' && @.locationId == '" + showroom + "')].onHand").isEqualTo(3);
+        staff.get().uri("/api/v1/staff/lots/expiring").exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$[?(@.lotCode == '" + code + "')].onHand").isEqualTo(3);
+        shopper.get().uri("/api/v1/producer/lots/expiring").exchange().expectStatus().isForbidden();
+    }
+
     private WebTestClient as(String who) {
         return web.mutate().defaultHeaders(h -> h.setBasicAuth(who + "@demo.ocop.vn", PASSWORD)).build();
     }

@@ -2,6 +2,8 @@ package vn.ocop.storefront.web.stock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -138,6 +140,72 @@ class StockPagesTests {
     }
 
     @Test
+    void staffReceiveALotWithItsDatesAndSeeItUnderItsProductOnTheExpiringListAndOnTheProductPage() {
+        SignedIn staff = SignedIn.as(web, "staff@demo.ocop.vn", PASSWORD);
+        UUID product = unstockedSellableProduct();
+        LocalDate today = today();
+        String code = "L" + today.getYear() + "-" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+
+        staff.post("/staff/stock", SignedIn.form("_csrf", staff.csrf("/staff/stock"), "id", UUID.randomUUID().toString(), "type", "RECEIPT",
+                "productCode", product.toString(), "quantity", "5", "lotCode", code.toLowerCase(),
+                "producedOn", today.minusDays(60).toString(), "useBy", today.plusDays(10).toString())).expectStatus().is3xxRedirection();
+
+        String page = staff.page("/staff/stock");
+        String expiring = page.substring(page.indexOf("id=\"expiring\""));
+        assertThat(page).contains(code).contains("Sắp hết hạn");
+        assertThat(expiring).contains(code).contains(DateTimeFormatter.ofPattern("dd/MM/yyyy").format(today.plusDays(10)));
+        staff.request(web.get().uri("/api/v1/staff/lots/expiring")).expectStatus().isOk().expectBody()
+                .jsonPath("$[?(@.lotCode == '" + code + "')].onHand").isEqualTo(5)
+                .jsonPath("$[?(@.lotCode == '" + code + "')].expired").isEqualTo(false);
+        String productPage = HtmlUtils.htmlUnescape(web.get().uri("/products/{id}", product).accept(MediaType.TEXT_HTML).exchange()
+                .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody());
+        assertThat(productPage).contains("HSD từ " + DateTimeFormatter.ofPattern("MM/yyyy").format(today.plusDays(10)));
+        web.get().uri("/api/v1/products/{id}", product).exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.useByFrom").isEqualTo(today.plusDays(10).toString());
+        web.get().uri("/api/v1/products/{id}/availability", product).exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$[?(@.locationId == '" + showroom + "')].useByFrom").isEqualTo(today.plusDays(10).toString());
+    }
+
+    @Test
+    void aBadLotCodeOrAUseByBeforeItsProductionDateIsExplainedOnTheFormAndRecordsNothing() {
+        SignedIn staff = SignedIn.as(web, "staff@demo.ocop.vn", PASSWORD);
+        UUID product = unstockedSellableProduct();
+
+        String badCode = HtmlUtils.htmlUnescape(staff.post("/staff/stock", SignedIn.form("_csrf", staff.csrf("/staff/stock"),
+                        "id", UUID.randomUUID().toString(), "type", "RECEIPT", "productCode", product.toString(), "quantity", "3",
+                        "lotCode", "lô số 1"))
+                .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody());
+        String badDates = HtmlUtils.htmlUnescape(staff.post("/staff/stock", SignedIn.form("_csrf", staff.csrf("/staff/stock"),
+                        "id", UUID.randomUUID().toString(), "type", "RECEIPT", "productCode", product.toString(), "quantity", "3",
+                        "lotCode", "L1", "producedOn", "2026-11-01", "useBy", "2026-10-01"))
+                .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody());
+
+        assertThat(badCode).contains("Số lô gồm 1–40 chữ cái");
+        assertThat(badDates).contains("Hạn sử dụng không thể trước ngày sản xuất");
+        assertThat(onHand(showroom, product)).isZero();
+    }
+
+    @Test
+    void aTillSaleOfAnExpiredLotIsFlaggedOnTheDiscrepanciesPageInBothLanguages() {
+        SignedIn staff = SignedIn.as(web, "staff@demo.ocop.vn", PASSWORD);
+        UUID product = unstockedSellableProduct();
+        staff.post("/staff/stock", SignedIn.form("_csrf", staff.csrf("/staff/stock"), "id", UUID.randomUUID().toString(), "type", "RECEIPT",
+                "productCode", product.toString(), "quantity", "4", "lotCode", "HET-HAN-1", "useBy", today().minusDays(1).toString()))
+                .expectStatus().is3xxRedirection();
+        var sale = new java.util.HashMap<String, Object>(SyncApiControllerTests.sale(product, 1));
+        sale.put("lotCode", "HET-HAN-1");
+
+        web.post().uri("/api/v1/locations/{id}/sync", showroom).header("Authorization", "Bearer " + SyncApiControllerTests.DEMO_TILL_KEY)
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(SyncApiControllerTests.batch(null, sale))
+                .exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.results[0].status").isEqualTo("applied")
+                .jsonPath("$.results[0].discrepancies[0]").isEqualTo("EXPIRED_LOT");
+
+        assertThat(staff.page("/staff/discrepancies")).contains("Bán hàng thuộc lô đã hết hạn sử dụng");
+        assertThat(staff.page("/staff/discrepancies?lang=en")).contains("Sold from a lot past its use-by date");
+    }
+
+    @Test
     void anAdministratorOpensALocationAndMistakesStayOnTheForm() {
         SignedIn admin = SignedIn.as(web, "admin@demo.ocop.vn", PASSWORD);
         String csrf = admin.csrf("/admin/locations");
@@ -169,6 +237,10 @@ class StockPagesTests {
                         + "where not exists (select 1 from stock s where s.product_id = r.product_id) "
                         + "and not exists (select 1 from location l where l.producer_id = p.producer_id) order by random() limit 1")
                 .map((r, m) -> r.get("product_id", UUID.class)).one().block();
+    }
+
+    private LocalDate today() {
+        return db.sql("select catalog_today() as d").map((r, m) -> r.get("d", LocalDate.class)).one().block();
     }
 
     private int onHand(UUID location, UUID product) {
