@@ -153,6 +153,8 @@ class StockPagesTests {
         String page = staff.page("/staff/stock");
         String expiring = page.substring(page.indexOf("id=\"expiring\""));
         assertThat(page).contains(code).contains("Sắp hết hạn");
+        assertThat(page.substring(0, page.indexOf("id=\"expiring\""))).as("the product's own row lists its lots under it")
+                .contains("class=\"lots-row\"").contains(code);
         assertThat(expiring).contains(code).contains(DateTimeFormatter.ofPattern("dd/MM/yyyy").format(today.plusDays(10)));
         staff.request(web.get().uri("/api/v1/staff/lots/expiring")).expectStatus().isOk().expectBody()
                 .jsonPath("$[?(@.lotCode == '" + code + "')].onHand").isEqualTo(5)
