@@ -52,7 +52,20 @@ public class Lots {
                         .flatMap(product -> recall(lot, product, r, by)));
     }
 
-    /** What the lot's recall did (empty lists for a lot that was not recalled): the recall's answer, asked again. */
+    /** One of the producer's own lots; empty for anyone else's. */
+    public Mono<Lot> own(ProducerId producer, LotId lot) {
+        return recalls.ownedBy(producer, lot).flatMap(product -> rows.get(lot));
+    }
+
+    /** A lot of a product whose producer is in the council's scope; empty otherwise. */
+    public Mono<Lot> inScope(CouncilScope scope, LotId lot) {
+        return recalls.inScope(scope, lot).flatMap(product -> rows.get(lot));
+    }
+
+    /**
+     * What the lot's recall did: the recall's answer, asked again. (Of a lot not recalled, its reservations show as not
+     * moved: ask it of recalled lots.)
+     */
     public Mono<Recall> recallOf(LotId lot) {
         return rows.get(lot).flatMap(l -> recalls.holdings(lot, l.product()).map(h -> new Recall(l, h)));
     }

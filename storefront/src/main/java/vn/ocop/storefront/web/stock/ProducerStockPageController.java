@@ -21,6 +21,9 @@ import vn.ocop.catalog.Listings;
 import vn.ocop.catalog.Location;
 import vn.ocop.catalog.LocationId;
 import vn.ocop.catalog.Locations;
+import vn.ocop.catalog.Lot;
+import vn.ocop.catalog.LotStock;
+import vn.ocop.catalog.Lots;
 import vn.ocop.catalog.ProducerId;
 import vn.ocop.catalog.ProductId;
 import vn.ocop.catalog.StockReports;
@@ -40,9 +43,11 @@ class ProducerStockPageController {
     private final CurrentAccount current;
     private final Catalog catalog;
     private final Clock clock;
+    private final Lots lots;
 
     ProducerStockPageController(Inventory inventory, StockReports reports, Locations locations, Listings listings,
-                                CurrentAccount current, Catalog catalog, Clock clock) {
+                                CurrentAccount current, Catalog catalog, Clock clock, Lots lots) {
+        this.lots = lots;
         this.inventory = inventory;
         this.reports = reports;
         this.locations = locations;
@@ -104,6 +109,8 @@ class ProducerStockPageController {
             model.addAttribute("warehouses", warehouses);
             model.addAttribute("outlets", locations.outlets(null, null).collectList());
             model.addAttribute("levels", reports.ofProducer(producer, catalog.today()).collectList());
+            // each lot held somewhere once, with its "Thu hồi lô" link
+            model.addAttribute("lots", lots.ofProducer(producer).map(LotStock::lot).distinct(Lot::id).collectList());
             model.addAttribute("names", locations.all(null, null).collectMap(Location::id, Location::name));
             model.addAttribute("products", listings.of(producer)
                     .collect(LinkedHashMap<UUID, String>::new, (byName, l) -> byName.put(l.id().value(), l.name())));
