@@ -96,6 +96,9 @@ class RecallApiControllerTests {
         String page = shopper.get().uri("/orders/{id}?lang=vi", order.get("id")).exchange().expectStatus().isOk()
                 .expectBody(String.class).returnResult().getResponseBody();
         assertThat(page).contains("Thu hồi lô hàng", "RC-2026-01", "xin ngừng sử dụng");
+        String english = shopper.get().uri("/orders/{id}?lang=en", order.get("id")).exchange().expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+        assertThat(english).contains("Batch recall", "please stop using them").doesNotContain("??");
     }
 
     @Test
