@@ -4,8 +4,9 @@ import java.util.List;
 
 /**
  * What a lot's recall did, read from the ledger (so asking again answers the same): the lot as recalled, the
- * reservations of it moved to other lots of the product, those no other lot could cover (still set aside of the
- * recalled lot, for their owner to cancel: an order's line, a live offer's pool), and who received its units.
+ * reservations of it moved to other lots of the product, those no other lot could cover (left set aside of the
+ * recalled lot for their owner to cancel: an order's part, a live offer's pool; listed as they were at the recall, even
+ * once cancelled), and who received its units.
  * References are the ledger's: {@code order:<id>} for an order, {@code live:<event>} for a live offer's pool.
  */
 public record Recall(Lot lot, List<Holding> swapped, List<Holding> unswapped, List<Holding> received) {

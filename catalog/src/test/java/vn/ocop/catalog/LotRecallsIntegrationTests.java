@@ -88,6 +88,8 @@ class LotRecallsIntegrationTests {
         assertThat(available()).isZero();
         inventory.release(UUID.randomUUID(), showroom, honey, 4, "order:two", "checkout").block();
         assertThat(lotStock("L-ONLY")).containsExactly(5, 0);
+        assertThat(lots.recallAsProducer(producer, lot("L-ONLY"), "Sai nhãn", "producer@demo").block())
+                .as("once its owner released it, the recall still answers the same").isEqualTo(recall);
         assertThatThrownBy(() -> inventory.reserve(UUID.randomUUID(), showroom, honey, 1, "order:three", "checkout").block())
                 .isInstanceOfSatisfying(CatalogException.class, e -> assertThat(e.code()).isEqualTo(CatalogErrorCode.INSUFFICIENT_STOCK));
     }
@@ -133,13 +135,13 @@ class LotRecallsIntegrationTests {
         lots.recallAsProducer(producer, lot("L-TILL"), "Nhiễm khuẩn", "producer@demo").block();
         SyncAnswer next = inventory.sync(new SyncBatch(showroom, till, "till-1", version, List.of())).block();
         SyncAnswer first = inventory.sync(new SyncBatch(showroom, till, "till-2", null, List.of())).block();
-        SyncAnswer later = inventory.sync(new SyncBatch(showroom, till, "till-1", next.version(), List.of())).block();
 
+        // (after the recall a version may repeat it: "may repeat, never miss", and other databases' transactions on the same
+        // server hold the version back, so no test says when it stops)
         assertThat(before.recalledLots()).isEmpty();
         assertThat(next.recalledLots()).extracting(RecalledLot::productId, RecalledLot::lotCode, RecalledLot::reason)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(honey, "L-TILL", "Nhiễm khuẩn"));
         assertThat(first.recalledLots()).extracting(RecalledLot::lotCode).containsExactly("L-TILL");
-        assertThat(later.recalledLots()).as("nothing new since").isEmpty();
     }
 
     @Test

@@ -144,6 +144,9 @@ class RecallsIntegrationTests {
         assertThat(fixtures.stock(showroom, honey).block()).as("the honey's reservation went back").isEqualTo(new Stock(5, 0));
         assertThat(outcome.orders()).singleElement().satisfies(n -> assertThat(n.cancelled()).isTrue());
         assertThat(outbox).singleElement().satisfies(m -> assertThat(m.body()).contains("đã bị hủy"));
+        assertThat(recalls.byProducer(honeyMaker, lot(honey, "H-ONLY"), "Sai nhãn", "htx@demo").block())
+                .as("asking again answers the same and sends nothing").isEqualTo(outcome);
+        assertThat(outbox).hasSize(1);
     }
 
     @Test

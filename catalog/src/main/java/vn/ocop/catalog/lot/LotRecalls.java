@@ -68,9 +68,9 @@ public class LotRecalls {
     public Mono<Void> recall(LotId lot, ProductId product, String reason, String by, OffsetDateTime at) {
         return lockStock(lot, product)
                 .then(db.sql("""
-                                update lot set recalled_at = :at, recall_reason = :reason, recalled_by = :by
+                                update lot set recalled_at = clock_timestamp(), recall_reason = :reason, recalled_by = :by
                                 where id = :lot and recalled_at is null returning code""")
-                        .bind("at", at).bind("reason", reason).bind("by", by).bind("lot", lot.value())
+                        .bind("reason", reason).bind("by", by).bind("lot", lot.value())
                         .map((row, md) -> row.get("code", String.class)).one()
                         .flatMap(code -> db.sql("select catalog_change_notify(:product)").bind("product", product.value())
                                 .fetch().rowsUpdated().then()))
@@ -78,7 +78,10 @@ public class LotRecalls {
                 .flatMap(code -> held(lot, product).concatMap(h -> swap(lot, code, h, by, at)).then());
     }
 
-    /** What the recall did, as the ledger has it now. */
+    /**
+     * What the recall did, as the ledger has it: the same however often it is asked, also once the orders it reached
+     * cancelled the reservations it could not move.
+     */
     public Mono<Recall.Holdings> holdings(LotId lot, ProductId product) {
         Mono<List<Holding>> swapped = db.sql("""
                         select m.reference, m.location_id, m.quantity
@@ -94,7 +97,21 @@ public class LotRecalls {
                         group by m.reference, m.location_id order by m.location_id, m.reference""")
                 .bind("lot", lot.value())
                 .map((row, md) -> holding(row, product)).all().collectList();
-        return Mono.zip(swapped, held(lot, product).collectList(), received)
+        // what the lot's references held when it was recalled (the recall's own moves come after its date, in its transaction;
+        // a reservation of the lot could only have committed before it, as the recall holds the stock rows), less what it moved
+        Mono<List<Holding>> unswapped = db.sql("""
+                        select m.reference, m.location_id, sum(sml.reserved_delta)::int as quantity
+                        from stock_movement_lot sml join stock_movement m on m.id = sml.movement_id join lot l on l.id = sml.lot_id
+                        where sml.lot_id = :lot and m.reference is not null and m.applied_at <= l.recalled_at
+                        group by m.reference, m.location_id
+                        having sum(sml.reserved_delta) > 0
+                           and not exists (select 1 from stock_movement_lot rl join stock_movement r on r.id = rl.movement_id
+                                           where rl.lot_id = :lot and r.type = 'RELEASE' and r.note = :note
+                                             and r.reference = m.reference and r.location_id = m.location_id)
+                        order by m.location_id, m.reference""")
+                .bind("lot", lot.value()).bind("note", note(lot))
+                .map((row, md) -> holding(row, product)).all().collectList();
+        return Mono.zip(swapped, unswapped, received)
                 .map(t -> new Recall.Holdings(t.getT1(), t.getT2(), t.getT3()));
     }
 
