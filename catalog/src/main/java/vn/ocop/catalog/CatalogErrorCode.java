@@ -27,5 +27,7 @@ public enum CatalogErrorCode {
     /** The application was approved or rejected already: a decision is made once. */
     ALREADY_DECIDED,
     /** A council acting beyond its mandate: a level or a ranking its scope (province, or national) does not cover. */
-    OUTSIDE_MANDATE
+    OUTSIDE_MANDATE,
+    /** A recall without its reason (1 to 500 characters). */
+    INVALID_RECALL
 }

@@ -2,9 +2,13 @@ package vn.ocop.catalog;
 
 import java.time.LocalDate;
 import java.util.Map;
+import java.time.Clock;
+import java.time.OffsetDateTime;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import vn.ocop.catalog.lot.LotRecalls;
 import vn.ocop.catalog.lot.LotRows;
 
 /**
@@ -19,9 +23,58 @@ public class Lots {
     public static final int EXPIRING_WITHIN_DAYS = 30;
 
     private final LotRows rows;
+    private final LotRecalls recalls;
+    private final TransactionalOperator transactions;
+    private final Clock clock;
 
-    Lots(LotRows rows) {
+    Lots(LotRows rows, LotRecalls recalls, TransactionalOperator transactions, Clock clock) {
         this.rows = rows;
+        this.recalls = recalls;
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    /**
+     * The producer recalls one of its own lots (anyone else's is NOT_FOUND) with its reason (1 to 500 characters,
+     * INVALID_RECALL otherwise): the lot leaves sale everywhere at once, its reservations move to the product's other
+     * usable lots where they cover them ({@link Recall}). Recalling again changes nothing and answers the same.
+     */
+    public Mono<Recall> recallAsProducer(ProducerId producer, LotId lot, String reason, String by) {
+        return Mono.fromSupplier(() -> Recall.reason(reason))
+                .flatMap(r -> recalls.ownedBy(producer, lot)
+                        .switchIfEmpty(Mono.error(() -> CatalogException.notFound("lot " + lot.value())))
+                        .flatMap(product -> recall(lot, product, r, by)));
+    }
+
+    /** As {@link #recallAsProducer}, by a council, of any lot of a product whose producer is in its scope (NOT_FOUND otherwise). */
+    public Mono<Recall> recallAsCouncil(CouncilScope scope, LotId lot, String reason, String by) {
+        return Mono.fromSupplier(() -> Recall.reason(reason))
+                .flatMap(r -> recalls.inScope(scope, lot)
+                        .switchIfEmpty(Mono.error(() -> CatalogException.notFound("lot " + lot.value())))
+                        .flatMap(product -> recall(lot, product, r, by)));
+    }
+
+    /** One of the producer's own lots; empty for anyone else's. */
+    public Mono<Lot> own(ProducerId producer, LotId lot) {
+        return recalls.ownedBy(producer, lot).flatMap(product -> rows.get(lot));
+    }
+
+    /** A lot of a product whose producer is in the council's scope; empty otherwise. */
+    public Mono<Lot> inScope(CouncilScope scope, LotId lot) {
+        return recalls.inScope(scope, lot).flatMap(product -> rows.get(lot));
+    }
+
+    /**
+     * What the lot's recall did: the recall's answer, asked again. (Of a lot not recalled, its reservations show as not
+     * moved: ask it of recalled lots.)
+     */
+    public Mono<Recall> recallOf(LotId lot) {
+        return rows.get(lot).flatMap(l -> recalls.holdings(lot, l.product()).map(h -> new Recall(l, h)));
+    }
+
+    private Mono<Recall> recall(LotId lot, ProductId product, String reason, String by) {
+        return transactions.transactional(recalls.recall(lot, product, reason, by, OffsetDateTime.now(clock)))
+                .then(recallOf(lot));
     }
 
     /** Every lot held at the location (on hand or reserved), by product, earliest use-by first. */

@@ -35,7 +35,9 @@ public record Movement(UUID id, MovementType type, ProductId product, int quanti
         if (lot != null && lot.hasDates() && type != MovementType.RECEIPT) {
             throw new CatalogException(CatalogErrorCode.INVALID_MOVEMENT, "only a RECEIPT carries a lot's production and use-by dates");
         }
-        if (lot != null && !type.recordedAtTill() && type != MovementType.TRANSFER_OUT && type != MovementType.TRANSFER_IN) {
+        // a RELEASE names its lot only when a recall gives back what was set aside of the recalled lot
+        if (lot != null && !type.recordedAtTill() && type != MovementType.TRANSFER_OUT && type != MovementType.TRANSFER_IN
+                && type != MovementType.RELEASE) {
             throw new CatalogException(CatalogErrorCode.INVALID_MOVEMENT, "a " + type + " takes its lots by use-by date and names none");
         }
     }

@@ -5,8 +5,9 @@ import java.util.List;
 /**
  * What the server answers a till: per movement what became of it, the location's stock as of now, what is
  * set aside there for pickups, the stocked products whose price or sale status changed since the till's
- * version, and the version to send next time.
+ * version, the lots of products stocked there recalled since that version (a first sync: every one), and the version
+ * to send next time.
  */
 public record SyncAnswer(LocationId location, String version, List<MovementResult> results, List<StockLevel> stock,
-                         List<Pickup> pickups, List<StockLevel> changes) {
+                         List<Pickup> pickups, List<StockLevel> changes, List<RecalledLot> recalledLots) {
 }

@@ -6,11 +6,13 @@ public enum CancelReason {
     /** A card order not paid within 30 minutes. */
     NOT_PAID_IN_TIME,
     /** A pickup not collected by its deadline. */
-    NOT_COLLECTED;
+    NOT_COLLECTED,
+    /** A lot set aside for it was recalled and no other lot of the product could take its place. */
+    RECALLED;
 
     /** What a shopper may give; the others are the system's. */
     public boolean shoppers() {
-        return this != NOT_PAID_IN_TIME && this != NOT_COLLECTED;
+        return this != NOT_PAID_IN_TIME && this != NOT_COLLECTED && this != RECALLED;
     }
 
     /** Reads a stored reason (null: none); orders cancelled before reasons had codes kept words, read as OTHER. */

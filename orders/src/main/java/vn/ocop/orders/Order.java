@@ -77,9 +77,9 @@ public record Order(OrderId id, String code, UUID account, OrderStatus status, P
         return dispute != null && dispute.holds();
     }
 
-    /** The cancellation, if it was cancelled: when, by whom and why. */
+    /** The cancellation, if it was cancelled: when, by whom and why (a parcel cancelled alone is not the order's). */
     public Optional<OrderEvent> cancellation() {
-        return history.stream().filter(e -> e.kind() == OrderEvent.Kind.CANCELLED).findFirst();
+        return history.stream().filter(e -> e.kind() == OrderEvent.Kind.CANCELLED && e.fulfilment() == null).findFirst();
     }
 
     /** The producer (or the showroom holding its goods) has them: a delivery is to be shipped. */
@@ -164,6 +164,26 @@ public record Order(OrderId id, String code, UUID account, OrderStatus status, P
         List<Fulfilment> cancelled = fulfilments.stream().map(f -> f.status() == FulfilmentStatus.CANCELLED ? f : f.moved(FulfilmentStatus.CANCELLED, null)).toList();
         return new Order(id, code, account, OrderStatus.CANCELLED, payment, contact, destination, pickupCode, pickupDeadline, cancelled,
                 placedAt, requestHash, paidAt, history, dispute).record(at, null, OrderEvent.Kind.CANCELLED, by, reason);
+    }
+
+    /**
+     * Cancels one parcel before it leaves, for the system's reason (a recalled lot it had set aside): its stock goes
+     * back and its amount is no longer due. The whole order is cancelled instead when nothing else of it is open, when
+     * it still waits for its card payment, or when it was paid by card (a cancelled card order is refunded whole; a
+     * parcel alone is not refunded by itself). INVALID_STATE once the parcel left.
+     */
+    public Order cancelParcel(UUID fulfilment, CancelReason reason, Actor by, OffsetDateTime at) {
+        Objects.requireNonNull(reason, "reason");
+        Fulfilment f = own(fulfilment);
+        if (f.status() == FulfilmentStatus.CANCELLED || status == OrderStatus.CANCELLED) {
+            return this;
+        }
+        boolean othersOpen = fulfilments.stream().anyMatch(o -> !o.id().equals(fulfilment) && o.status() != FulfilmentStatus.CANCELLED);
+        if (!othersOpen || status == OrderStatus.PENDING_PAYMENT || payment == PaymentMethod.CARD) {
+            return cancel(reason, by, at);
+        }
+        allowed(fulfilment, FulfilmentStep.CANCEL);
+        return with(f.moved(FulfilmentStatus.CANCELLED, null)).record(at, f.id(), OrderEvent.Kind.CANCELLED, by, reason).settled();
     }
 
     /** The card payment arrived: an order waiting for it is placed; a cancelled one stays cancelled (and is refunded). */

@@ -275,4 +275,32 @@ class OrderTests {
     private static void refused(ThrowingCallable move, OrdersErrorCode code) {
         assertThatThrownBy(move).isInstanceOfSatisfying(OrdersException.class, e -> assertThat(e.code()).isEqualTo(code));
     }
+
+    @Test
+    void aRecalledParcelIsCancelledAloneAndIsNoLongerDueWhileTheRestStays() {
+        Order order = pickup(PaymentMethod.PAY_AT_PICKUP, parcel(100_000, 1, 0), parcel(50_000, 2, 0));
+        UUID recalled = order.fulfilments().get(0).id();
+
+        Order after = order.cancelParcel(recalled, CancelReason.RECALLED, Actor.system(), AT);
+
+        assertThat(after.status()).isEqualTo(OrderStatus.PLACED);
+        assertThat(after.fulfilment(recalled).orElseThrow().status()).isEqualTo(FulfilmentStatus.CANCELLED);
+        assertThat(after.dueAtPickup()).isEqualTo(new Vnd(100_000));
+        assertThat(after.cancellation()).as("a parcel cancelled alone is not the order's cancellation").isEmpty();
+        assertThat(after.history().get(after.history().size() - 1).reason()).isEqualTo(CancelReason.RECALLED);
+        assertThat(after.cancelParcel(recalled, CancelReason.RECALLED, Actor.system(), AT)).as("again: nothing changes").isSameAs(after);
+    }
+
+    @Test
+    void aRecalledLoneParcelOrACardOrdersParcelCancelsTheWholeOrder() {
+        Order lone = pickup(PaymentMethod.PAY_AT_PICKUP, parcel(100_000, 1, 0));
+        Order card = delivery(PaymentMethod.CARD, parcel(100_000, 1, 20_000), parcel(50_000, 1, 20_000));
+
+        assertThat(lone.cancelParcel(lone.fulfilments().get(0).id(), CancelReason.RECALLED, Actor.system(), AT).status())
+                .isEqualTo(OrderStatus.CANCELLED);
+        Order cardAfter = card.cancelParcel(card.fulfilments().get(0).id(), CancelReason.RECALLED, Actor.system(), AT);
+        assertThat(cardAfter.status()).isEqualTo(OrderStatus.CANCELLED);
+        assertThat(cardAfter.cancellation()).get().extracting(OrderEvent::reason).isEqualTo(CancelReason.RECALLED);
+        assertThat(CancelReason.RECALLED.shoppers()).as("the system's reason, never a shopper's").isFalse();
+    }
 }

@@ -2,6 +2,7 @@ package vn.ocop.catalog.inventory;
 
 import io.r2dbc.spi.Row;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Set;
@@ -16,6 +17,7 @@ import vn.ocop.catalog.Pickup;
 import vn.ocop.catalog.ProducerId;
 import vn.ocop.catalog.ProductOffer;
 import vn.ocop.catalog.ProductId;
+import vn.ocop.catalog.RecalledLot;
 import vn.ocop.catalog.StockLevel;
 import vn.ocop.catalog.Vnd;
 
@@ -81,6 +83,26 @@ public class StockQueries {
                 .bind("xid", Long.toString(since.xmin()))
                 .bind("since", since.day())
                 .map((row, md) -> level(row))
+                .all();
+    }
+
+    /**
+     * The recalled lots of products stocked at the location: since the version, those of products changed since it (a
+     * recall re-indexes its product in its own transaction, so a recall committed after the version is among them: may
+     * repeat, never misses); with no version, every one.
+     */
+    public Flux<RecalledLot> recalledSince(LocationId location, TillVersion since) {
+        var spec = db.sql("""
+                        select l.product_id, l.code, l.recalled_at, l.recall_reason from lot l
+                        where l.recalled_at is not null
+                          and l.product_id in (select s.product_id from stock s where s.location_id = :location)
+                          and (cast(:xid as text) is null
+                               or l.product_id in (select v.product_id from product_change_version v where v.last_xid >= (:xid::text)::xid8))
+                        order by l.recalled_at, l.product_id, l.code""")
+                .bind("location", location.value());
+        spec = since == null ? spec.bindNull("xid", String.class) : spec.bind("xid", Long.toString(since.xmin()));
+        return spec.map((row, md) -> new RecalledLot(new ProductId(row.get("product_id", UUID.class)), row.get("code", String.class),
+                        row.get("recalled_at", OffsetDateTime.class), row.get("recall_reason", String.class)))
                 .all();
     }
 

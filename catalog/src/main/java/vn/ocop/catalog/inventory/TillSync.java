@@ -159,8 +159,10 @@ public class TillSync {
         return queries.snapshotXmin().flatMap(xmin -> queries.at(location.id(), today).collectList()
                 .flatMap(stock -> Mono.zip(
                                 queries.pickups(location.id()).collectList(),
-                                since == null ? Mono.just(stock) : queries.changedSince(location.id(), since, today).collectList())
-                        .map(t -> new SyncAnswer(location.id(), new TillVersion(today, xmin).token(), results, stock, t.getT1(), t.getT2()))));
+                                since == null ? Mono.just(stock) : queries.changedSince(location.id(), since, today).collectList(),
+                                queries.recalledSince(location.id(), since).collectList())
+                        .map(t -> new SyncAnswer(location.id(), new TillVersion(today, xmin).token(), results, stock, t.getT1(), t.getT2(),
+                                t.getT3()))));
     }
 
     private LocalDate day(OffsetDateTime at) {

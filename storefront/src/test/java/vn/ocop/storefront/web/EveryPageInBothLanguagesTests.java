@@ -215,15 +215,21 @@ class EveryPageInBothLanguagesTests {
                 "/producer/orders?show=all", "/producer/fulfilments/" + ids.fulfilment + "/slip", "/producer/complaints", "/producer/live",
                 "/producer/live/" + ids.liveEvent, "/producer/live/" + ids.scheduledEvent, "/producer/live/" + ids.endedEvent,
                 "/producer/members", "/producer/stock", "/producer/stock/" + ids.showroom + "/" + ids.product, "/producer/statements",
-                "/producer/reviews", "/producer/lots", "/producer/lots/" + ids.lot + "/labels"));
+                "/producer/reviews", "/producer/lots", "/producer/lots/" + ids.lot + "/labels", "/producer/lots/" + lotOf(ids.product) + "/recall"));
         routes.put("staff@demo.ocop.vn", List.of("/staff/stock", "/staff/stock/" + ids.product, "/staff/discrepancies", "/staff/till-keys",
                 "/staff/pickups"));
-        routes.put("council@demo.ocop.vn", List.of("/council", "/council?q=trà", "/council?product=" + ids.product));
+        routes.put("council@demo.ocop.vn", List.of("/council", "/council?q=trà", "/council?product=" + ids.product,
+                "/council/lots/" + lotOf(ids.product) + "/recall"));
         routes.put("admin@demo.ocop.vn", List.of("/admin/locations", "/admin/locations/" + ids.showroom, "/admin/shipping",
                 "/admin/producer-applications", "/admin/producer-applications/" + ids.application, "/admin/producers",
                 "/admin/producers/" + ids.producer, "/admin/accounts", "/admin/accounts?q=demo", "/admin/refunds", "/admin/complaints",
                 "/admin/money", "/admin/money/producers/" + ids.producer, "/admin/reviews", "/admin/search"));
         return routes;
+    }
+
+    /** A lot of the product (its stock arrived in lots), for the "Thu hồi lô" pages. */
+    private UUID lotOf(UUID product) {
+        return one("select id from lot where product_id = '" + product + "' order by code limit 1", UUID.class);
     }
 
     record Ids(String link, UUID product, UUID showroom, UUID producer, UUID application, String verificationCode, String completedOrder,

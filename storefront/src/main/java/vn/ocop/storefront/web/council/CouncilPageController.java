@@ -20,6 +20,7 @@ import vn.ocop.catalog.CatalogErrorCode;
 import vn.ocop.catalog.CatalogException;
 import vn.ocop.catalog.CertificationId;
 import vn.ocop.catalog.InvalidRanking;
+import vn.ocop.catalog.Lots;
 import vn.ocop.catalog.ProductId;
 import vn.ocop.catalog.RankingLevel;
 import vn.ocop.catalog.Rankings;
@@ -41,8 +42,10 @@ class CouncilPageController {
     private final Rankings rankings;
     private final Catalog catalog;
     private final CurrentAccount current;
+    private final Lots lots;
 
-    CouncilPageController(Rankings rankings, Catalog catalog, CurrentAccount current) {
+    CouncilPageController(Rankings rankings, Catalog catalog, CurrentAccount current, Lots lots) {
+        this.lots = lots;
         this.rankings = rankings;
         this.catalog = catalog;
         this.current = current;
@@ -117,6 +120,8 @@ class CouncilPageController {
                 ProductId chosen = new ProductId(at.product());
                 model.addAttribute("chosen", rankings.product(scope, chosen));
                 model.addAttribute("history", rankings.history(scope, chosen).collectList());
+                // the product's lots, each with its "Thu hồi lô" link (the product is in the council's scope: checked above)
+                model.addAttribute("lots", rankings.product(scope, chosen).flatMapMany(p -> lots.ofProduct(chosen)).collectList());
             }
             return "council/desk";
         });

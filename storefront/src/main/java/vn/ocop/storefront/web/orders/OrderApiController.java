@@ -22,6 +22,7 @@ import vn.ocop.orders.PaymentMethod;
 import vn.ocop.orders.Payments;
 import vn.ocop.orders.OrderId;
 import vn.ocop.orders.Orders;
+import vn.ocop.orders.Recalls;
 import vn.ocop.storefront.security.CurrentAccount;
 import vn.ocop.orders.CancelReason;
 import vn.ocop.storefront.web.orders.OrderJson.OrderJsonRequest;
@@ -37,12 +38,14 @@ class OrderApiController {
     private final Orders orders;
     private final Payments payments;
     private final CurrentAccount current;
+    private final Recalls recalls;
 
-    OrderApiController(Checkout checkout, Orders orders, Payments payments, CurrentAccount current) {
+    OrderApiController(Checkout checkout, Orders orders, Payments payments, CurrentAccount current, Recalls recalls) {
         this.checkout = checkout;
         this.orders = orders;
         this.payments = payments;
         this.current = current;
+        this.recalls = recalls;
     }
 
     @PostMapping("/api/v1/orders")
@@ -105,14 +108,16 @@ class OrderApiController {
         return payments.webhook(payload, signature).thenReturn(ResponseEntity.ok().build());
     }
 
-    /** The shopper's view: the order, its card payment and its refunds. */
+    /** The shopper's view: the order, its card payment and its refunds, and the recalls of lots it received or held. */
     private Mono<ShopperOrderJson> view(Order order) {
-        if (order.payment() != PaymentMethod.CARD) {
-            return Mono.just(ShopperOrderJson.of(order, null, List.of()));
-        }
-        return Mono.zip(payments.payment(order.id()), payments.refunds(order.id()).collectList())
-                .map(t -> ShopperOrderJson.of(order, t.getT1(), t.getT2()))
-                .defaultIfEmpty(ShopperOrderJson.of(order, null, List.of()));
+        return recalls.on(order.id()).collectList().flatMap(notices -> {
+            if (order.payment() != PaymentMethod.CARD) {
+                return Mono.just(ShopperOrderJson.of(order, null, List.of(), notices));
+            }
+            return Mono.zip(payments.payment(order.id()), payments.refunds(order.id()).collectList())
+                    .map(t -> ShopperOrderJson.of(order, t.getT1(), t.getT2(), notices))
+                    .defaultIfEmpty(ShopperOrderJson.of(order, null, List.of(), notices));
+        });
     }
 
     /** Why: one of CHANGED_MIND, ORDERED_BY_MISTAKE, BETTER_PRICE_ELSEWHERE, OTHER (the default). */

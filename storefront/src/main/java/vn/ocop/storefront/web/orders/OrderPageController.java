@@ -19,6 +19,7 @@ import vn.ocop.orders.Order;
 import vn.ocop.orders.OrderId;
 import vn.ocop.orders.OrderStatus;
 import vn.ocop.orders.Orders;
+import vn.ocop.orders.Recalls;
 import vn.ocop.orders.OrdersErrorCode;
 import vn.ocop.orders.OrdersException;
 import vn.ocop.orders.PaymentMethod;
@@ -45,9 +46,11 @@ class OrderPageController {
     private final Complaints complaints;
     private final Pictures pictures;
     private final Reviews reviews;
+    private final Recalls recalls;
 
     OrderPageController(Orders orders, Payments payments, Locations locations, Addresses addresses, CurrentAccount current, Complaints complaints,
-                        Pictures pictures, Reviews reviews) {
+                        Pictures pictures, Reviews reviews, Recalls recalls) {
+        this.recalls = recalls;
         this.complaints = complaints;
         this.pictures = pictures;
         this.reviews = reviews;
@@ -135,6 +138,8 @@ class OrderPageController {
         // the "Đánh giá" form on completed lines without a review, and the shopper's reviews (hidden ones with why)
         model.addAttribute("reviewable", reviews.reviewableLines(order));
         model.addAttribute("reviewByLine", reviews.ofOrder(order.account(), order.id()).collectMap(r -> r.line()));
+        // lots this order received or had set aside that were recalled, and what that did to it
+        model.addAttribute("recalls", recalls.on(order.id()).collectList());
         if (order.payment() != PaymentMethod.CARD) {
             return Mono.just("orders/order");
         }

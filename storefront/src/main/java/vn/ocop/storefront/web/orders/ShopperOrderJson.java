@@ -14,6 +14,7 @@ import vn.ocop.orders.Order;
 import vn.ocop.orders.OrderEvent;
 import vn.ocop.orders.OrderStatus;
 import vn.ocop.orders.PaymentMethod;
+import vn.ocop.orders.RecallNotice;
 import vn.ocop.orders.RefundStatus;
 import vn.ocop.storefront.web.orders.OrderJson.ContactJson;
 import vn.ocop.storefront.web.orders.OrderJson.DeliveryJson;
@@ -26,13 +27,26 @@ import vn.ocop.storefront.web.orders.OrderJson.WindowJson;
  * shipping fees and delivery windows, the money taken, the history (who did each step by kind only: a
  * producer's or staff member's account stays theirs), for an unpaid card order the client secret (or
  * {@code cardPaymentStartFailed}: Stripe would not start the payment; POST .../card-payment tries again), its card
- * refunds with Stripe's status, and {@code held}: a dispute of the card payment holds the order.
+ * refunds with Stripe's status, {@code held}: a dispute of the card payment holds the order, and {@code recalls}: lots
+ * the order received or had set aside that were recalled, with what that did to it.
  */
 record ShopperOrderJson(UUID id, String code, OrderStatus status, PaymentMethod payment, ContactJson contact, DeliveryJson delivery,
                         UUID pickupLocationId, String pickupCode, OffsetDateTime pickupDeadline, long linesVnd, long shippingVnd,
                         long totalVnd, List<ItemJson> lines, List<ParcelJson> parcels, List<EventJson> timeline, OffsetDateTime placedAt,
                         OffsetDateTime paidAt, String clientSecret, boolean cardPaymentStartFailed, OffsetDateTime refundedAt,
-                        List<RefundJson> refunds, boolean held) {
+                        List<RefundJson> refunds, boolean held, List<RecallJson> recalls) {
+
+    /**
+     * A recalled lot this order received ({@code received}: stop using it), had its reservation moved from
+     * ({@code swapped}) or had its part cancelled for ({@code cancelled}).
+     */
+    record RecallJson(UUID lotId, UUID productId, String productName, String lotCode, String reason, OffsetDateTime recalledAt,
+                      boolean received, boolean swapped, boolean cancelled) {
+        static RecallJson of(RecallNotice n) {
+            return new RecallJson(n.lot().value(), n.product().value(), n.productName(), n.lotCode(), n.reason(), n.recalledAt(),
+                    n.received(), n.swapped(), n.cancelled());
+        }
+    }
 
     /** A refund of the card payment: how much, Stripe's status (PENDING, SUCCEEDED, FAILED, CANCELED, REQUIRES_ACTION) and why it failed. */
     record RefundJson(UUID id, long amountVnd, RefundStatus status, String failureReason, OffsetDateTime requestedAt, OffsetDateTime succeededAt) {
@@ -61,7 +75,7 @@ record ShopperOrderJson(UUID id, String code, OrderStatus status, PaymentMethod 
      * The order with its card payment (null for other methods) and refunds; the client secret a card order's page
      * confirms its PaymentIntent with only while it waits for payment (and only ever to the order's owner).
      */
-    static ShopperOrderJson of(Order o, CardPayment card, List<CardRefund> refunds) {
+    static ShopperOrderJson of(Order o, CardPayment card, List<CardRefund> refunds, List<RecallNotice> recalls) {
         Destination d = o.destination();
         boolean waiting = o.status() == OrderStatus.PENDING_PAYMENT && card != null;
         return new ShopperOrderJson(o.id().value(), o.code(), o.status(), o.payment(),
@@ -70,6 +84,7 @@ record ShopperOrderJson(UUID id, String code, OrderStatus status, PaymentMethod 
                 d.isPickup() ? d.pickupAt().value() : null, o.pickupCode(), o.pickupDeadline(), o.linesTotal().dong(), o.shipping().dong(),
                 o.total().dong(), ItemJson.of(o.lines()), o.fulfilments().stream().map(ParcelJson::of).toList(),
                 o.history().stream().map(EventJson::of).toList(), o.placedAt(), o.paidAt(), waiting ? card.clientSecret() : null,
-                waiting && card.startFailed(), card == null ? null : card.refundedAt(), refunds.stream().map(RefundJson::of).toList(), o.held());
+                waiting && card.startFailed(), card == null ? null : card.refundedAt(), refunds.stream().map(RefundJson::of).toList(), o.held(),
+                recalls.stream().map(RecallJson::of).toList());
     }
 }

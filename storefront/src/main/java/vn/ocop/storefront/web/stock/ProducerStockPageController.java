@@ -22,6 +22,8 @@ import vn.ocop.catalog.Listings;
 import vn.ocop.catalog.Location;
 import vn.ocop.catalog.LocationId;
 import vn.ocop.catalog.Locations;
+import vn.ocop.catalog.Lot;
+import vn.ocop.catalog.LotStock;
 import vn.ocop.catalog.Lots;
 import vn.ocop.catalog.ProducerId;
 import vn.ocop.catalog.ProductId;
@@ -111,6 +113,8 @@ class ProducerStockPageController {
             model.addAttribute("levels", reports.ofProducer(producer, today).collectList());
             model.addAttribute("lots", lots.ofProducer(producer).collectList().map(l -> StockPageModel.lotsByRow(l, today)));
             model.addAttribute("expiring", lots.expiringOf(producer).collectList().map(l -> StockPageModel.lines(l, today)));
+            // each lot held somewhere once, with its "Thu hồi lô" link
+            model.addAttribute("recallable", lots.ofProducer(producer).map(LotStock::lot).distinct(Lot::id).collectList());
             model.addAttribute("names", locations.all(null, null).collectMap(Location::id, Location::name));
             model.addAttribute("products", listings.of(producer)
                     .collect(LinkedHashMap<UUID, String>::new, (byName, l) -> byName.put(l.id().value(), l.name())));

@@ -16,6 +16,7 @@ import vn.ocop.catalog.MovementResult;
 import vn.ocop.catalog.Pickup;
 import vn.ocop.catalog.PickupPoint;
 import vn.ocop.catalog.StockLevel;
+import vn.ocop.catalog.RecalledLot;
 import vn.ocop.catalog.SyncAnswer;
 import vn.ocop.catalog.TillKey;
 
@@ -54,11 +55,18 @@ final class StockJson {
     }
 
     record SyncView(UUID locationId, String version, List<ResultView> results, List<StockView> stock,
-                    List<PickupView> pickups, List<StockView> changes) {
+                    List<PickupView> pickups, List<StockView> changes, List<RecalledLotView> recalledLots) {
         static SyncView of(SyncAnswer a) {
             return new SyncView(a.location().value(), a.version(), a.results().stream().map(ResultView::of).toList(),
                     a.stock().stream().map(StockView::of).toList(), a.pickups().stream().map(PickupView::of).toList(),
-                    a.changes().stream().map(StockView::of).toList());
+                    a.changes().stream().map(StockView::of).toList(), a.recalledLots().stream().map(RecalledLotView::of).toList());
+        }
+    }
+
+    /** A lot the till must stop selling: recalled, with the date and the reason. */
+    record RecalledLotView(UUID productId, String lotCode, OffsetDateTime recalledAt, String reason) {
+        static RecalledLotView of(RecalledLot r) {
+            return new RecalledLotView(r.productId().value(), r.lotCode(), r.recalledAt(), r.reason());
         }
     }
 

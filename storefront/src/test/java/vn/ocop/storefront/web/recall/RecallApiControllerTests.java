@@ -1,0 +1,147 @@
+package vn.ocop.storefront.web.recall;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.mail.internet.MimeMessage;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import vn.ocop.catalog.Catalog;
+import vn.ocop.catalog.Inventory;
+import vn.ocop.catalog.LocationId;
+import vn.ocop.catalog.LotRef;
+import vn.ocop.catalog.Lots;
+import vn.ocop.catalog.Movement;
+import vn.ocop.catalog.MovementType;
+import vn.ocop.catalog.ProducerId;
+import vn.ocop.catalog.ProductId;
+import vn.ocop.catalog.testing.StockFixtures;
+import vn.ocop.storefront.Mailbox;
+import vn.ocop.storefront.StorefrontTest;
+
+/**
+ * Recalling a lot through the API, the whole application on real PostgreSQL with GreenMail as the SMTP server: a
+ * shipped order that received the lot gets a notice (on its JSON and its page) and one e-mail, however often the recall
+ * is asked; someone else's lot and a council of another province get 404, a blank reason 400.
+ */
+@StorefrontTest
+class RecallApiControllerTests {
+
+    static final String PASSWORD = "ocop-demo-2026";
+
+    @RegisterExtension
+    static final Mailbox.SmtpServer smtp = Mailbox.server();
+
+    @DynamicPropertySource
+    static void mailServer(DynamicPropertyRegistry properties) {
+        Mailbox.sendTo(smtp, properties);
+    }
+
+    @Autowired
+    WebTestClient web;
+    @Autowired
+    DatabaseClient db;
+    @Autowired
+    Inventory inventory;
+    @Autowired
+    Lots lots;
+    @Autowired
+    Catalog catalog;
+
+    @Test
+    void aShippedOrderThatReceivedTheLotIsNoticedAndMailedOnceEvenWhenTheRecallIsRepeated() {
+        WebTestClient shopper = as("shopper@demo.ocop.vn");
+        WebTestClient producer = as("producer@demo.ocop.vn");
+        ProducerId demoProducer = new ProducerId(one("select producer_id as id from account where email = 'producer@demo.ocop.vn'"));
+        ProductId product = new StockFixtures(db).sellableProduct(demoProducer, "Mật ong thu hồi", catalog.today()).block();
+        UUID lot = receive(product, "RC-2026-01", 5);
+        Map<?, ?> order = shopper.post().uri("/api/v1/orders").header("Idempotency-Key", "recall-1").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("lines", List.of(Map.of("productId", product.value(), "quantity", 2)),
+                        "contact", Map.of("name", "Nguyễn Thị Mai", "phone", "0912345678", "email", "mai.recall@example.vn"),
+                        "delivery", Map.of("provinceCode", "01", "communeCode", "00070", "street", "25 phố Hàng Bạc"), "payment", "COD"))
+                .exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();
+        String parcel = (String) ((Map<?, ?>) ((List<?>) order.get("parcels")).get(0)).get("id");
+        producer.post().uri("/api/v1/producer/fulfilments/{id}/confirm", parcel).exchange().expectStatus().isOk();
+        producer.post().uri("/api/v1/producer/fulfilments/{id}/ship", parcel).exchange().expectStatus().isOk();
+        assertThat(smtp.waitForIncomingEmail(10_000, 3)).as("placed, confirmed, shipped").isTrue();
+
+        Map<?, ?> first = recall(producer, "/api/v1/producer/lots/{id}/recall", lot, "Phát hiện nhiễm nấm men").expectStatus().isOk()
+                .expectBody(Map.class).returnResult().getResponseBody();
+        assertThat(smtp.waitForIncomingEmail(10_000, 4)).isTrue();
+        Map<?, ?> again = recall(producer, "/api/v1/producer/lots/{id}/recall", lot, "Phát hiện nhiễm nấm men").expectStatus().isOk()
+                .expectBody(Map.class).returnResult().getResponseBody();
+
+        assertThat(again).as("asking again answers the same").isEqualTo(first);
+        assertThat((List<?>) first.get("received")).singleElement()
+                .satisfies(h -> assertThat(((Map<?, ?>) h).get("reference")).isEqualTo("order:" + order.get("id")));
+        List<MimeMessage> mails = Arrays.stream(smtp.getReceivedMessages()).toList();
+        assertThat(mails).as("one recall e-mail").hasSize(4);
+        assertThat(subject(mails.get(3))).isEqualTo("Thu hồi lô RC-2026-01 – đơn hàng " + order.get("code"));
+        shopper.get().uri("/api/v1/orders/{id}", order.get("id")).exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.recalls[0].lotCode").isEqualTo("RC-2026-01")
+                .jsonPath("$.recalls[0].received").isEqualTo(true)
+                .jsonPath("$.recalls[0].reason").isEqualTo("Phát hiện nhiễm nấm men");
+        String page = shopper.get().uri("/orders/{id}?lang=vi", order.get("id")).exchange().expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+        assertThat(page).contains("Thu hồi lô hàng", "RC-2026-01", "xin ngừng sử dụng");
+        String english = shopper.get().uri("/orders/{id}?lang=en", order.get("id")).exchange().expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+        assertThat(english).contains("Batch recall", "please stop using them").doesNotContain("??");
+    }
+
+    @Test
+    void someoneElsesLotIsNotFoundAndABlankReasonIsABadRequest() {
+        ProducerId stranger = new StockFixtures(db).catalog().producerIn("HTX Tỉnh Thử", "Tỉnh Thử Nghiệm").block();
+        ProductId product = new StockFixtures(db).sellableProduct(stranger, "Trà thử", catalog.today()).block();
+        UUID lot = receive(product, "RC-OTHER", 3);
+
+        recall(as("producer@demo.ocop.vn"), "/api/v1/producer/lots/{id}/recall", lot, "Sai nhãn").expectStatus().isNotFound()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        recall(as("council-province@demo.ocop.vn"), "/api/v1/council/lots/{id}/recall", lot, "Sai nhãn").expectStatus().isNotFound();
+        recall(as("council@demo.ocop.vn"), "/api/v1/council/lots/{id}/recall", lot, "  ").expectStatus().isBadRequest()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(lots.get(new vn.ocop.catalog.LotId(lot)).block().recalledAt()).isNull();
+        recall(as("council@demo.ocop.vn"), "/api/v1/council/lots/{id}/recall", lot, "Sai nhãn").expectStatus().isOk()
+                .expectBody().jsonPath("$.lot.recallReason").isEqualTo("Sai nhãn");
+    }
+
+    private WebTestClient as(String email) {
+        return web.mutate().responseTimeout(Duration.ofSeconds(30)).defaultHeaders(h -> h.setBasicAuth(email, PASSWORD)).build();
+    }
+
+    private WebTestClient.ResponseSpec recall(WebTestClient who, String uri, UUID lot, String reason) {
+        return who.post().uri(uri, lot).contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("reason", reason)).exchange();
+    }
+
+    /** Receives the lot at the showroom (use-by a year ahead); answers the lot's id. */
+    private UUID receive(ProductId product, String code, int quantity) {
+        UUID showroom = one("select id from location where name like 'Showroom OCOP Hà Nội%' limit 1");
+        inventory.recordAtLocation(new LocationId(showroom), List.of(Movement.of(UUID.randomUUID(), MovementType.RECEIPT, product, quantity,
+                OffsetDateTime.now(), null).ofLot(new LotRef(code, null, LocalDate.now().plusYears(1)))), "test").block();
+        return lots.find(product, code).block().id().value();
+    }
+
+    private UUID one(String sql) {
+        return db.sql(sql).map((r, m) -> r.get("id", UUID.class)).one().block();
+    }
+
+    private static String subject(MimeMessage m) {
+        try {
+            return m.getSubject();
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
