@@ -145,6 +145,22 @@ class UseByIntegrationTests {
     }
 
     @Test
+    void anOfflineSaleTakesTheLotsThatCouldBeSoldWhenItWasMadeNotWhenItArrived() {
+        receive(honey, "CON-HAN", today.plusDays(5), 5);
+        receive(honey, "HOM-QUA", today.minusDays(1), 3);
+        // rung up at 20:00 yesterday (ICT), the lot's last day, at a till that synced only today
+        OffsetDateTime lastEvening = today.minusDays(1).atTime(20, 0).atOffset(java.time.ZoneOffset.ofHours(7));
+
+        SyncAnswer answer = sync(List.of(new TillMovement(UUID.randomUUID(), "SALE", honey.value(), null, 2, null, null, lastEvening,
+                null, null, null, null)));
+
+        assertThat(answer.results()).singleElement().satisfies(r -> assertThat(r.discrepancies())
+                .as("the lot could be sold when the sale was made").doesNotContain(Discrepancy.Reason.EXPIRED_LOT));
+        assertThat(lots.at(showroom).collectList().block()).extracting(s -> s.lot().code() + " " + s.onHand())
+                .as("the earliest use-by on the sale's day went first").containsExactlyInAnyOrder("CON-HAN 5", "HOM-QUA 1");
+    }
+
+    @Test
     void aTillSaleOfAGoodLotIsNotFlagged() {
         receive(honey, "HOM-NAY", today, 5);
         receive(honey, "HOM-QUA", today.minusDays(1), 3);
