@@ -6,7 +6,6 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
-import vn.ocop.catalog.LoadedDemo;
 
 /**
  * Loads the demo catalog once: the real OCOP products of {@code demo/ocop_products.csv} with their producers and
