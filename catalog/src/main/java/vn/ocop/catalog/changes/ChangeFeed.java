@@ -16,7 +16,7 @@ import vn.ocop.catalog.ProductId;
 
 /** The catalog_change table and its NOTIFY channel. */
 @Repository
-public class ChangeFeed {
+class ChangeFeed {
 
     private final DatabaseClient db;
     private final ConnectionFactory connections;

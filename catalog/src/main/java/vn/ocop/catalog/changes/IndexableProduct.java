@@ -18,7 +18,7 @@ import java.util.List;
  *
  * @param version     the product's latest change id: the external version of its search document
  * @param availableAt the outlets where a shopper can collect it now (pickup allowed, some available), by name
- * @param inStock     whether some location checkout can reserve from has any available ({@link StockState} not OUT_OF_STOCK)
+ * @param inStock     whether some location checkout can reserve from has any available ({@link vn.ocop.catalog.stock.StockState} not OUT_OF_STOCK)
  * @param rating      its shoppers' rating (visible reviews only)
  */
 public record IndexableProduct(

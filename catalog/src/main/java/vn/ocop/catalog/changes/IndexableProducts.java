@@ -26,7 +26,7 @@ import vn.ocop.catalog.stock.PickupStock;
 
 /** Products as search indexes them: with producer, provinces, whether in stock, every ranking and where to pick them up, read in three queries. */
 @Repository
-public class IndexableProducts {
+class IndexableProducts {
 
     /**
      * The columns of a product and its producer; {@code %s} is the product rows to read (the table, or one page of it).

@@ -21,7 +21,7 @@ import vn.ocop.catalog.listings.ProductRow;
 
 /** What a council looks up: rankings about to end, and products to rank with whether they are on sale. */
 @Repository
-public class CouncilQueries {
+class CouncilQueries {
 
     // the ranking that puts each product on sale today (the one SQL definition of sellable), ending by :until
     private static final String EXPIRING = """

@@ -16,7 +16,7 @@ import vn.ocop.catalog.CertificationId;
  * statement that also bumps the product's row version, so both land together or not at all.
  */
 @Repository
-public class RankingLedger {
+class RankingLedger {
 
     private static final String RETURNING = """
             returning id, stars, score, level, decision_no, issuing_body, decision_province, issued_on,

@@ -13,7 +13,7 @@ import reactor.core.scheduler.Schedulers;
  * changes nothing.
  */
 @Component
-public class DemoLoader {
+class DemoLoader {
 
     /** The Hà Nội showroom till's key; public on purpose, it is demo data. Only its SHA-256 is stored. */
     public static final String TILL_KEY = "ocop-demo-till-hanoi-showroom-2026";

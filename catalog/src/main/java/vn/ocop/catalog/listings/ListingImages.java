@@ -23,7 +23,7 @@ import vn.ocop.catalog.ProductId;
  * the rows cannot be written the files are removed again.
  */
 @Component
-public class ListingImages {
+class ListingImages {
 
     static final int MAX_PER_PRODUCT = 8;
     private static final Pattern FILE_NAME = Pattern.compile("^[0-9a-f-]{36}(-[0-9]{3})?\\.(jpg|png|webp)$");

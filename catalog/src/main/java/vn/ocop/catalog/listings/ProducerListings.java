@@ -24,7 +24,7 @@ import vn.ocop.catalog.ProductId;
  * never read or changed; every change is one conditional UPDATE that also raises the version.
  */
 @Repository
-public class ProducerListings {
+class ProducerListings {
 
     private static final String OWN = " from product p join producer pr on pr.id = p.producer_id where p.producer_id = :producer";
     private static final String INSERT = """

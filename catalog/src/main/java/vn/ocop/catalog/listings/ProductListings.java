@@ -21,7 +21,7 @@ import vn.ocop.catalog.stock.PickupStock;
 
 /** What shoppers see, always through the one SQL definition of sellable ({@code sellable_ranking}). */
 @Repository
-public class ProductListings {
+class ProductListings {
 
     private static final String SELLABLE = """
             select p.id, p.name, pr.name as producer_name, pr.province, pr.former_province, p.ocop_group,

@@ -8,7 +8,7 @@ import vn.ocop.catalog.OcopGroup;
  * 2025 merger (so "Bắc Kạn" and "Thái Nguyên" both find Bắc Kạn's specialties); {@code availableAt} keeps the
  * products a shopper can collect at that location now; {@code stars} the products with exactly that many stars
  * today; {@code minPrice} and {@code maxPrice} (đồng, inclusive) the price; null means any. {@code inStock} keeps the
- * products some location can supply now ({@link StockState}: not OUT_OF_STOCK).
+ * products some location can supply now ({@link vn.ocop.catalog.stock.StockState}: not OUT_OF_STOCK).
  */
 public record ProductQuery(OcopGroup group, String province, LocationId availableAt, Integer stars, Long minPrice, Long maxPrice,
                            boolean inStock, int offset, int limit) {

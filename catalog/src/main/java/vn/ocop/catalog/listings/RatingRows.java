@@ -14,7 +14,7 @@ import vn.ocop.catalog.ProductId;
  * once for the same product all count (no read then write). Its trigger re-indexes the product.
  */
 @Repository
-public class RatingRows {
+class RatingRows {
 
     private final DatabaseClient db;
 

@@ -1,2 +1,6 @@
-/** A producer's own listings: drafting, editing, publishing and archiving them, and their images. */
+/**
+ * Listings: what shoppers can see and buy ({@link vn.ocop.catalog.listings.Catalog}: products, cards, details, a producer's
+ * shop page, ratings), a producer's own listings ({@link vn.ocop.catalog.listings.Listings}: drafting, editing, publishing,
+ * archiving, images), and the one sale rule ({@link vn.ocop.catalog.listings.SellablePolicy}).
+ */
 package vn.ocop.catalog.listings;

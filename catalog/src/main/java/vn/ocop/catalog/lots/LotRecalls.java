@@ -29,7 +29,7 @@ import vn.ocop.catalog.stock.StockLedger;
  * reference and the location, so a retry moves nothing twice. What the recall did is read back from the ledger.
  */
 @Repository
-public class LotRecalls {
+class LotRecalls {
 
     private static final String HELD = """
             select m.reference, m.location_id, sum(sml.reserved_delta)::int as quantity

@@ -18,7 +18,7 @@ import vn.ocop.catalog.ProductId;
 
 /** Reads of lots and their stock rows. "Today" is {@code catalog_today()}, the database's date in Asia/Ho_Chi_Minh. */
 @Repository
-public class LotRows {
+class LotRows {
 
     static final String LOT_COLUMNS = """
             l.id as lot_id, l.product_id, p.name as product_name, l.producer_id, l.code, l.produced_on, l.use_by,

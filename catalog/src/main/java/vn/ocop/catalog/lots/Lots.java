@@ -17,7 +17,7 @@ import reactor.core.publisher.Mono;
 
 /**
  * Lots: which batches of a product are where, which are near or past their use-by date, and each lot's path from
- * its producer to its buyers. Lots come into being on the receipt that first names them (see {@link Inventory});
+ * its producer to its buyers. Lots come into being on the receipt that first names them (see {@link vn.ocop.catalog.stock.Inventory});
  * which lots a movement moves is decided with the movement (earliest use-by first). Callers check who may see what.
  */
 @Service

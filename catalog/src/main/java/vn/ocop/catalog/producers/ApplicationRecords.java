@@ -17,7 +17,7 @@ import vn.ocop.catalog.ProducerId;
  * deciding at once exactly one wins; approving writes the producer in that same statement.
  */
 @Repository
-public class ApplicationRecords {
+class ApplicationRecords {
 
     static final String COLUMNS = """
             id, kind, name, registration_no, tax_code, representative, province_code, province, commune_code, commune,

@@ -1,6 +1,5 @@
 /**
- * OCOP rankings (the {@code certification} table): recording and revoking them, a product's ranking history, and what
- * councils look up to do it; reached through {@link vn.ocop.catalog.councils.Rankings}, {@link vn.ocop.catalog.listings.Catalog} and
- * {@link vn.ocop.catalog.verification.Verification}.
+ * A product's OCOP rankings as read (the {@code certification} table): {@link vn.ocop.catalog.rankings.Ranking},
+ * its level, and a product's ranking history; recorded and revoked through {@link vn.ocop.catalog.councils.Rankings}.
  */
 package vn.ocop.catalog.rankings;

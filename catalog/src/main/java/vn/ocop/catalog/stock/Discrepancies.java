@@ -17,7 +17,7 @@ import vn.ocop.catalog.ProductId;
 
 /** Flagged offline sales, and the movements a till sent that could not be applied. */
 @Repository
-public class Discrepancies {
+class Discrepancies {
 
     private static final String SELECT = """
             select d.id, d.movement_id, d.location_id, d.product_id, p.name, d.reason, m.quantity, d.on_hand_after,

@@ -21,7 +21,7 @@ import vn.ocop.catalog.stock.StockLedger.Recorder;
 
 /** The checks and transactions around movements recorded by people: who may record what, where. */
 @Service
-public class InventoryWrites {
+class InventoryWrites {
 
     private final StockLedger ledger;
     private final LocationRows locations;

@@ -13,7 +13,7 @@ import vn.ocop.catalog.ProductId;
 
 /** The ledger read back, newest first. */
 @Repository
-public class LedgerRows {
+class LedgerRows {
 
     private final DatabaseClient db;
 

@@ -12,7 +12,7 @@ import vn.ocop.catalog.ProductId;
  * neither when that id was counted before.
  */
 @Repository
-public class SalesCounter {
+class SalesCounter {
 
     private final DatabaseClient db;
 

@@ -26,7 +26,7 @@ import vn.ocop.catalog.stock.TillMovementCheck.Checked;
  * the state the till must learn. A retried batch finds its movements already there and answers {@code DUPLICATE}.
  */
 @Service
-public class TillSync {
+class TillSync {
 
     private final StockLedger ledger;
     private final StockQueries queries;

@@ -7,7 +7,7 @@ import java.time.LocalDate;
  * midnight in Asia/Ho_Chi_Minh without any write) and the oldest transaction still running at that answer
  * (anything written by it or later may be new to the till). Asking again with an old token repeats, never misses.
  */
-public record TillVersion(LocalDate day, long xmin) {
+record TillVersion(LocalDate day, long xmin) {
 
     public String token() {
         return "v1." + day.toEpochDay() + "." + xmin;

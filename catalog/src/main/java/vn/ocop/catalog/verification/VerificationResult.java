@@ -13,7 +13,7 @@ import java.time.LocalDate;
  * @param statusDate       valid until (VALID), expired on (EXPIRED, the last valid day), revoked on (REVOKED), valid
  *                         from (NOT_YET_VALID); null for NONE
  * @param revocationReason the council's reason when REVOKED, else null
- * @param ranking          the ranking the status speaks of (chosen as {@link SellablePolicy} does); null when none
+ * @param ranking          the ranking the status speaks of (chosen as {@link vn.ocop.catalog.listings.SellablePolicy} does); null when none
  */
 public record VerificationResult(
         String code,
