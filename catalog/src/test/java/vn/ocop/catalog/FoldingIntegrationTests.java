@@ -1,5 +1,7 @@
 package vn.ocop.catalog;
 
+import vn.ocop.catalog.demo.DemoCatalog;
+import vn.ocop.catalog.listings.Catalog;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.text.Normalizer;

@@ -1,7 +1,7 @@
 package vn.ocop.orders;
 
 import vn.ocop.catalog.ProductId;
-import vn.ocop.catalog.StockState;
+import vn.ocop.catalog.stock.StockState;
 import vn.ocop.catalog.Vnd;
 
 /**

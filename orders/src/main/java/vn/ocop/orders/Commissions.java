@@ -8,7 +8,7 @@ import java.util.UUID;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import vn.ocop.catalog.LocationKind;
+import vn.ocop.catalog.locations.LocationKind;
 import vn.ocop.orders.money.Parties;
 import vn.ocop.orders.money.RateRows;
 

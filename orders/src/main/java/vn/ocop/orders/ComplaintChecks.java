@@ -6,11 +6,11 @@ import java.util.List;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import vn.ocop.catalog.CheckedImage;
+import vn.ocop.catalog.listings.CheckedImage;
 import vn.ocop.catalog.LocationId;
-import vn.ocop.catalog.Locations;
+import vn.ocop.catalog.locations.Locations;
 import vn.ocop.catalog.ProducerId;
-import vn.ocop.catalog.UploadedImages;
+import vn.ocop.catalog.listings.UploadedImages;
 
 /**
  * What a complaint (and a review) checks outside itself: its photos (at most 3, each checked and re-encoded as listing images

@@ -5,9 +5,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
-import vn.ocop.catalog.Inventory;
-import vn.ocop.catalog.Movement;
-import vn.ocop.catalog.MovementType;
+import vn.ocop.catalog.stock.Inventory;
+import vn.ocop.catalog.stock.Movement;
+import vn.ocop.catalog.stock.MovementType;
 import vn.ocop.orders.complaint.ComplaintRows;
 
 /**

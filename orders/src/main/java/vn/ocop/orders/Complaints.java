@@ -7,7 +7,7 @@ import java.util.function.Predicate;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import vn.ocop.catalog.CheckedImage;
+import vn.ocop.catalog.listings.CheckedImage;
 import vn.ocop.catalog.LocationId;
 import vn.ocop.catalog.ProducerId;
 import vn.ocop.catalog.Vnd;

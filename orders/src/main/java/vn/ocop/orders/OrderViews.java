@@ -2,7 +2,7 @@ package vn.ocop.orders;
 
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
-import vn.ocop.catalog.Locations;
+import vn.ocop.catalog.locations.Locations;
 
 /** Builds what each reader may see of an order: the producer's parcel with its ship-from location and address in words. */
 @Component

@@ -2,7 +2,7 @@ package vn.ocop.orders;
 
 import java.time.OffsetDateTime;
 import java.util.Objects;
-import vn.ocop.catalog.Location;
+import vn.ocop.catalog.locations.Location;
 import vn.ocop.catalog.Vnd;
 
 /**

@@ -1,7 +1,7 @@
 package vn.ocop.orders;
 
 import java.util.List;
-import vn.ocop.catalog.Location;
+import vn.ocop.catalog.locations.Location;
 import vn.ocop.catalog.Vnd;
 
 /**

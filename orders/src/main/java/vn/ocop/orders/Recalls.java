@@ -9,12 +9,12 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import vn.ocop.catalog.CouncilScope;
+import vn.ocop.catalog.councils.CouncilScope;
 import vn.ocop.catalog.LotId;
-import vn.ocop.catalog.Lots;
+import vn.ocop.catalog.lots.Lots;
 import vn.ocop.catalog.ProducerId;
-import vn.ocop.catalog.Recall;
-import vn.ocop.catalog.Recall.Holding;
+import vn.ocop.catalog.lots.Recall;
+import vn.ocop.catalog.lots.Recall.Holding;
 import vn.ocop.orders.lifecycle.Moves;
 import vn.ocop.orders.recall.RecallNotices;
 

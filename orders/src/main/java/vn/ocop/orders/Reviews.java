@@ -6,7 +6,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import vn.ocop.catalog.CheckedImage;
+import vn.ocop.catalog.listings.CheckedImage;
 import vn.ocop.catalog.ProducerId;
 import vn.ocop.catalog.ProductId;
 import vn.ocop.orders.lifecycle.Moves;

@@ -11,12 +11,12 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.r2dbc.core.DatabaseClient;
-import vn.ocop.catalog.Catalog;
+import vn.ocop.catalog.listings.Catalog;
 import vn.ocop.catalog.CertificationId;
-import vn.ocop.catalog.Inventory;
+import vn.ocop.catalog.stock.Inventory;
 import vn.ocop.catalog.LocationId;
-import vn.ocop.catalog.Movement;
-import vn.ocop.catalog.MovementType;
+import vn.ocop.catalog.stock.Movement;
+import vn.ocop.catalog.stock.MovementType;
 import vn.ocop.catalog.ProducerId;
 import vn.ocop.catalog.ProductId;
 import vn.ocop.catalog.testing.OwnDatabase;
@@ -62,7 +62,7 @@ class CartsIntegrationTests {
         inventory.reserve(UUID.randomUUID(), showroom, tea, 3, "live-1", "live").block();
 
         assertThat(carts.view(cart).block().lines()).singleElement()
-                .satisfies(l -> assertThat(l.stock()).isEqualTo(vn.ocop.catalog.StockState.OUT_OF_STOCK))
+                .satisfies(l -> assertThat(l.stock()).isEqualTo(vn.ocop.catalog.stock.StockState.OUT_OF_STOCK))
                 .satisfies(l -> assertThat(l.orderable()).isFalse());
     }
 
@@ -122,7 +122,7 @@ class CartsIntegrationTests {
     @Test
     void aProductNotOnSaleCannotBeAdded() {
         ProductId draft = fixtures.catalog().product(fixtures.catalog().producer("HTX khác", null).block(), "Nháp",
-                vn.ocop.catalog.ProductStatus.DRAFT).block();
+                vn.ocop.catalog.listings.ProductStatus.DRAFT).block();
         CartId cart = carts.anonymous(null).block();
 
         assertThatThrownBy(() -> carts.add(cart, draft, 1).block())

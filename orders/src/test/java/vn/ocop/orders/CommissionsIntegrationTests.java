@@ -23,7 +23,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import vn.ocop.catalog.Catalog;
+import vn.ocop.catalog.listings.Catalog;
 import vn.ocop.catalog.OcopGroup;
 import vn.ocop.catalog.testing.MutableClock;
 import vn.ocop.catalog.testing.OwnDatabase;

@@ -18,7 +18,7 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.core.Disposable;
 import reactor.core.Exceptions;
 import reactor.core.publisher.BaseSubscriber;
-import vn.ocop.catalog.Catalog;
+import vn.ocop.catalog.listings.Catalog;
 import vn.ocop.catalog.ProducerId;
 import vn.ocop.catalog.ProductId;
 import vn.ocop.catalog.testing.MutableClock;

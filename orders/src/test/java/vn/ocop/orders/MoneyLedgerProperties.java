@@ -25,7 +25,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.r2dbc.core.DatabaseClient;
-import vn.ocop.catalog.Catalog;
+import vn.ocop.catalog.listings.Catalog;
 import vn.ocop.catalog.OcopGroup;
 import vn.ocop.catalog.ProducerId;
 import vn.ocop.catalog.ProductId;

@@ -21,9 +21,9 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import vn.ocop.catalog.MovementResult;
+import vn.ocop.catalog.stock.MovementResult;
 import vn.ocop.catalog.OcopGroup;
-import vn.ocop.catalog.SyncAnswer;
+import vn.ocop.catalog.stock.SyncAnswer;
 import vn.ocop.catalog.testing.OwnDatabase;
 
 /**

@@ -15,7 +15,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import vn.ocop.catalog.Catalog;
+import vn.ocop.catalog.listings.Catalog;
 import vn.ocop.catalog.OcopGroup;
 
 /**

@@ -2,8 +2,8 @@ package vn.ocop.search;
 
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
-import vn.ocop.catalog.CatalogChanges;
-import vn.ocop.catalog.ChangeLag;
+import vn.ocop.catalog.changes.CatalogChanges;
+import vn.ocop.catalog.changes.ChangeLag;
 import vn.ocop.search.index.ConsistencyCheck;
 import vn.ocop.search.index.Reindexer;
 

@@ -4,8 +4,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import vn.ocop.catalog.ProductStock;
-import vn.ocop.catalog.StockState;
+import vn.ocop.catalog.stock.ProductStock;
+import vn.ocop.catalog.stock.StockState;
 
 /**
  * One page of results, the facet counts of the query, and whether it came from PostgreSQL because

@@ -2,8 +2,8 @@ package vn.ocop.search;
 
 import java.time.Duration;
 import org.springframework.r2dbc.core.DatabaseClient;
-import vn.ocop.catalog.Catalog;
-import vn.ocop.catalog.DemoCatalog;
+import vn.ocop.catalog.listings.Catalog;
+import vn.ocop.catalog.demo.DemoCatalog;
 import vn.ocop.search.index.Indexer;
 
 /** Loads the demo catalog into a test database and drains it into the test's index. */

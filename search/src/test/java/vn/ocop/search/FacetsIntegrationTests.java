@@ -7,8 +7,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import vn.ocop.catalog.Catalog;
-import vn.ocop.catalog.DemoCatalog;
+import vn.ocop.catalog.listings.Catalog;
+import vn.ocop.catalog.demo.DemoCatalog;
 import vn.ocop.catalog.OcopGroup;
 import vn.ocop.search.index.Indexer;
 

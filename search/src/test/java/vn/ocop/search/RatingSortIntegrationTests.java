@@ -9,10 +9,10 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.r2dbc.core.DatabaseClient;
-import vn.ocop.catalog.Catalog;
-import vn.ocop.catalog.CatalogChanges;
+import vn.ocop.catalog.listings.Catalog;
+import vn.ocop.catalog.changes.CatalogChanges;
 import vn.ocop.catalog.ProductId;
-import vn.ocop.catalog.ProductRatings;
+import vn.ocop.catalog.listings.ProductRatings;
 import vn.ocop.catalog.Stars;
 import vn.ocop.catalog.testing.CatalogFixtures;
 

@@ -11,11 +11,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.r2dbc.core.DatabaseClient;
-import vn.ocop.catalog.Catalog;
-import vn.ocop.catalog.DemoCatalog;
+import vn.ocop.catalog.listings.Catalog;
+import vn.ocop.catalog.demo.DemoCatalog;
 import vn.ocop.catalog.ProducerId;
 import vn.ocop.catalog.ProductId;
-import vn.ocop.catalog.ProductStatus;
+import vn.ocop.catalog.listings.ProductStatus;
 import vn.ocop.catalog.testing.CatalogFixtures;
 import vn.ocop.search.index.Indexer;
 

@@ -14,8 +14,8 @@ import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.r2dbc.core.DatabaseClient;
-import vn.ocop.catalog.Catalog;
-import vn.ocop.catalog.DemoCatalog;
+import vn.ocop.catalog.listings.Catalog;
+import vn.ocop.catalog.demo.DemoCatalog;
 import vn.ocop.search.index.Indexer;
 
 /**

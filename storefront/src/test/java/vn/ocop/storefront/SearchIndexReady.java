@@ -3,7 +3,7 @@ package vn.ocop.storefront;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
-import vn.ocop.catalog.CatalogChanges;
+import vn.ocop.catalog.changes.CatalogChanges;
 
 /** Waits until the indexer has drained the change outbox (a drained change is searchable). */
 public final class SearchIndexReady {

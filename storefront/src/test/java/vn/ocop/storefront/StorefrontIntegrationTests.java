@@ -13,7 +13,7 @@ class StorefrontIntegrationTests {
     @Autowired
     WebTestClient web;
     @Autowired
-    vn.ocop.catalog.CatalogChanges changes;
+    vn.ocop.catalog.changes.CatalogChanges changes;
 
     @Test
     void homePageListsRealOcopProductsWithTheirStarsAndPrices() {

@@ -6,7 +6,6 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
-import vn.ocop.catalog.LoadedDemo;
 
 /**
  * Loads the demo catalog once: the real OCOP products of {@code demo/ocop_products.csv} with their producers and
@@ -14,7 +13,7 @@ import vn.ocop.catalog.LoadedDemo;
  * changes nothing.
  */
 @Component
-public class DemoLoader {
+class DemoLoader {
 
     /** The Hà Nội showroom till's key; public on purpose, it is demo data. Only its SHA-256 is stored. */
     public static final String TILL_KEY = "ocop-demo-till-hanoi-showroom-2026";

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import vn.ocop.catalog.LoadedDemo;
 
 /** Every row the demo load writes, worked out in memory before the database is touched. */
 record DemoPlan(

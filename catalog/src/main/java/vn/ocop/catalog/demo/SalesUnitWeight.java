@@ -4,7 +4,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import vn.ocop.catalog.ListingDetails;
+import vn.ocop.catalog.listings.ListingDetails;
 import vn.ocop.catalog.OcopGroup;
 
 /**

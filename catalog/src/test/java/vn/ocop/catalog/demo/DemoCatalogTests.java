@@ -11,10 +11,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.r2dbc.core.DatabaseClient;
-import vn.ocop.catalog.Catalog;
+import vn.ocop.catalog.listings.Catalog;
 import vn.ocop.catalog.CatalogTestApplication;
-import vn.ocop.catalog.DemoCatalog;
-import vn.ocop.catalog.LoadedDemo;
 import vn.ocop.catalog.testing.OwnDatabase;
 
 @SpringBootTest(classes = CatalogTestApplication.class)

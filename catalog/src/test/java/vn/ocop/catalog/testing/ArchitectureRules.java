@@ -80,37 +80,62 @@ public final class ArchitectureRules {
             .allowEmptyShould(true);
 
     /**
-     * No package cycles inside a module. A module's root package is its public API and holds two kinds of class:
-     * shared types (records, enums, exceptions, interfaces) that everyone may use, and facades (Spring beans) that
-     * compose the feature packages. So the root counts as two slices, the shared types below every feature package
-     * and the facades above them, and each feature package is a slice of its own: a feature package that calls a
-     * facade, a shared type that needs a feature package, or two feature packages that use each other close a
-     * cycle and fail.
+     * No package cycles inside a module. Two shapes of module exist (ADR 0003, ADR 0010):
+     * <ul>
+     * <li>by capability (the catalog): the root package is the shared kernel (typed ids, money, clock, errors) and
+     * each package below it is one capability with its public API and its internals together ({@code stock},
+     * {@code lots}, ...). The kernel is one slice and each capability with everything under it is one slice: the
+     * kernel needing a capability, or two capabilities that use each other, close a cycle and fail;</li>
+     * <li>by root API (the other modules): the root package holds shared types and facades, so it counts as two slices,
+     * the shared types below every feature package and the facades above them, and each feature package is a slice
+     * of its own: a feature package that calls a facade, a shared type that needs a feature package, or two feature
+     * packages that use each other close a cycle and fail.</li>
+     * </ul>
      */
     @ArchTest
     public static final ArchRule NO_PACKAGE_CYCLES_INSIDE_A_MODULE = SlicesRuleDefinition.slices()
             .assignedFrom(new ModuleSlices())
             .should().beFreeOfCycles()
             .allowEmptyShould(true)
-            .because("inside a module dependencies point one way: facades → feature packages → shared types (STYLE.md)");
+            .because("inside a module dependencies point one way: facades → feature packages → shared types, capabilities → kernel (STYLE.md, ADR 0010)");
 
-    /** Another module is used through its root package only: its feature packages are its own business. */
+    /**
+     * Another module is used through its public API only: its root package, and for a module by capability also
+     * each capability package directly below the root (never a package deeper down, such as
+     * {@code vn.ocop.catalog.stock.internal}). Everything else is the module's own business.
+     */
     @ArchTest
     public static final ArchRule OTHER_MODULES_ONLY_THROUGH_THEIR_ROOT_PACKAGE = com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes()
-            .should(new ArchCondition<JavaClass>("use other modules only through their root package") {
+            .should(new ArchCondition<JavaClass>("use other modules only through their root package (or, by capability, its capability packages)") {
                 @Override
                 public void check(JavaClass origin, ConditionEvents events) {
                     for (Dependency d : origin.getDirectDependenciesFromSelf()) {
                         String target = d.getTargetClass().getPackageName();
                         String module = module(target);
-                        if (module != null && !module.equals(module(origin.getPackageName())) && !target.equals(ROOT + module)) {
+                        if (module != null && !module.equals(module(origin.getPackageName())) && !isPublicApi(module, target)) {
                             events.add(SimpleConditionEvent.violated(d, d.getDescription()));
                         }
                     }
                 }
             })
             .allowEmptyShould(true)
-            .because("a module's root package is its public API (STYLE.md)");
+            .because("a module's root package (and a module by capability's capability packages) is its public API (STYLE.md, ADR 0010)");
+
+    /**
+     * Modules laid out by capability (ADR 0010): the root package is a shared kernel and each package directly below
+     * it is a capability. {@code archfixturecap} is the deliberate-violation fixture of ArchitectureRulesTests.
+     */
+    static final java.util.Set<String> BY_CAPABILITY = java.util.Set.of("catalog", "archfixturecap");
+
+    /** Whether {@code packageName} of {@code module} may be used by other modules. */
+    static boolean isPublicApi(String module, String packageName) {
+        String root = ROOT + module;
+        if (packageName.equals(root)) {
+            return true;
+        }
+        return BY_CAPABILITY.contains(module) && packageName.startsWith(root + ".")
+                && packageName.indexOf('.', root.length() + 1) < 0;
+    }
 
     private static final String ROOT = "vn.ocop.";
 
@@ -124,7 +149,10 @@ public final class ArchitectureRules {
         return dot < 0 ? rest : rest.substring(0, dot);
     }
 
-    /** Slices of a module: each feature package, and its root package split into shared types and facades. */
+    /**
+     * Slices of a module. By capability: the kernel (the root package) and each capability package with its
+     * subpackages. By root API: each feature package, and its root package split into shared types and facades.
+     */
     static final class ModuleSlices implements SliceAssignment {
 
         @Override
@@ -133,19 +161,28 @@ public final class ArchitectureRules {
             if (module == null) {
                 return SliceIdentifier.ignore();
             }
-            if (!c.getPackageName().equals(ROOT + module)) {
+            String root = ROOT + module;
+            if (BY_CAPABILITY.contains(module)) {
+                if (c.getPackageName().equals(root)) {
+                    return SliceIdentifier.of(root + " kernel");
+                }
+                String rest = c.getPackageName().substring(root.length() + 1);
+                int dot = rest.indexOf('.');
+                return SliceIdentifier.of(root + "." + (dot < 0 ? rest : rest.substring(0, dot)));
+            }
+            if (!c.getPackageName().equals(root)) {
                 return SliceIdentifier.of(c.getPackageName());
             }
             JavaClass top = c;
             while (top.getEnclosingClass().isPresent()) {
                 top = top.getEnclosingClass().get();
             }
-            return SliceIdentifier.of(ROOT + module + (top.isMetaAnnotatedWith(Component.class) ? " facades" : " shared types"));
+            return SliceIdentifier.of(root + (top.isMetaAnnotatedWith(Component.class) ? " facades" : " shared types"));
         }
 
         @Override
         public String getDescription() {
-            return "each feature package, and the root package as its shared types and its facades";
+            return "by capability: the kernel and each capability package; else each feature package, and the root package as its shared types and its facades";
         }
     }
 }

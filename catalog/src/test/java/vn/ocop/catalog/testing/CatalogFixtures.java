@@ -10,7 +10,7 @@ import vn.ocop.catalog.CertificationId;
 import vn.ocop.catalog.OcopGroup;
 import vn.ocop.catalog.ProducerId;
 import vn.ocop.catalog.ProductId;
-import vn.ocop.catalog.ProductStatus;
+import vn.ocop.catalog.listings.ProductStatus;
 
 /** Rows for tests, written straight to the catalog's tables: producers, products, and rankings in any state. */
 public final class CatalogFixtures {

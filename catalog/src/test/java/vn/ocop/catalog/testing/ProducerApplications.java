@@ -1,12 +1,12 @@
 package vn.ocop.catalog.testing;
 
-import vn.ocop.catalog.PayoutAccount;
-import vn.ocop.catalog.PhoneNumber;
-import vn.ocop.catalog.Place;
-import vn.ocop.catalog.ProducerApplication;
-import vn.ocop.catalog.ProducerKind;
-import vn.ocop.catalog.RegistrationNumber;
-import vn.ocop.catalog.TaxCode;
+import vn.ocop.catalog.producers.PayoutAccount;
+import vn.ocop.catalog.producers.PhoneNumber;
+import vn.ocop.catalog.producers.Place;
+import vn.ocop.catalog.producers.ProducerApplication;
+import vn.ocop.catalog.producers.ProducerKind;
+import vn.ocop.catalog.producers.RegistrationNumber;
+import vn.ocop.catalog.producers.TaxCode;
 
 /** Applications for tests: a co-op in Thái Nguyên with a valid tax code, contact and payout account. */
 public final class ProducerApplications {

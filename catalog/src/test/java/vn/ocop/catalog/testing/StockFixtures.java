@@ -8,7 +8,7 @@ import vn.ocop.catalog.LocationId;
 import vn.ocop.catalog.OcopGroup;
 import vn.ocop.catalog.ProducerId;
 import vn.ocop.catalog.ProductId;
-import vn.ocop.catalog.ProductStatus;
+import vn.ocop.catalog.listings.ProductStatus;
 
 /** Locations and stock for tests: outlets, a producer's warehouse, products on sale, stock set directly. */
 public final class StockFixtures {

@@ -1,5 +1,7 @@
 package vn.ocop.catalog.verification;
 
+import vn.ocop.catalog.councils.CouncilScope;
+import vn.ocop.catalog.councils.Rankings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -10,19 +12,15 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.r2dbc.core.DatabaseClient;
-import vn.ocop.catalog.Catalog;
+import vn.ocop.catalog.listings.Catalog;
 import vn.ocop.catalog.CatalogErrorCode;
 import vn.ocop.catalog.CatalogException;
 import vn.ocop.catalog.CatalogTestApplication;
 import vn.ocop.catalog.CertificationId;
 import vn.ocop.catalog.ProducerId;
 import vn.ocop.catalog.ProductId;
-import vn.ocop.catalog.ProductStatus;
-import vn.ocop.catalog.CouncilScope;
-import vn.ocop.catalog.Rankings;
-import vn.ocop.catalog.Verification;
-import vn.ocop.catalog.VerificationResult;
-import vn.ocop.catalog.VerificationResult.Status;
+import vn.ocop.catalog.listings.ProductStatus;
+import vn.ocop.catalog.verification.VerificationResult.Status;
 import vn.ocop.catalog.testing.CatalogFixtures;
 import vn.ocop.catalog.testing.OwnDatabase;
 

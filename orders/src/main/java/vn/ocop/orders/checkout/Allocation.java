@@ -4,7 +4,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import vn.ocop.catalog.LocationId;
-import vn.ocop.catalog.StockLevel;
+import vn.ocop.catalog.stock.StockLevel;
 
 /** Where a line comes from: the pickup outlet when the shopper collects, else the location with the most available. */
 final class Allocation {

@@ -12,7 +12,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import vn.ocop.catalog.CatalogErrorCode;
 import vn.ocop.catalog.CatalogException;
-import vn.ocop.catalog.Inventory;
+import vn.ocop.catalog.stock.Inventory;
 import vn.ocop.orders.Actor;
 import vn.ocop.orders.Basket;
 import vn.ocop.orders.Fulfilment;

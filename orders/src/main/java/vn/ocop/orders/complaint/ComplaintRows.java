@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import vn.ocop.catalog.CheckedImage;
+import vn.ocop.catalog.listings.CheckedImage;
 import vn.ocop.catalog.LocationId;
 import vn.ocop.catalog.ProducerId;
 import vn.ocop.catalog.ProductId;

@@ -3,7 +3,7 @@ package vn.ocop.orders.lifecycle;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import vn.ocop.catalog.Inventory;
+import vn.ocop.catalog.stock.Inventory;
 import vn.ocop.orders.Fulfilment;
 import vn.ocop.orders.FulfilmentStatus;
 import vn.ocop.orders.Order;

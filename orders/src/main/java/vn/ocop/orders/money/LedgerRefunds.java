@@ -4,7 +4,7 @@ import java.util.List;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
-import vn.ocop.catalog.Catalog;
+import vn.ocop.catalog.listings.Catalog;
 import vn.ocop.catalog.OcopGroup;
 import vn.ocop.catalog.ProductId;
 import vn.ocop.catalog.Vnd;

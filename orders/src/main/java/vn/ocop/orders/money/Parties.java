@@ -5,12 +5,12 @@ import java.util.Map;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import vn.ocop.catalog.Catalog;
-import vn.ocop.catalog.Location;
+import vn.ocop.catalog.listings.Catalog;
+import vn.ocop.catalog.locations.Location;
 import vn.ocop.catalog.LocationId;
-import vn.ocop.catalog.Locations;
+import vn.ocop.catalog.locations.Locations;
 import vn.ocop.catalog.ProducerId;
-import vn.ocop.catalog.ProducerSummary;
+import vn.ocop.catalog.producers.ProducerSummary;
 import vn.ocop.orders.MoneyEvent;
 
 /** Who the ledger's rows name, from the catalog: the producer (its kind decides the tax) and the locations' names. */

@@ -7,7 +7,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
 import vn.ocop.catalog.CatalogTime;
-import vn.ocop.catalog.LocationKind;
+import vn.ocop.catalog.locations.LocationKind;
 import vn.ocop.catalog.ProducerId;
 import vn.ocop.catalog.Vnd;
 import vn.ocop.orders.Holder;

@@ -14,7 +14,7 @@ import java.util.Objects;
 import java.util.Set;
 import vn.ocop.catalog.CatalogTime;
 import vn.ocop.catalog.LocationId;
-import vn.ocop.catalog.ProducerSummary;
+import vn.ocop.catalog.producers.ProducerSummary;
 import vn.ocop.orders.Holder;
 import vn.ocop.orders.MoneyKind;
 import vn.ocop.orders.SalesChannel;

@@ -16,7 +16,7 @@ import vn.ocop.catalog.CatalogTime;
 import vn.ocop.catalog.LotId;
 import vn.ocop.catalog.NoticeMailer;
 import vn.ocop.catalog.ProductId;
-import vn.ocop.catalog.Recall;
+import vn.ocop.catalog.lots.Recall;
 import vn.ocop.orders.OrderId;
 import vn.ocop.orders.RecallNotice;
 

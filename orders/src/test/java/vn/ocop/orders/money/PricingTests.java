@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import vn.ocop.catalog.LocationId;
 import vn.ocop.catalog.OcopGroup;
 import vn.ocop.catalog.ProducerId;
-import vn.ocop.catalog.ProducerSummary;
+import vn.ocop.catalog.producers.ProducerSummary;
 import vn.ocop.catalog.Vnd;
 import vn.ocop.orders.CommissionRate;
 import vn.ocop.orders.Holder;

@@ -10,7 +10,7 @@ import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import vn.ocop.catalog.Folding;
-import vn.ocop.catalog.IndexableProduct;
+import vn.ocop.catalog.changes.IndexableProduct;
 import vn.ocop.catalog.ProductId;
 import vn.ocop.catalog.Synonyms;
 import vn.ocop.search.TextFolding;

@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
-import vn.ocop.catalog.IndexableProduct;
+import vn.ocop.catalog.changes.IndexableProduct;
 import vn.ocop.search.ConsistencyReport;
 
 /** Compares PostgreSQL and the index product by product and reports any drift. */

@@ -14,8 +14,8 @@ import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
-import vn.ocop.catalog.CatalogChange;
-import vn.ocop.catalog.CatalogChanges;
+import vn.ocop.catalog.changes.CatalogChange;
+import vn.ocop.catalog.changes.CatalogChanges;
 import vn.ocop.catalog.ProductId;
 import vn.ocop.search.fallback.FoldedProducts;
 

@@ -9,8 +9,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Stream;
 import vn.ocop.catalog.Folding;
-import vn.ocop.catalog.IndexableProduct;
-import vn.ocop.catalog.IndexableProduct.IndexableRanking;
+import vn.ocop.catalog.changes.IndexableProduct;
+import vn.ocop.catalog.changes.IndexableProduct.IndexableRanking;
 import vn.ocop.search.TextFolding;
 
 /**

@@ -4,8 +4,8 @@ import java.util.List;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import vn.ocop.catalog.CatalogChanges;
-import vn.ocop.catalog.IndexableProduct;
+import vn.ocop.catalog.changes.CatalogChanges;
+import vn.ocop.catalog.changes.IndexableProduct;
 
 /**
  * Rebuilds the index with no downtime: a new versioned index is filled from PostgreSQL while queries and

@@ -10,9 +10,9 @@ import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.context.TestPropertySource;
-import vn.ocop.catalog.Catalog;
-import vn.ocop.catalog.CatalogChanges;
-import vn.ocop.catalog.DemoCatalog;
+import vn.ocop.catalog.listings.Catalog;
+import vn.ocop.catalog.changes.CatalogChanges;
+import vn.ocop.catalog.demo.DemoCatalog;
 import vn.ocop.search.SearchTest;
 import vn.ocop.search.fallback.FoldedProducts;
 

@@ -2,7 +2,7 @@ package vn.ocop.storefront.account;
 
 import java.util.Locale;
 import java.util.UUID;
-import vn.ocop.catalog.CouncilScope;
+import vn.ocop.catalog.councils.CouncilScope;
 
 /**
  * Someone who signs in, with what their role acts for: a PRODUCER's producer (and whether they are its owner, who
@@ -10,7 +10,7 @@ import vn.ocop.catalog.CouncilScope;
  * for someone has no password hash until they set one through their one-time link.
  *
  * @param councilScope {@link #NATIONAL}, or the province as producers name it; null unless COUNCIL
- * @param phone        the shopper's phone number as {@link vn.ocop.catalog.PhoneNumber} keeps it (ten or eleven digits); null if none was given
+ * @param phone        the shopper's phone number as {@link vn.ocop.catalog.producers.PhoneNumber} keeps it (ten or eleven digits); null if none was given
  */
 public record Account(UUID id, String email, String passwordHash, String displayName, Role role,
                       UUID producerId, UUID locationId, boolean enabled, boolean producerOwner, String councilScope, String phone) {

@@ -8,7 +8,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import vn.ocop.catalog.CatalogException;
 import vn.ocop.catalog.LocationId;
-import vn.ocop.catalog.Locations;
+import vn.ocop.catalog.locations.Locations;
 
 /**
  * What ADMIN does with accounts: make STAFF accounts for an outlet and COUNCIL accounts for a province or the

@@ -4,7 +4,7 @@ import java.util.UUID;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import vn.ocop.catalog.ProducerDirectory;
+import vn.ocop.catalog.producers.ProducerDirectory;
 import vn.ocop.catalog.ProducerId;
 
 /**

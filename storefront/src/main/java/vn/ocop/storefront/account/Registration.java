@@ -4,7 +4,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
-import vn.ocop.catalog.PhoneNumber;
+import vn.ocop.catalog.producers.PhoneNumber;
 
 /** Creates shopper accounts. Hashing a password is slow on purpose, so it runs off the event loop. */
 @Service

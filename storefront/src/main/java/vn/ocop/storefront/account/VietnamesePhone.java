@@ -8,7 +8,7 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
-import vn.ocop.catalog.PhoneNumber;
+import vn.ocop.catalog.producers.PhoneNumber;
 
 /**
  * A Vietnamese phone number as {@link PhoneNumber} reads it: a mobile of ten digits from 03, 05, 07, 08 or 09 (or

@@ -1,12 +1,12 @@
 package vn.ocop.storefront.demo;
 
-import vn.ocop.catalog.PayoutAccount;
-import vn.ocop.catalog.PhoneNumber;
-import vn.ocop.catalog.Place;
-import vn.ocop.catalog.ProducerApplication;
-import vn.ocop.catalog.ProducerKind;
-import vn.ocop.catalog.RegistrationNumber;
-import vn.ocop.catalog.TaxCode;
+import vn.ocop.catalog.producers.PayoutAccount;
+import vn.ocop.catalog.producers.PhoneNumber;
+import vn.ocop.catalog.producers.Place;
+import vn.ocop.catalog.producers.ProducerApplication;
+import vn.ocop.catalog.producers.ProducerKind;
+import vn.ocop.catalog.producers.RegistrationNumber;
+import vn.ocop.catalog.producers.TaxCode;
 
 /**
  * The demo's application to sell, waiting for ADMIN: an invented co-op, its tax code 0000000017 passing the check

@@ -3,7 +3,7 @@ package vn.ocop.storefront.account;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
-import vn.ocop.catalog.PhoneNumber;
+import vn.ocop.catalog.producers.PhoneNumber;
 
 /** The phone numbers registration takes: Vietnamese mobiles and landlines as people type them, stored as digits. */
 class VietnamesePhoneTests {

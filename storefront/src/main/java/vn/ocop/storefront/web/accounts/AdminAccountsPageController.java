@@ -14,7 +14,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.util.UriComponentsBuilder;
 import reactor.core.publisher.Mono;
-import vn.ocop.catalog.Locations;
+import vn.ocop.catalog.locations.Locations;
 import vn.ocop.orders.Addresses;
 import vn.ocop.storefront.account.AccountAdministration;
 import vn.ocop.storefront.account.AccountErrorCode;

@@ -19,7 +19,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 import vn.ocop.catalog.CertificationId;
-import vn.ocop.catalog.Rankings;
+import vn.ocop.catalog.councils.Rankings;
 import vn.ocop.storefront.security.CurrentAccount;
 import vn.ocop.storefront.web.council.CouncilJson.CouncilProductJson;
 import vn.ocop.storefront.web.council.CouncilJson.ExpiringJson;

@@ -3,12 +3,12 @@ package vn.ocop.storefront.web.council;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.UUID;
-import vn.ocop.catalog.CouncilProduct;
-import vn.ocop.catalog.ExpiringRanking;
-import vn.ocop.catalog.ProductStatus;
-import vn.ocop.catalog.Ranking;
-import vn.ocop.catalog.RankingLevel;
-import vn.ocop.catalog.SaleStatus;
+import vn.ocop.catalog.councils.CouncilProduct;
+import vn.ocop.catalog.councils.ExpiringRanking;
+import vn.ocop.catalog.listings.ProductStatus;
+import vn.ocop.catalog.rankings.Ranking;
+import vn.ocop.catalog.rankings.RankingLevel;
+import vn.ocop.catalog.listings.SaleStatus;
 
 /** What the council API answers. */
 final class CouncilJson {

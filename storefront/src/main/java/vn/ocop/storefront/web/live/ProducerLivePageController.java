@@ -15,14 +15,14 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
-import vn.ocop.catalog.Catalog;
+import vn.ocop.catalog.listings.Catalog;
 import vn.ocop.catalog.CatalogClock;
 import vn.ocop.catalog.LocationId;
-import vn.ocop.catalog.Locations;
+import vn.ocop.catalog.locations.Locations;
 import vn.ocop.catalog.ProducerId;
 import vn.ocop.catalog.ProductId;
-import vn.ocop.catalog.StockLevel;
-import vn.ocop.catalog.StockReports;
+import vn.ocop.catalog.stock.StockLevel;
+import vn.ocop.catalog.stock.StockReports;
 import vn.ocop.catalog.Vnd;
 import vn.ocop.orders.EventPlan;
 import vn.ocop.orders.LiveSales;
@@ -150,7 +150,7 @@ class ProducerLivePageController {
                 .doOnNext(s -> model.addAttribute("state", s))
                 .then(stock.ofProducer(producer, catalog.today()).filter(StockLevel::sellable).collectList())
                 .flatMap(levels -> reactor.core.publisher.Flux.fromIterable(levels).map(StockLevel::location).distinct()
-                        .concatMap(l -> locations.get(l)).collectMap(vn.ocop.catalog.Location::id, vn.ocop.catalog.Location::name)
+                        .concatMap(l -> locations.get(l)).collectMap(vn.ocop.catalog.locations.Location::id, vn.ocop.catalog.locations.Location::name)
                         .doOnNext(names -> {
                             model.addAttribute("products", levels.stream().map(l -> new Choice(l.product().value().toString(), l.productName(), 0, l.price()))
                                     .distinct().sorted(Comparator.comparing(Choice::label)).toList());

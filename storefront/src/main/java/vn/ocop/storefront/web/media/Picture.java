@@ -3,7 +3,7 @@ package vn.ocop.storefront.web.media;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
-import vn.ocop.catalog.ProductImage;
+import vn.ocop.catalog.listings.ProductImage;
 
 /**
  * One image as an {@code <img>} shows it: {@code src} (the smallest copy, for browsers without srcset),

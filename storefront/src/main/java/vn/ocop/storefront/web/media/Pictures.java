@@ -7,9 +7,9 @@ import java.util.UUID;
 import java.util.function.Function;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
-import vn.ocop.catalog.Listings;
+import vn.ocop.catalog.listings.Listings;
 import vn.ocop.catalog.ProductId;
-import vn.ocop.catalog.ProductPictures;
+import vn.ocop.catalog.listings.ProductPictures;
 
 /**
  * The pictures of the products a page lists, by product id, for {@code fragments/picture.html}: one query for the

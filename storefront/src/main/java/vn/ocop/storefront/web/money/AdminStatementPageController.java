@@ -16,7 +16,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
-import vn.ocop.catalog.Catalog;
+import vn.ocop.catalog.listings.Catalog;
 import vn.ocop.catalog.ProducerId;
 import vn.ocop.orders.InvalidMoneyRequest;
 import vn.ocop.orders.Money;

@@ -13,12 +13,12 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import reactor.core.publisher.Mono;
-import vn.ocop.catalog.ApplicationId;
-import vn.ocop.catalog.ApplicationStatus;
-import vn.ocop.catalog.Banks;
+import vn.ocop.catalog.producers.ApplicationId;
+import vn.ocop.catalog.producers.ApplicationStatus;
+import vn.ocop.catalog.producers.Banks;
 import vn.ocop.catalog.CatalogErrorCode;
 import vn.ocop.catalog.CatalogException;
-import vn.ocop.catalog.Onboarding;
+import vn.ocop.catalog.producers.Onboarding;
 import vn.ocop.storefront.account.EmailAlreadyRegistered;
 import vn.ocop.storefront.account.PublicAddress;
 

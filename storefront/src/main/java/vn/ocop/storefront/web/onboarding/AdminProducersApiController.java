@@ -15,9 +15,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
-import vn.ocop.catalog.ProducerDirectory;
+import vn.ocop.catalog.producers.ProducerDirectory;
 import vn.ocop.catalog.ProducerId;
-import vn.ocop.catalog.ProducerStatus;
+import vn.ocop.catalog.producers.ProducerStatus;
 import vn.ocop.storefront.web.onboarding.OnboardingJson.ProducerJson;
 
 /** ADMIN's producers: find them, suspend one (its products leave sale at once), reactivate it. */

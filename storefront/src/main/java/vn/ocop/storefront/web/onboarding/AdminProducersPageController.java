@@ -14,9 +14,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import reactor.core.publisher.Mono;
 import vn.ocop.catalog.CatalogErrorCode;
 import vn.ocop.catalog.CatalogException;
-import vn.ocop.catalog.ProducerDirectory;
+import vn.ocop.catalog.producers.ProducerDirectory;
 import vn.ocop.catalog.ProducerId;
-import vn.ocop.catalog.ProducerStatus;
+import vn.ocop.catalog.producers.ProducerStatus;
 
 /** ADMIN's producers: find one by name or tax code, see its details, suspend it with a reason or reactivate it. */
 @Controller

@@ -12,8 +12,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
-import vn.ocop.catalog.Bank;
-import vn.ocop.catalog.Banks;
+import vn.ocop.catalog.producers.Bank;
+import vn.ocop.catalog.producers.Banks;
 import vn.ocop.orders.Addresses;
 import vn.ocop.storefront.web.onboarding.OnboardingJson.ReceiptJson;
 

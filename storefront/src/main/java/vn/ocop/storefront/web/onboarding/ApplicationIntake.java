@@ -2,9 +2,9 @@ package vn.ocop.storefront.web.onboarding;
 
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
-import vn.ocop.catalog.Onboarding;
-import vn.ocop.catalog.ProducerApplication;
-import vn.ocop.catalog.SubmittedApplication;
+import vn.ocop.catalog.producers.Onboarding;
+import vn.ocop.catalog.producers.ProducerApplication;
+import vn.ocop.catalog.producers.SubmittedApplication;
 import vn.ocop.storefront.account.Accounts;
 import vn.ocop.storefront.account.EmailAlreadyRegistered;
 

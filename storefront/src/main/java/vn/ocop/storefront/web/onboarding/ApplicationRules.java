@@ -8,10 +8,10 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
-import vn.ocop.catalog.PayoutAccount;
-import vn.ocop.catalog.PhoneNumber;
-import vn.ocop.catalog.RegistrationNumber;
-import vn.ocop.catalog.TaxCode;
+import vn.ocop.catalog.producers.PayoutAccount;
+import vn.ocop.catalog.producers.PhoneNumber;
+import vn.ocop.catalog.producers.RegistrationNumber;
+import vn.ocop.catalog.producers.TaxCode;
 import vn.ocop.orders.Addresses;
 
 /**

@@ -2,13 +2,13 @@ package vn.ocop.storefront.web.onboarding;
 
 import java.time.OffsetDateTime;
 import java.util.UUID;
-import vn.ocop.catalog.ApplicationStatus;
-import vn.ocop.catalog.PayoutAccount;
-import vn.ocop.catalog.ProducerApplication;
-import vn.ocop.catalog.ProducerKind;
-import vn.ocop.catalog.ProducerProfile;
-import vn.ocop.catalog.ProducerStatus;
-import vn.ocop.catalog.SubmittedApplication;
+import vn.ocop.catalog.producers.ApplicationStatus;
+import vn.ocop.catalog.producers.PayoutAccount;
+import vn.ocop.catalog.producers.ProducerApplication;
+import vn.ocop.catalog.producers.ProducerKind;
+import vn.ocop.catalog.producers.ProducerProfile;
+import vn.ocop.catalog.producers.ProducerStatus;
+import vn.ocop.catalog.producers.SubmittedApplication;
 
 /** What the onboarding API answers: the applicant's receipt, ADMIN's view of applications and producers. */
 final class OnboardingJson {

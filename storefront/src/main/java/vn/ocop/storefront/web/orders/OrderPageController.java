@@ -11,7 +11,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
-import vn.ocop.catalog.Locations;
+import vn.ocop.catalog.locations.Locations;
 import vn.ocop.orders.Addresses;
 import vn.ocop.orders.CancelReason;
 import vn.ocop.orders.Complaints;

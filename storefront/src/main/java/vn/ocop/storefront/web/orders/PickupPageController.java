@@ -12,7 +12,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 import vn.ocop.catalog.LocationId;
-import vn.ocop.catalog.Locations;
+import vn.ocop.catalog.locations.Locations;
 import vn.ocop.catalog.Vnd;
 import vn.ocop.orders.MoneyTaken;
 import vn.ocop.orders.OrdersErrorCode;

@@ -4,7 +4,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import vn.ocop.catalog.Location;
+import vn.ocop.catalog.locations.Location;
 import vn.ocop.orders.DeliveryAddress;
 import vn.ocop.orders.FulfilmentStatus;
 import vn.ocop.orders.PaymentMethod;

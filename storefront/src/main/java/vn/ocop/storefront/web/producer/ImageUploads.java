@@ -4,7 +4,7 @@ import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.codec.multipart.FilePart;
 import reactor.core.publisher.Mono;
-import vn.ocop.catalog.ImageRejected;
+import vn.ocop.catalog.listings.ImageRejected;
 
 /** Reads an uploaded file into memory, but no further than the largest image the catalog keeps. */
 final class ImageUploads {

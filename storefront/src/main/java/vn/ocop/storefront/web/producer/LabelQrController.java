@@ -12,7 +12,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.UriComponentsBuilder;
 import reactor.core.publisher.Mono;
-import vn.ocop.catalog.Listings;
+import vn.ocop.catalog.listings.Listings;
 import vn.ocop.catalog.ProductId;
 import vn.ocop.storefront.web.QrCodes;
 import vn.ocop.storefront.security.CurrentAccount;

@@ -1,6 +1,6 @@
 package vn.ocop.storefront.web.producer;
 
-import vn.ocop.catalog.Listing;
+import vn.ocop.catalog.listings.Listing;
 
 /** Where a listing's public pieces live. */
 final class Links {

@@ -9,8 +9,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestPart;
 import reactor.core.publisher.Mono;
-import vn.ocop.catalog.ImageRejected;
-import vn.ocop.catalog.Listings;
+import vn.ocop.catalog.listings.ImageRejected;
+import vn.ocop.catalog.listings.Listings;
 import vn.ocop.catalog.ProductId;
 import vn.ocop.storefront.security.CurrentAccount;
 

@@ -6,7 +6,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import vn.ocop.catalog.ListingDetails;
+import vn.ocop.catalog.listings.ListingDetails;
 import vn.ocop.catalog.OcopGroup;
 import vn.ocop.catalog.Vnd;
 
@@ -42,7 +42,7 @@ record ListingForm(
         return new ListingForm("", "", null, null, "", null, null);
     }
 
-    static ListingForm of(vn.ocop.catalog.Listing listing) {
+    static ListingForm of(vn.ocop.catalog.listings.Listing listing) {
         return new ListingForm(listing.name(), listing.description(), listing.group(), listing.price().dong(),
                 listing.salesUnit(), listing.shippingWeightGrams(), listing.version());
     }

@@ -3,11 +3,11 @@ package vn.ocop.storefront.web.producer;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
-import vn.ocop.catalog.Listing;
+import vn.ocop.catalog.listings.Listing;
 import vn.ocop.catalog.OcopGroup;
-import vn.ocop.catalog.ProductStatus;
-import vn.ocop.catalog.Ranking;
-import vn.ocop.catalog.SaleStatus;
+import vn.ocop.catalog.listings.ProductStatus;
+import vn.ocop.catalog.rankings.Ranking;
+import vn.ocop.catalog.listings.SaleStatus;
 
 /**
  * A listing as the producer API shows it: whether it is on sale today and, if not, why ({@code reasonCode},

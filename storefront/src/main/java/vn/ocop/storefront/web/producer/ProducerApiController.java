@@ -25,12 +25,12 @@ import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import vn.ocop.catalog.ExpiringListing;
-import vn.ocop.catalog.Listings;
-import vn.ocop.catalog.ProducerNotice;
-import vn.ocop.catalog.ProducerNotices;
+import vn.ocop.catalog.listings.ExpiringListing;
+import vn.ocop.catalog.listings.Listings;
+import vn.ocop.catalog.councils.ProducerNotice;
+import vn.ocop.catalog.councils.ProducerNotices;
 import vn.ocop.catalog.ProductId;
-import vn.ocop.catalog.StoredImage;
+import vn.ocop.catalog.listings.StoredImage;
 import vn.ocop.storefront.security.CurrentAccount;
 
 /** A producer's own listings, for API clients (HTTP Basic). Someone else's product answers 404. */

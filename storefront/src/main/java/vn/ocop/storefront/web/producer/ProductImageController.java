@@ -16,8 +16,8 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import vn.ocop.catalog.Listings;
-import vn.ocop.catalog.StoredImage;
+import vn.ocop.catalog.listings.Listings;
+import vn.ocop.catalog.listings.StoredImage;
 
 /**
  * Product images and their thumbnails ({@code <uuid>-320.jpg}), for anyone. The file is streamed from disk through an

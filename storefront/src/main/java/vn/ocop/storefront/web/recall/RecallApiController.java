@@ -12,7 +12,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 import vn.ocop.catalog.LotId;
-import vn.ocop.catalog.Recall;
+import vn.ocop.catalog.lots.Recall;
 import vn.ocop.orders.Recalls;
 import vn.ocop.storefront.security.CurrentAccount;
 

@@ -4,7 +4,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
-import vn.ocop.catalog.Recall;
+import vn.ocop.catalog.lots.Recall;
 import vn.ocop.orders.LotRecallOutcome;
 import vn.ocop.orders.RecallNotice;
 

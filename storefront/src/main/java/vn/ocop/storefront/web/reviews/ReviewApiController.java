@@ -18,7 +18,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 import vn.ocop.catalog.ProductId;
-import vn.ocop.catalog.ProductRatings;
+import vn.ocop.catalog.listings.ProductRatings;
 import vn.ocop.orders.OrderId;
 import vn.ocop.orders.ReviewId;
 import vn.ocop.orders.Reviews;

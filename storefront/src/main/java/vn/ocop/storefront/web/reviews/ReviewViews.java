@@ -5,7 +5,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.IntStream;
-import vn.ocop.catalog.Rating;
+import vn.ocop.catalog.listings.Rating;
 import vn.ocop.orders.Review;
 
 /** A review as each reader may see it: the public (no account, no e-mail), its author, the producer, ADMIN. */

@@ -4,7 +4,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import vn.ocop.catalog.Catalog;
+import vn.ocop.catalog.listings.Catalog;
 import vn.ocop.orders.LiveSales;
 import vn.ocop.orders.LiveStatus;
 import vn.ocop.storefront.web.media.Pictures;
@@ -30,7 +30,7 @@ class HomePageController {
         int p = Math.max(0, page);
         var products = catalog.sellableProducts(p * PAGE_SIZE, PAGE_SIZE).collectList().cache();
         model.addAttribute("products", products);
-        model.addAttribute("pictures", pictures.of(products, vn.ocop.catalog.ProductCard::id));
+        model.addAttribute("pictures", pictures.of(products, vn.ocop.catalog.listings.ProductCard::id));
         model.addAttribute("total", catalog.countSellable());
         model.addAttribute("liveNow", live.listed(java.util.List.of(LiveStatus.LIVE)).take(3).collectList());
         model.addAttribute("page", p);

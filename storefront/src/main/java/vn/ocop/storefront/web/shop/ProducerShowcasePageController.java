@@ -7,7 +7,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import reactor.core.publisher.Mono;
 import vn.ocop.catalog.ProducerId;
-import vn.ocop.catalog.ProducerShowcase;
+import vn.ocop.catalog.listings.ProducerShowcase;
 import vn.ocop.storefront.web.media.Pictures;
 
 /**

@@ -9,12 +9,12 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
-import vn.ocop.catalog.Catalog;
-import vn.ocop.catalog.Lots;
-import vn.ocop.catalog.StockReports;
+import vn.ocop.catalog.listings.Catalog;
+import vn.ocop.catalog.lots.Lots;
+import vn.ocop.catalog.stock.StockReports;
 import vn.ocop.catalog.OcopGroup;
 import vn.ocop.catalog.ProductId;
-import vn.ocop.catalog.ProductQuery;
+import vn.ocop.catalog.listings.ProductQuery;
 import vn.ocop.storefront.web.media.Pictures;
 import vn.ocop.orders.Reviews;
 
@@ -48,7 +48,7 @@ class ProductPageController {
         ProductQuery query = new ProductQuery(group, province, null, p * HomePageController.PAGE_SIZE, HomePageController.PAGE_SIZE);
         var products = catalog.sellableProducts(query).collectList().cache();
         model.addAttribute("products", products);
-        model.addAttribute("pictures", pictures.of(products, vn.ocop.catalog.ProductCard::id));
+        model.addAttribute("pictures", pictures.of(products, vn.ocop.catalog.listings.ProductCard::id));
         model.addAttribute("total", catalog.countSellable(query));
         model.addAttribute("provinces", catalog.provincesOnSale());
         model.addAttribute("groups", OcopGroup.values());

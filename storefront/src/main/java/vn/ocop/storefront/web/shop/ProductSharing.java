@@ -5,7 +5,7 @@ import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
 import org.springframework.web.server.ServerWebExchange;
-import vn.ocop.catalog.ProductDetails;
+import vn.ocop.catalog.listings.ProductDetails;
 import vn.ocop.storefront.account.PublicAddress;
 import vn.ocop.storefront.web.Formats;
 

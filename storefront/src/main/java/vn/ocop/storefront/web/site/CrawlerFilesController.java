@@ -10,8 +10,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.HtmlUtils;
 import reactor.core.publisher.Flux;
-import vn.ocop.catalog.Catalog;
-import vn.ocop.catalog.ProductStamp;
+import vn.ocop.catalog.listings.Catalog;
+import vn.ocop.catalog.listings.ProductStamp;
 import vn.ocop.storefront.account.PublicAddress;
 
 /**

@@ -2,7 +2,7 @@ package vn.ocop.storefront.web.stock;
 
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
-import vn.ocop.catalog.IssuedTillKey;
+import vn.ocop.catalog.stock.IssuedTillKey;
 
 /**
  * A new till key's secret, carried from the POST that made it to the page after the redirect (Post/Redirect/Get):

@@ -19,10 +19,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import vn.ocop.catalog.LocationDetails;
+import vn.ocop.catalog.locations.LocationDetails;
 import vn.ocop.catalog.LocationId;
-import vn.ocop.catalog.LocationKind;
-import vn.ocop.catalog.Locations;
+import vn.ocop.catalog.locations.LocationKind;
+import vn.ocop.catalog.locations.Locations;
 import vn.ocop.catalog.ProducerId;
 import vn.ocop.storefront.web.stock.StockJson.LocationView;
 

@@ -6,9 +6,9 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.UUID;
-import vn.ocop.catalog.LotRef;
-import vn.ocop.catalog.Movement;
-import vn.ocop.catalog.MovementType;
+import vn.ocop.catalog.stock.LotRef;
+import vn.ocop.catalog.stock.Movement;
+import vn.ocop.catalog.stock.MovementType;
 import vn.ocop.catalog.ProductId;
 
 /**

@@ -12,12 +12,12 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.format.annotation.DateTimeFormat;
-import vn.ocop.catalog.Location;
-import vn.ocop.catalog.LocationDetails;
-import vn.ocop.catalog.LocationKind;
-import vn.ocop.catalog.LotRef;
-import vn.ocop.catalog.Movement;
-import vn.ocop.catalog.MovementType;
+import vn.ocop.catalog.locations.Location;
+import vn.ocop.catalog.locations.LocationDetails;
+import vn.ocop.catalog.locations.LocationKind;
+import vn.ocop.catalog.stock.LotRef;
+import vn.ocop.catalog.stock.Movement;
+import vn.ocop.catalog.stock.MovementType;
 import vn.ocop.catalog.ProducerId;
 import vn.ocop.catalog.ProductId;
 

@@ -6,19 +6,19 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
-import vn.ocop.catalog.Discrepancy;
-import vn.ocop.catalog.LedgerEntry;
-import vn.ocop.catalog.Location;
-import vn.ocop.catalog.LocationKind;
-import vn.ocop.catalog.Lot;
-import vn.ocop.catalog.LotStock;
-import vn.ocop.catalog.MovementResult;
-import vn.ocop.catalog.Pickup;
-import vn.ocop.catalog.PickupPoint;
-import vn.ocop.catalog.StockLevel;
-import vn.ocop.catalog.RecalledLot;
-import vn.ocop.catalog.SyncAnswer;
-import vn.ocop.catalog.TillKey;
+import vn.ocop.catalog.stock.Discrepancy;
+import vn.ocop.catalog.stock.LedgerEntry;
+import vn.ocop.catalog.locations.Location;
+import vn.ocop.catalog.locations.LocationKind;
+import vn.ocop.catalog.lots.Lot;
+import vn.ocop.catalog.lots.LotStock;
+import vn.ocop.catalog.stock.MovementResult;
+import vn.ocop.catalog.stock.Pickup;
+import vn.ocop.catalog.stock.PickupPoint;
+import vn.ocop.catalog.stock.StockLevel;
+import vn.ocop.catalog.stock.RecalledLot;
+import vn.ocop.catalog.stock.SyncAnswer;
+import vn.ocop.catalog.stock.TillKey;
 
 /** The JSON shapes of the stock APIs. */
 final class StockJson {

@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import vn.ocop.catalog.LocationId;
-import vn.ocop.catalog.LotStock;
+import vn.ocop.catalog.lots.LotStock;
 import vn.ocop.catalog.ProductId;
-import vn.ocop.catalog.StockLevel;
+import vn.ocop.catalog.stock.StockLevel;
 
 /** Small things the stock templates compute from the stock levels and lots. */
 public final class StockPageModel {

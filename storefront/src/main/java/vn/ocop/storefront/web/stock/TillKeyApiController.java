@@ -16,7 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import vn.ocop.catalog.LocationId;
-import vn.ocop.catalog.TillKeys;
+import vn.ocop.catalog.stock.TillKeys;
 import vn.ocop.storefront.security.CurrentAccount;
 import vn.ocop.storefront.web.stock.StockJson.IssuedKeyView;
 import vn.ocop.storefront.web.stock.StockJson.TillKeyView;

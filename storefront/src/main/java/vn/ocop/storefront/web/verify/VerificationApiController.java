@@ -12,14 +12,14 @@ import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 import vn.ocop.catalog.CatalogException;
 import vn.ocop.catalog.CatalogTime;
-import vn.ocop.catalog.LocationKind;
-import vn.ocop.catalog.Lot;
-import vn.ocop.catalog.LotTrace;
-import vn.ocop.catalog.Ranking;
-import vn.ocop.catalog.TraceStep;
-import vn.ocop.catalog.Traceability;
-import vn.ocop.catalog.Verification;
-import vn.ocop.catalog.VerificationResult;
+import vn.ocop.catalog.locations.LocationKind;
+import vn.ocop.catalog.lots.Lot;
+import vn.ocop.catalog.lots.LotTrace;
+import vn.ocop.catalog.rankings.Ranking;
+import vn.ocop.catalog.lots.TraceStep;
+import vn.ocop.catalog.lots.Traceability;
+import vn.ocop.catalog.verification.Verification;
+import vn.ocop.catalog.verification.VerificationResult;
 
 /** What the QR code on a label proves, as JSON, for anyone. */
 @RestController

@@ -7,11 +7,11 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import reactor.core.publisher.Mono;
-import vn.ocop.catalog.Catalog;
+import vn.ocop.catalog.listings.Catalog;
 import vn.ocop.catalog.CatalogTime;
-import vn.ocop.catalog.Ranking;
-import vn.ocop.catalog.Traceability;
-import vn.ocop.catalog.Verification;
+import vn.ocop.catalog.rankings.Ranking;
+import vn.ocop.catalog.lots.Traceability;
+import vn.ocop.catalog.verification.Verification;
 
 /**
  * The page a shopper sees after scanning the QR code on a label; an unknown code is the 404 page. A lot's label adds

@@ -15,7 +15,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
-import vn.ocop.catalog.Catalog;
+import vn.ocop.catalog.listings.Catalog;
 import vn.ocop.storefront.StorefrontTest;
 
 @StorefrontTest
@@ -26,7 +26,7 @@ class CouncilApiControllerTests {
     @Autowired
     WebTestClient web;
     @Autowired
-    vn.ocop.catalog.CatalogChanges changes;
+    vn.ocop.catalog.changes.CatalogChanges changes;
 
     @Autowired
     DatabaseClient db;

@@ -20,7 +20,7 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
-import vn.ocop.catalog.Inventory;
+import vn.ocop.catalog.stock.Inventory;
 import vn.ocop.storefront.StorefrontTest;
 import vn.ocop.storefront.web.orders.StockedProducts;
 

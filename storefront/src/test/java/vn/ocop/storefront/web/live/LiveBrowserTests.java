@@ -19,7 +19,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.r2dbc.core.DatabaseClient;
-import vn.ocop.catalog.Inventory;
+import vn.ocop.catalog.stock.Inventory;
 import vn.ocop.storefront.Browser;
 import vn.ocop.storefront.StorefrontTest;
 import vn.ocop.storefront.web.orders.StockedProducts;

@@ -18,7 +18,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import reactor.core.Disposable;
 import reactor.netty.http.HttpProtocol;
 import reactor.netty.http.client.HttpClient;
-import vn.ocop.catalog.Inventory;
+import vn.ocop.catalog.stock.Inventory;
 import vn.ocop.storefront.StorefrontTest;
 import vn.ocop.storefront.web.orders.StockedProducts;
 

@@ -31,7 +31,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.web.util.HtmlUtils;
-import vn.ocop.catalog.Inventory;
+import vn.ocop.catalog.stock.Inventory;
 import vn.ocop.catalog.Vnd;
 import vn.ocop.orders.CardRefund;
 import vn.ocop.orders.OrderId;

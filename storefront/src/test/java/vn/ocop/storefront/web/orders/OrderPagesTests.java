@@ -16,7 +16,7 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.web.util.HtmlUtils;
-import vn.ocop.catalog.Inventory;
+import vn.ocop.catalog.stock.Inventory;
 import vn.ocop.storefront.StorefrontTest;
 import vn.ocop.storefront.web.producer.SignedIn;
 

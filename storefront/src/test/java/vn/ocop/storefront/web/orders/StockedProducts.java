@@ -4,10 +4,10 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
-import vn.ocop.catalog.Inventory;
+import vn.ocop.catalog.stock.Inventory;
 import vn.ocop.catalog.LocationId;
-import vn.ocop.catalog.Movement;
-import vn.ocop.catalog.MovementType;
+import vn.ocop.catalog.stock.Movement;
+import vn.ocop.catalog.stock.MovementType;
 import vn.ocop.catalog.ProductId;
 
 /** Order tests' set-up on the demo data: the Hà Nội showroom, a sellable product given stock there, an empty cart. */

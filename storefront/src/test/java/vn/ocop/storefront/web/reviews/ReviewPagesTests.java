@@ -20,7 +20,7 @@ import org.springframework.http.client.MultipartBodyBuilder;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.function.BodyInserters;
-import vn.ocop.catalog.Inventory;
+import vn.ocop.catalog.stock.Inventory;
 import vn.ocop.storefront.StorefrontTest;
 import vn.ocop.storefront.web.orders.StockedProducts;
 import vn.ocop.storefront.web.producer.SignedIn;

@@ -16,7 +16,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
-import vn.ocop.catalog.CatalogChanges;
+import vn.ocop.catalog.changes.CatalogChanges;
 import vn.ocop.storefront.Browser;
 import vn.ocop.storefront.SearchIndexReady;
 import vn.ocop.storefront.StorefrontTest;

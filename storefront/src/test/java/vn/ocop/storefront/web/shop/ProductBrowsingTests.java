@@ -22,7 +22,7 @@ class ProductBrowsingTests {
     @Autowired
     DatabaseClient db;
     @Autowired
-    vn.ocop.catalog.CatalogChanges changes;
+    vn.ocop.catalog.changes.CatalogChanges changes;
 
     @org.junit.jupiter.api.BeforeEach
     void indexed() {

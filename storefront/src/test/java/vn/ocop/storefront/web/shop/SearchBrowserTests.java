@@ -17,7 +17,7 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import vn.ocop.catalog.CatalogChanges;
+import vn.ocop.catalog.changes.CatalogChanges;
 import vn.ocop.storefront.Browser;
 import vn.ocop.storefront.SearchIndexReady;
 import vn.ocop.storefront.StorefrontTest;

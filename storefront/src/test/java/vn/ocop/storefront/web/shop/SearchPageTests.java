@@ -19,7 +19,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.util.HtmlUtils;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-import vn.ocop.catalog.CatalogChanges;
+import vn.ocop.catalog.changes.CatalogChanges;
 import vn.ocop.catalog.OcopGroup;
 import vn.ocop.search.PriceRange;
 import vn.ocop.search.SearchRequest;

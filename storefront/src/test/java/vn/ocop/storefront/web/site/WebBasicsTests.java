@@ -18,7 +18,7 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.util.HtmlUtils;
 import reactor.netty.http.client.HttpClient;
-import vn.ocop.catalog.CatalogChanges;
+import vn.ocop.catalog.changes.CatalogChanges;
 import vn.ocop.storefront.SearchIndexReady;
 import vn.ocop.storefront.StorefrontTest;
 import vn.ocop.storefront.web.producer.SignedIn;

@@ -10,10 +10,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
-import vn.ocop.catalog.Catalog;
+import vn.ocop.catalog.listings.Catalog;
 import vn.ocop.catalog.CertificationId;
-import vn.ocop.catalog.CouncilScope;
-import vn.ocop.catalog.Rankings;
+import vn.ocop.catalog.councils.CouncilScope;
+import vn.ocop.catalog.councils.Rankings;
 import vn.ocop.storefront.StorefrontTest;
 
 @StorefrontTest

@@ -1,5 +1,0 @@
-package vn.ocop.catalog;
-
-/** What approving an application made: the producer (ACTIVE), and the application it came from, now APPROVED. */
-public record ApprovedProducer(ProducerId producer, SubmittedApplication application) {
-}

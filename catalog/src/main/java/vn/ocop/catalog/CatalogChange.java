@@ -1,5 +1,0 @@
-package vn.ocop.catalog;
-
-/** A change of the catalog's outbox not yet indexed: its id, and the product it touched. */
-public record CatalogChange(long id, ProductId product) {
-}

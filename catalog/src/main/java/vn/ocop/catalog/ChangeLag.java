@@ -1,7 +1,0 @@
-package vn.ocop.catalog;
-
-import java.time.Duration;
-
-/** How far behind the index is: changes waiting, and the age of the oldest. */
-public record ChangeLag(long pending, Duration oldest) {
-}

@@ -1,5 +1,0 @@
-package vn.ocop.catalog;
-
-/** A listing whose ranking allows sale today and ends within the days asked about: time to ask the council for a new one. */
-public record ExpiringListing(ProductId product, String productName, Ranking ranking, long daysLeft) {
-}

@@ -1,5 +1,0 @@
-package vn.ocop.catalog;
-
-/** A new till key with its secret: the only time the secret is seen. */
-public record IssuedTillKey(TillKey key, String secret) {
-}

@@ -1,5 +1,0 @@
-package vn.ocop.catalog;
-
-/** Units set aside at a location for a reference (an order or a live offer) and not yet handed over or released. */
-public record Pickup(String reference, ProductId product, String productName, int quantity) {
-}

@@ -1,5 +1,0 @@
-package vn.ocop.catalog;
-
-/** A location where shoppers may collect a product, and how many units are available there now. */
-public record PickupPoint(Location location, int available) {
-}

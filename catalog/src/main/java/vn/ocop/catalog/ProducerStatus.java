@@ -1,6 +1,0 @@
-package vn.ocop.catalog;
-
-/** A suspended producer sells nothing, whatever its rankings say. */
-public enum ProducerStatus {
-    ACTIVE, SUSPENDED
-}

@@ -1,6 +1,0 @@
-package vn.ocop.catalog;
-
-/** A listing's life: drafted, published (ACTIVE), or withdrawn (ARCHIVED). */
-public enum ProductStatus {
-    DRAFT, ACTIVE, ARCHIVED
-}

@@ -1,7 +1,0 @@
-package vn.ocop.catalog;
-
-import java.nio.file.Path;
-
-/** A product image kept on disk under the images directory, named {@code <uuid>.<ext>}. */
-public record StoredImage(ProductId product, String fileName, String contentType, int sizeBytes, Path path) {
-}

@@ -1,2 +1,0 @@
-/** The stock ledger: stock per location and product, the movements that change it, till keys and offline sync. */
-package vn.ocop.catalog.inventory;

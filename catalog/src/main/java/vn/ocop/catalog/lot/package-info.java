@@ -1,2 +1,0 @@
-/** Lots: the reads of lots, their stock per location, their path through the ledger, and recalls. */
-package vn.ocop.catalog.lot;

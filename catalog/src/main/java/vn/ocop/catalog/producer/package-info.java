@@ -1,2 +1,0 @@
-/** Producers (chủ thể OCOP): who they are, where, and whether they may sell. */
-package vn.ocop.catalog.producer;

@@ -1,0 +1,6 @@
+package vn.ocop.catalog.producers;
+
+/** A suspended producer sells nothing, whatever its rankings say. */
+public enum ProducerStatus {
+    ACTIVE, SUSPENDED
+}

@@ -1,2 +1,0 @@
-/** Product listings: what shoppers can see and buy. */
-package vn.ocop.catalog.product;
