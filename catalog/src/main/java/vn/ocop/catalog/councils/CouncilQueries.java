@@ -1,5 +1,7 @@
 package vn.ocop.catalog.councils;
 
+import vn.ocop.catalog.rankings.CouncilScope;
+import vn.ocop.catalog.rankings.RankingLedger;
 import vn.ocop.catalog.rankings.Ranking;
 import vn.ocop.catalog.rankings.Certifications;
 import vn.ocop.catalog.listings.SellablePolicy;

@@ -1,5 +1,6 @@
 package vn.ocop.catalog.councils;
 
+import vn.ocop.catalog.rankings.CouncilScope;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import org.slf4j.Logger;

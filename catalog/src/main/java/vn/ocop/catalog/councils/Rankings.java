@@ -1,5 +1,9 @@
 package vn.ocop.catalog.councils;
 
+import vn.ocop.catalog.rankings.CouncilScope;
+import vn.ocop.catalog.rankings.RankingLedger;
+import vn.ocop.catalog.rankings.RankingDecision;
+import vn.ocop.catalog.rankings.InvalidRanking;
 import vn.ocop.catalog.rankings.Ranking;
 import vn.ocop.catalog.CatalogException;
 import vn.ocop.catalog.CertificationId;

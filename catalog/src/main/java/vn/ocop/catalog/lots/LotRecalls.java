@@ -9,7 +9,7 @@ import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import vn.ocop.catalog.CatalogException;
-import vn.ocop.catalog.councils.CouncilScope;
+import vn.ocop.catalog.rankings.CouncilScope;
 import vn.ocop.catalog.LocationId;
 import vn.ocop.catalog.LotId;
 import vn.ocop.catalog.stock.MovementIds;

@@ -5,7 +5,7 @@ import vn.ocop.catalog.LocationId;
 import vn.ocop.catalog.LotId;
 import vn.ocop.catalog.ProducerId;
 import vn.ocop.catalog.ProductId;
-import vn.ocop.catalog.councils.CouncilScope;
+import vn.ocop.catalog.rankings.CouncilScope;
 import java.time.LocalDate;
 import java.util.Map;
 import java.time.Clock;

@@ -1,5 +1,6 @@
 package vn.ocop.catalog.councils;
 
+import vn.ocop.catalog.rankings.CouncilScope;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;

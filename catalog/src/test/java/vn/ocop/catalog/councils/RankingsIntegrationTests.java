@@ -1,5 +1,8 @@
 package vn.ocop.catalog.councils;
 
+import vn.ocop.catalog.rankings.CouncilScope;
+import vn.ocop.catalog.rankings.RankingDecision;
+import vn.ocop.catalog.rankings.InvalidRanking;
 import vn.ocop.catalog.rankings.Ranking;
 import vn.ocop.catalog.rankings.RankingLevel;
 import static org.assertj.core.api.Assertions.assertThat;

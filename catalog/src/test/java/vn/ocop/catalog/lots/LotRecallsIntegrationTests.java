@@ -9,7 +9,7 @@ import vn.ocop.catalog.LotId;
 import vn.ocop.catalog.ProducerId;
 import vn.ocop.catalog.ProductId;
 import vn.ocop.catalog.listings.Catalog;
-import vn.ocop.catalog.councils.CouncilScope;
+import vn.ocop.catalog.rankings.CouncilScope;
 import vn.ocop.catalog.stock.Inventory;
 import vn.ocop.catalog.stock.Movement;
 import vn.ocop.catalog.stock.MovementType;

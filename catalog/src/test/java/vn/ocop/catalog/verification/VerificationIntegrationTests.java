@@ -1,6 +1,6 @@
 package vn.ocop.catalog.verification;
 
-import vn.ocop.catalog.councils.CouncilScope;
+import vn.ocop.catalog.rankings.CouncilScope;
 import vn.ocop.catalog.councils.Rankings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;

@@ -2,7 +2,7 @@ package vn.ocop.storefront.account;
 
 import java.util.Locale;
 import java.util.UUID;
-import vn.ocop.catalog.councils.CouncilScope;
+import vn.ocop.catalog.rankings.CouncilScope;
 
 /**
  * Someone who signs in, with what their role acts for: a PRODUCER's producer (and whether they are its owner, who

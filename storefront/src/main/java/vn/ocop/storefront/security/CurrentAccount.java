@@ -5,7 +5,7 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 import org.springframework.web.server.ServerWebExchange;
 import vn.ocop.catalog.CatalogException;
-import vn.ocop.catalog.councils.CouncilScope;
+import vn.ocop.catalog.rankings.CouncilScope;
 import vn.ocop.catalog.LocationId;
 import vn.ocop.catalog.ProducerId;
 import vn.ocop.storefront.account.Account;

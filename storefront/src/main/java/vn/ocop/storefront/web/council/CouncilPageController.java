@@ -19,7 +19,7 @@ import vn.ocop.catalog.listings.Catalog;
 import vn.ocop.catalog.CatalogErrorCode;
 import vn.ocop.catalog.CatalogException;
 import vn.ocop.catalog.CertificationId;
-import vn.ocop.catalog.councils.InvalidRanking;
+import vn.ocop.catalog.rankings.InvalidRanking;
 import vn.ocop.catalog.lots.Lots;
 import vn.ocop.catalog.ProductId;
 import vn.ocop.catalog.rankings.RankingLevel;

@@ -9,7 +9,7 @@ import java.time.LocalDate;
 import java.util.UUID;
 import org.springframework.format.annotation.DateTimeFormat;
 import vn.ocop.catalog.ProductId;
-import vn.ocop.catalog.councils.RankingDecision;
+import vn.ocop.catalog.rankings.RankingDecision;
 import vn.ocop.catalog.rankings.RankingLevel;
 import vn.ocop.catalog.Stars;
 
@@ -35,7 +35,7 @@ record RankingForm(
         return new RankingForm(productId, "", null, null, RankingLevel.PROVINCIAL, "", "", issuedOn, null);
     }
 
-    /** Throws {@link vn.ocop.catalog.councils.InvalidRanking} when the facts do not add up. */
+    /** Throws {@link vn.ocop.catalog.rankings.InvalidRanking} when the facts do not add up. */
     RankingDecision decision() {
         return new RankingDecision(new ProductId(productId), decisionNo, score, stars == null ? null : new Stars(stars),
                 level, issuingBody, decisionProvince, issuedOn, validUntil);

@@ -12,7 +12,7 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import vn.ocop.catalog.listings.Catalog;
 import vn.ocop.catalog.CertificationId;
-import vn.ocop.catalog.councils.CouncilScope;
+import vn.ocop.catalog.rankings.CouncilScope;
 import vn.ocop.catalog.councils.Rankings;
 import vn.ocop.storefront.StorefrontTest;
 

@@ -1,6 +1,5 @@
-package vn.ocop.catalog.councils;
+package vn.ocop.catalog.rankings;
 
-import vn.ocop.catalog.rankings.RankingLevel;
 import vn.ocop.catalog.CatalogErrorCode;
 import vn.ocop.catalog.CatalogException;
 import java.util.Objects;

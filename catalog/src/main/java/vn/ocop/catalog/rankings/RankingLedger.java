@@ -1,7 +1,5 @@
-package vn.ocop.catalog.councils;
+package vn.ocop.catalog.rankings;
 
-import vn.ocop.catalog.rankings.Ranking;
-import vn.ocop.catalog.rankings.Certifications;
 import java.time.OffsetDateTime;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
@@ -16,7 +14,7 @@ import vn.ocop.catalog.CertificationId;
  * statement that also bumps the product's row version, so both land together or not at all.
  */
 @Repository
-class RankingLedger {
+public class RankingLedger {
 
     private static final String RETURNING = """
             returning id, stars, score, level, decision_no, issuing_body, decision_province, issued_on,
@@ -109,7 +107,7 @@ class RankingLedger {
                                 "a NATIONAL (5-star) ranking is revoked by the NATIONAL council only")));
     }
 
-    static GenericExecuteSpec province(GenericExecuteSpec spec, CouncilScope scope) {
+    public static GenericExecuteSpec province(GenericExecuteSpec spec, CouncilScope scope) {
         return scope.national() ? spec.bindNull("province", String.class) : spec.bind("province", scope.province());
     }
 }

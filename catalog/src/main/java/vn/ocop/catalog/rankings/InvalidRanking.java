@@ -1,4 +1,4 @@
-package vn.ocop.catalog.councils;
+package vn.ocop.catalog.rankings;
 
 import vn.ocop.catalog.CatalogErrorCode;
 import vn.ocop.catalog.CatalogException;

@@ -1,10 +1,9 @@
-package vn.ocop.catalog.councils;
+package vn.ocop.catalog.rankings;
 
-import vn.ocop.catalog.rankings.RankingLevel;
 import vn.ocop.catalog.ProductId;
 import vn.ocop.catalog.Stars;
 import java.time.LocalDate;
-import vn.ocop.catalog.councils.InvalidRanking.Rule;
+import vn.ocop.catalog.rankings.InvalidRanking.Rule;
 
 /**
  * A council's decision to rank a product, checked as it is made (any broken rule is an {@link InvalidRanking}).
