@@ -109,6 +109,11 @@ class DatabaseOutageTests {
 
     @Test
     void elasticsearchAwayIsDegradedSearchFallsBackAndTheInstanceStaysReady() {
+        // the demo's honey must have reached the index (and so the PostgreSQL fallback table, written first) before the cut
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> web.get().uri("/api/v1/products/suggestions?q=mat ong").exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.degraded").isEqualTo(false)
+                .jsonPath("$.names.length()").value(n -> assertThat((Integer) n).isPositive()));
         elasticsearch.cut();
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> web.get().uri("/actuator/health").exchange()
                 .expectStatus().isOk()
