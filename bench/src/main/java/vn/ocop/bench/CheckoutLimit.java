@@ -334,6 +334,12 @@ final class CheckoutLimit {
                     rs.next();
                     reserved = rs.getInt("moved");
                 }
+            } catch (SQLException e) {
+                // the lots trigger's word that usable lots cannot cover it (StockLedger maps it to INSUFFICIENT_STOCK, a 409)
+                if (!"OC409".equals(e.getSQLState())) {
+                    throw e;
+                }
+                reserved = 0;
             }
             if (reserved != 1) {
                 c.rollback();
