@@ -18,13 +18,19 @@ public record LotRef(String code, LocalDate producedOn, LocalDate useBy) {
 
     public LotRef {
         code = code == null ? null : code.strip().toUpperCase(java.util.Locale.ROOT);
-        if (code == null || !CODE.matcher(code).matches()) {
-            throw new CatalogException(CatalogErrorCode.INVALID_MOVEMENT,
-                    "a lot code is 1 to 40 letters, digits, '-', '.' or '/', starting with a letter or digit");
+        String problem = problem(code, producedOn, useBy);
+        if (problem != null) {
+            throw new CatalogException(CatalogErrorCode.INVALID_MOVEMENT, problem);
         }
-        if (producedOn != null && useBy != null && useBy.isBefore(producedOn)) {
-            throw new CatalogException(CatalogErrorCode.INVALID_MOVEMENT, "a lot's use-by date cannot be before its production date");
+    }
+
+    /** Why these are not a lot; null when they are (a code as printed, a use-by not before the production date). */
+    public static String problem(String code, LocalDate producedOn, LocalDate useBy) {
+        if (code == null || !CODE.matcher(code.strip()).matches()) {
+            return "a lot code is 1 to 40 letters, digits, '-', '.' or '/', starting with a letter or digit";
         }
+        return producedOn != null && useBy != null && useBy.isBefore(producedOn)
+                ? "a lot's use-by date cannot be before its production date" : null;
     }
 
     public static LotRef named(String code) {

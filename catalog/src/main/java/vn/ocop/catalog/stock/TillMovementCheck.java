@@ -5,7 +5,6 @@ import java.util.Map;
 import java.util.UUID;
 import vn.ocop.catalog.locations.Location;
 import vn.ocop.catalog.locations.LocationKind;
-import vn.ocop.catalog.CatalogException;
 import vn.ocop.catalog.stock.MovementResult.Rejection;
 import vn.ocop.catalog.ProductId;
 import vn.ocop.catalog.Vnd;
@@ -37,8 +36,7 @@ record TillMovementCheck(Location location, Map<UUID, UUID> producerOf, OffsetDa
         if (Movement.priceProblem(type, m.unitPrice()) != null) {
             return rejected(m, Rejection.BAD_PRICE);
         }
-        LotRef lot = lot(type, m);
-        if (lot == BAD_LOT) {
+        if (!lotWellFormed(type, m)) {
             return rejected(m, Rejection.BAD_LOT);
         }
         // a till's clock may be wrong; a time in the future (or before 2000: a reset clock) is taken as the time it reached us
@@ -48,24 +46,16 @@ record TillMovementCheck(Location location, Map<UUID, UUID> producerOf, OffsetDa
                 ? Movement.count(m.id(), new ProductId(m.productId()), m.expected(), m.counted(), at)
                 : new Movement(m.id(), type, new ProductId(m.productId()), m.quantity(), null, null, at, null, null,
                         m.unitPrice() == null ? null : new Vnd(m.unitPrice()));
-        return new Checked(m, lot == null ? movement : movement.ofLot(lot), null);
+        return new Checked(m, m.lotCode() == null ? movement : movement.ofLot(new LotRef(m.lotCode(), m.producedOn(), m.useBy())), null);
     }
 
-    private static final LotRef BAD_LOT = LotRef.named("BAD");
-
-    /** The lot the movement names, none, or {@link #BAD_LOT}: a malformed code, or dates on anything but a receipt. */
-    private static LotRef lot(MovementType type, TillMovement m) {
+    /** No lot named (and no dates), or a lot as {@link LotRef} accepts it, with dates only on a receipt. */
+    private static boolean lotWellFormed(MovementType type, TillMovement m) {
+        boolean dates = m.producedOn() != null || m.useBy() != null;
         if (m.lotCode() == null) {
-            return m.producedOn() == null && m.useBy() == null ? null : BAD_LOT;
+            return !dates;
         }
-        if (type != MovementType.RECEIPT && (m.producedOn() != null || m.useBy() != null)) {
-            return BAD_LOT;
-        }
-        try {
-            return new LotRef(m.lotCode(), m.producedOn(), m.useBy());
-        } catch (CatalogException malformed) {
-            return BAD_LOT;
-        }
+        return (type == MovementType.RECEIPT || !dates) && LotRef.problem(m.lotCode(), m.producedOn(), m.useBy()) == null;
     }
 
     /** A producer's warehouse keeps only that producer's goods; outlets keep anyone's. */
