@@ -64,6 +64,9 @@ public record Complaint(ComplaintId id, OrderId order, UUID account, UUID fulfil
         OffsetDateTime received = order.history().stream()
                 .filter(e -> parcel.id().equals(e.fulfilment()) && (e.kind() == OrderEvent.Kind.DELIVERED || e.kind() == OrderEvent.Kind.HANDED_OVER))
                 .map(OrderEvent::at).findFirst().orElse(null);
+        if (!line.open()) {
+            throw new OrdersException(OrdersErrorCode.INVALID_STATE, "this line was cancelled before it left: nothing of it was received or paid");
+        }
         if (parcel.status() != FulfilmentStatus.COMPLETED || received == null) {
             throw new OrdersException(OrdersErrorCode.INVALID_STATE, "this line has not been delivered or collected yet: a complaint can be opened once it has");
         }

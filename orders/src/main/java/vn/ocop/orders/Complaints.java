@@ -48,7 +48,7 @@ public class Complaints {
 
     /** The order's lines a complaint may be opened on now: delivered or collected within 7 days, without one yet. */
     public Mono<List<Integer>> eligibleLines(Order order) {
-        return rows.ofOrder(order.id()).map(Complaint::line).collectList().map(taken -> order.lines().stream().map(Order.Line::number)
+        return rows.ofOrder(order.id()).map(Complaint::line).collectList().map(taken -> order.lines().stream().filter(Order.Line::open).map(Order.Line::number)
                 .filter(n -> !taken.contains(n)).filter(n -> opens(order, n)).toList());
     }
 

@@ -9,7 +9,8 @@ import vn.ocop.catalog.Vnd;
 
 /**
  * One parcel of an order: the lines one producer sends (or has handed over) from one location, its shipping fee
- * and delivery window (none for a pickup), where it stands, and the money taken for it, if any.
+ * and delivery window (none for a pickup), where it stands, and the money taken for it, if any. A line may be
+ * cancelled alone (a recalled lot no other lot could replace): it stays listed, marked, and is neither sent nor due.
  */
 public record Fulfilment(UUID id, LocationId location, ProducerId producer, FulfilmentStatus status, List<Order.Line> lines,
                          Vnd shipping, int weightGrams, DeliveryWindow window, MoneyTaken taken) {
@@ -21,13 +22,23 @@ public record Fulfilment(UUID id, LocationId location, ProducerId producer, Fulf
         lines = List.copyOf(lines);
     }
 
-    public Vnd linesTotal() {
-        return lines.stream().map(Order.Line::total).reduce(new Vnd(0), Vnd::plus);
+    /** The lines still to be sent or handed over: every line but those cancelled alone (a recalled lot's). */
+    public List<Order.Line> openLines() {
+        return lines.stream().filter(Order.Line::open).toList();
     }
 
-    /** What the parcel costs the shopper: its lines and its shipping fee. */
+    /** What its open lines cost: a line cancelled alone is no longer due. */
+    public Vnd linesTotal() {
+        return openLines().stream().map(Order.Line::total).reduce(new Vnd(0), Vnd::plus);
+    }
+
+    /** What the parcel costs the shopper: its open lines and its shipping fee. */
     public Vnd total() {
         return linesTotal().plus(shipping);
+    }
+
+    Fulfilment withLines(List<Order.Line> next) {
+        return new Fulfilment(id, location, producer, status, next, shipping, weightGrams, window, taken);
     }
 
     Fulfilment moved(FulfilmentStatus to, MoneyTaken money) {

@@ -86,6 +86,12 @@ public class Money {
         return refunds.line(order, fulfilment, product, goods, source, at, by);
     }
 
+    /** A cancelled parcel's shipping fee given back, from the sale that carried it; the same {@code source} again records nothing more. */
+    public Mono<MoneyEvent> refundedShipping(OrderId order, java.util.UUID fulfilment, vn.ocop.catalog.Vnd shipping, String source,
+                                            OffsetDateTime at, String by) {
+        return refunds.shipping(order, fulfilment, shipping, source, at, by);
+    }
+
     /** Records the till sales among movements a sync batch just applied; answers how many were new. */
     public Mono<Long> tillSalesSynced(Collection<UUID> movementIds) {
         return tills.record(movementIds);

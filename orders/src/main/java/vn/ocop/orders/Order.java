@@ -22,10 +22,27 @@ public record Order(OrderId id, String code, UUID account, OrderStatus status, P
                     Destination destination, String pickupCode, OffsetDateTime pickupDeadline, List<Fulfilment> fulfilments,
                     OffsetDateTime placedAt, String requestHash, OffsetDateTime paidAt, List<OrderEvent> history, CardDispute dispute) {
 
-    /** One line: what was bought, at which price, and the ledger movement that set its stock aside. */
-    public record Line(int number, ProductId product, String name, Vnd unitPrice, int quantity, UUID reserveMovement) {
+    /**
+     * One line: what was bought, at which price, the ledger movement that set its stock aside, and why it was
+     * cancelled alone, if it was (null while it is open).
+     */
+    public record Line(int number, ProductId product, String name, Vnd unitPrice, int quantity, UUID reserveMovement, CancelReason cancelled) {
+
+        /** An open line. */
+        public Line(int number, ProductId product, String name, Vnd unitPrice, int quantity, UUID reserveMovement) {
+            this(number, product, name, unitPrice, quantity, reserveMovement, null);
+        }
+
         public Vnd total() {
             return unitPrice.times(quantity);
+        }
+
+        public boolean open() {
+            return cancelled == null;
+        }
+
+        Line cancelledFor(CancelReason reason) {
+            return new Line(number, product, name, unitPrice, quantity, reserveMovement, reason);
         }
     }
 
@@ -168,9 +185,8 @@ public record Order(OrderId id, String code, UUID account, OrderStatus status, P
 
     /**
      * Cancels one parcel before it leaves, for the system's reason (a recalled lot it had set aside): its stock goes
-     * back and its amount is no longer due. The whole order is cancelled instead when nothing else of it is open, when
-     * it still waits for its card payment, or when it was paid by card (a cancelled card order is refunded whole; a
-     * parcel alone is not refunded by itself). INVALID_STATE once the parcel left.
+     * back and its amount is no longer due (a card order is refunded that much). The whole order is cancelled instead
+     * when nothing else of it is open or when it still waits for its card payment. INVALID_STATE once the parcel left.
      */
     public Order cancelParcel(UUID fulfilment, CancelReason reason, Actor by, OffsetDateTime at) {
         Objects.requireNonNull(reason, "reason");
@@ -179,11 +195,35 @@ public record Order(OrderId id, String code, UUID account, OrderStatus status, P
             return this;
         }
         boolean othersOpen = fulfilments.stream().anyMatch(o -> !o.id().equals(fulfilment) && o.status() != FulfilmentStatus.CANCELLED);
-        if (!othersOpen || status == OrderStatus.PENDING_PAYMENT || payment == PaymentMethod.CARD) {
+        if (!othersOpen || status == OrderStatus.PENDING_PAYMENT) {
             return cancel(reason, by, at);
         }
         allowed(fulfilment, FulfilmentStep.CANCEL);
         return with(f.moved(FulfilmentStatus.CANCELLED, null)).record(at, f.id(), OrderEvent.Kind.CANCELLED, by, reason).settled();
+    }
+
+    /**
+     * Cancels one line before its parcel leaves, for the system's reason (a recalled lot set aside for it that no other
+     * lot could replace): its stock goes back, its amount is no longer due (a card order is refunded that much) and
+     * the rest of its parcel goes on. When it was its parcel's last open line the parcel is cancelled with it, and the
+     * order when nothing else of it is open. An order still waiting for its card payment is cancelled whole (the amount
+     * asked of the card is the whole order's). The same line again changes nothing; INVALID_STATE once its parcel left.
+     */
+    public Order cancelLine(int number, CancelReason reason, Actor by, OffsetDateTime at) {
+        Objects.requireNonNull(reason, "reason");
+        Fulfilment f = fulfilments.stream().filter(p -> p.lines().stream().anyMatch(l -> l.number() == number)).findFirst()
+                .orElseThrow(() -> new OrdersException(OrdersErrorCode.NOT_FOUND, "line " + number + " not found"));
+        Line line = f.lines().stream().filter(l -> l.number() == number).findFirst().orElseThrow();
+        if (!line.open() || f.status() == FulfilmentStatus.CANCELLED || status == OrderStatus.CANCELLED) {
+            return this;
+        }
+        if (status == OrderStatus.PENDING_PAYMENT) {
+            return cancel(reason, by, at);
+        }
+        allowed(f.id(), FulfilmentStep.CANCEL);
+        Fulfilment next = f.withLines(f.lines().stream().map(l -> l.number() == number ? l.cancelledFor(reason) : l).toList());
+        Order after = with(next).record(at, f.id(), number, OrderEvent.Kind.LINE_CANCELLED, by, reason);
+        return next.openLines().isEmpty() ? after.cancelParcel(f.id(), reason, by, at) : after.settled();
     }
 
     /** The card payment arrived: an order waiting for it is placed; a cancelled one stays cancelled (and is refunded). */
@@ -242,8 +282,12 @@ public record Order(OrderId id, String code, UUID account, OrderStatus status, P
     }
 
     private Order record(OffsetDateTime at, UUID fulfilment, OrderEvent.Kind kind, Actor by, CancelReason reason) {
+        return record(at, fulfilment, null, kind, by, reason);
+    }
+
+    private Order record(OffsetDateTime at, UUID fulfilment, Integer line, OrderEvent.Kind kind, Actor by, CancelReason reason) {
         List<OrderEvent> next = new ArrayList<>(history);
-        next.add(new OrderEvent(history.size() + 1, at, fulfilment, kind, by, reason));
+        next.add(new OrderEvent(history.size() + 1, at, fulfilment, kind, by, reason, line));
         return new Order(id, code, account, status, payment, contact, destination, pickupCode, pickupDeadline, fulfilments, placedAt,
                 requestHash, paidAt, next, dispute);
     }

@@ -32,7 +32,7 @@ public record PickupTask(OrderId order, String orderCode, OffsetDateTime placedA
     static PickupTask of(Order o) {
         return new PickupTask(o.id(), o.code(), o.placedAt(), o.status(), Recipient.of(o.contact()),
                 o.fulfilments().stream().filter(f -> f.status() != FulfilmentStatus.CANCELLED)
-                        .map(f -> new Part(f.id(), f.producer(), f.status(), f.lines())).toList(),
+                        .map(f -> new Part(f.id(), f.producer(), f.status(), f.openLines())).toList(),
                 o.pickupDeadline(), o.payment(), o.dueAtPickup(), o.held());
     }
 

@@ -1,5 +1,6 @@
 package vn.ocop.orders;
 
+import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -20,8 +21,9 @@ import vn.ocop.orders.recall.RecallNotices;
 
 /**
  * A lot's recall as it reaches orders: the catalog recalls the lot (off sale everywhere, reservations moved to other
- * lots where they can be), then each order whose reservation could not be moved has the part holding it cancelled
- * (reason RECALLED: its stock goes back, its amount is no longer due; a card order is cancelled whole and refunded),
+ * lots where they can be), then each order whose reservation could not be moved has the line holding it cancelled
+ * (reason RECALLED: its stock goes back, its amount is no longer due and a card order gets it back; its parcel goes
+ * when it was the parcel's last open line, the order when nothing else of it is open),
  * and every order that received units of the lot, had its reservation moved or a part cancelled gets a notice on the
  * order and one e-mail. Asking again changes nothing, sends nothing again and answers the same; after a crash between
  * the steps, asking again finishes them.
@@ -36,12 +38,14 @@ public class Recalls {
     private final Moves moves;
     private final Payments payments;
     private final RecallNotices notices;
+    private final Money money;
 
-    Recalls(Lots lots, Moves moves, Payments payments, RecallNotices notices) {
+    Recalls(Lots lots, Moves moves, Payments payments, RecallNotices notices, Money money) {
         this.lots = lots;
         this.moves = moves;
         this.payments = payments;
         this.notices = notices;
+        this.money = money;
     }
 
     /** The producer recalls one of its own lots (anyone else's is NOT_FOUND), with its reason (1 to 500 characters). */
@@ -74,17 +78,22 @@ public class Recalls {
                 .map(orders -> new LotRecallOutcome(recall, orders));
     }
 
-    /** Cancels the part of the order holding the recalled units; answers whether that part is cancelled now. */
+    /**
+     * Cancels the order line holding the recalled units (the whole line: its units of other lots go back too), and
+     * answers whether it is cancelled now. A card order gets that line's amount back (and its parcel's shipping fee
+     * when the line was the parcel's last), or what it still holds when the whole order ended cancelled.
+     */
     private Mono<Boolean> cancelPart(OrderId id, Holding h) {
         return moves.read(id)
-                .flatMap(order -> Mono.justOrEmpty(order.fulfilments().stream()
-                                .filter(f -> f.location().equals(h.location()) && f.status() != FulfilmentStatus.CANCELLED
-                                        && f.lines().stream().anyMatch(l -> l.product().equals(h.product())))
-                                .findFirst())
-                        .flatMap(f -> payments.stopCollecting(order)
-                                .then(moves.move(id, (o, at) -> o.cancelParcel(f.id(), CancelReason.RECALLED, Actor.system(), at), "recall"))
-                                .flatMap(moved -> refund(moved.after()).thenReturn(moved.after().fulfilment(f.id())
-                                        .map(after -> after.status() == FulfilmentStatus.CANCELLED).orElse(false)))))
+                .flatMap(order -> Mono.justOrEmpty(holding(order, h))
+                        .flatMap(line -> payments.stopCollecting(order)
+                                .then(moves.move(id, (o, at) -> o.cancelLine(line.number(), CancelReason.RECALLED, Actor.system(), at), "recall"))
+                                .map(Moves.Moved::after)
+                                .flatMap(after -> {
+                                    Order.Line now = after.lines().stream().filter(l -> l.number() == line.number()).findFirst().orElseThrow();
+                                    boolean cancelled = now.cancelled() == CancelReason.RECALLED || after.status() == OrderStatus.CANCELLED;
+                                    return refund(after, now).thenReturn(cancelled);
+                                })))
                 .onErrorResume(OrdersException.class, e -> {
                     log.warn("Order {} keeps its reservation of a recalled lot: {}", id.value(), e.getMessage());
                     return Mono.just(false);
@@ -92,17 +101,47 @@ public class Recalls {
                 .defaultIfEmpty(false);
     }
 
-    /** A card order cancelled whole is refunded; if Stripe cannot be reached now, the lapse job asks again. */
-    private Mono<Void> refund(Order after) {
-        if (after.status() != OrderStatus.CANCELLED || after.paidAt() == null || after.payment() != PaymentMethod.CARD) {
+    /** The line of the order set aside at the holding's location for its product (one per product and location). */
+    private static Optional<Order.Line> holding(Order order, Holding h) {
+        return order.fulfilments().stream().filter(f -> f.location().equals(h.location()))
+                .flatMap(f -> f.lines().stream()).filter(l -> l.product().equals(h.product())).findFirst();
+    }
+
+    /**
+     * A paid card order gets back what the recall cancelled: the whole order's remainder when it ended cancelled, else
+     * the line (and its parcel's shipping fee when the parcel ended cancelled), each keyed by the order and the line or
+     * parcel, so asking again (a retried recall, a second lot of the same line) refunds once. The ledger records the
+     * part refund first, as a complaint's does. Stripe unreachable now: the refund waits, and the lapse job resends it.
+     */
+    private Mono<Void> refund(Order after, Order.Line line) {
+        if (after.paidAt() == null || after.payment() != PaymentMethod.CARD) {
             return Mono.empty();
         }
-        return payments.refundCancelled(after.id())
-                .onErrorResume(e -> {
-                    log.warn("Refunding order {} cancelled by a recall failed; the lapse job tries again", after.code(), e);
-                    return Mono.empty();
-                })
+        if (after.status() == OrderStatus.CANCELLED) {
+            return payments.refundCancelled(after.id()).then().onErrorResume(e -> failed(after, e));
+        }
+        if (line.cancelled() != CancelReason.RECALLED) {
+            return Mono.empty();
+        }
+        Fulfilment parcel = after.fulfilments().stream().filter(f -> f.lines().contains(line)).findFirst().orElseThrow();
+        OffsetDateTime at = after.history().stream().filter(e -> Integer.valueOf(line.number()).equals(e.line())).map(OrderEvent::at)
+                .findFirst().orElse(after.placedAt());
+        String lineKey = "recall:" + after.id().value() + ":line-" + line.number();
+        Mono<Void> lineBack = money.refundedLine(after.id(), parcel.id(), line.product(), line.total(), lineKey, at, "recall")
+                .then(payments.refund(after.id(), line.total(), lineKey, "recalled lot"))
                 .then();
+        boolean shippingBack = parcel.status() == FulfilmentStatus.CANCELLED && parcel.shipping().dong() > 0;
+        String parcelKey = "recall:" + after.id().value() + ":shipping-" + parcel.id();
+        Mono<Void> shipping = !shippingBack ? Mono.empty()
+                : money.refundedShipping(after.id(), parcel.id(), parcel.shipping(), parcelKey, at, "recall")
+                        .then(payments.refund(after.id(), parcel.shipping(), parcelKey, "recalled lot: parcel cancelled"))
+                        .then();
+        return lineBack.then(shipping).onErrorResume(e -> failed(after, e));
+    }
+
+    private static Mono<Void> failed(Order order, Throwable e) {
+        log.warn("Refunding order {} for a recalled lot failed; asking the recall again, or the lapse job, sends it", order.code(), e);
+        return Mono.empty();
     }
 
     private static Optional<OrderId> order(Holding h) {

@@ -46,7 +46,7 @@ public record Review(ReviewId id, OrderId order, int line, UUID account, Produce
         Order.Line line = order.lines().stream().filter(l -> l.number() == lineNo).findFirst()
                 .orElseThrow(() -> new OrdersException(OrdersErrorCode.NOT_FOUND, "line " + lineNo + " of this order not found"));
         Fulfilment parcel = order.fulfilments().stream().filter(f -> f.lines().contains(line)).findFirst().orElseThrow();
-        if (parcel.status() != FulfilmentStatus.COMPLETED) {
+        if (parcel.status() != FulfilmentStatus.COMPLETED || !line.open()) {
             throw new OrdersException(OrdersErrorCode.LINE_NOT_COMPLETED,
                     "this line has not been delivered or collected yet: it can be reviewed once it has");
         }

@@ -49,7 +49,7 @@ public class Reviews {
 
     /** The order's lines the shopper may review now: COMPLETED, without a review yet. */
     public Mono<List<Integer>> reviewableLines(Order order) {
-        return rows.ofOrder(order.id()).map(Review::line).collectList().map(taken -> order.lines().stream().map(Order.Line::number)
+        return rows.ofOrder(order.id()).map(Review::line).collectList().map(taken -> order.lines().stream().filter(Order.Line::open).map(Order.Line::number)
                 .filter(n -> !taken.contains(n)).filter(n -> reviewable(order, n)).toList());
     }
 

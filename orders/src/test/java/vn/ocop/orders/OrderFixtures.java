@@ -44,6 +44,18 @@ final class OrderFixtures {
                 null, placed.history(), null);
     }
 
+    /** The order with one more line in its first parcel: {@code quantity} × {@code unitPrice} of another product. */
+    static Order withSecondLine(Order o, long unitPrice, int quantity) {
+        Fulfilment f = o.fulfilments().get(0);
+        int number = o.lines().size() + 1;
+        List<Order.Line> lines = new ArrayList<>(f.lines());
+        lines.add(new Order.Line(number, new ProductId(UUID.randomUUID()), "Chè Shan tuyết", new Vnd(unitPrice), quantity, UUID.randomUUID()));
+        List<Fulfilment> parcels = new ArrayList<>(o.fulfilments());
+        parcels.set(0, new Fulfilment(f.id(), f.location(), f.producer(), f.status(), lines, f.shipping(), f.weightGrams(), f.window(), f.taken()));
+        return new Order(o.id(), o.code(), o.account(), o.status(), o.payment(), o.contact(), o.destination(), o.pickupCode(), o.pickupDeadline(),
+                parcels, o.placedAt(), o.requestHash(), o.paidAt(), o.history(), o.dispute());
+    }
+
     /** The order with a dispute of its card payment in that status (Stripe's word: needs_response, won, lost, ...). */
     static Order disputed(Order o, String status) {
         return new Order(o.id(), o.code(), o.account(), o.status(), o.payment(), o.contact(), o.destination(), o.pickupCode(), o.pickupDeadline(),

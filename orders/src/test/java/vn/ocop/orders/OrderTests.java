@@ -6,6 +6,7 @@ import static vn.ocop.orders.OrderFixtures.PLACED_AT;
 import static vn.ocop.orders.OrderFixtures.delivery;
 import static vn.ocop.orders.OrderFixtures.parcel;
 import static vn.ocop.orders.OrderFixtures.pickup;
+import static vn.ocop.orders.OrderFixtures.withSecondLine;
 
 import java.time.OffsetDateTime;
 import java.util.EnumSet;
@@ -292,15 +293,66 @@ class OrderTests {
     }
 
     @Test
-    void aRecalledLoneParcelOrACardOrdersParcelCancelsTheWholeOrder() {
+    void aRecalledLoneParcelCancelsTheWholeOrderButACardOrderKeepsItsOtherParcels() {
         Order lone = pickup(PaymentMethod.PAY_AT_PICKUP, parcel(100_000, 1, 0));
-        Order card = delivery(PaymentMethod.CARD, parcel(100_000, 1, 20_000), parcel(50_000, 1, 20_000));
+        Order card = delivery(PaymentMethod.CARD, parcel(100_000, 1, 20_000), parcel(50_000, 1, 20_000)).markPaid(AT);
 
         assertThat(lone.cancelParcel(lone.fulfilments().get(0).id(), CancelReason.RECALLED, Actor.system(), AT).status())
                 .isEqualTo(OrderStatus.CANCELLED);
         Order cardAfter = card.cancelParcel(card.fulfilments().get(0).id(), CancelReason.RECALLED, Actor.system(), AT);
-        assertThat(cardAfter.status()).isEqualTo(OrderStatus.CANCELLED);
-        assertThat(cardAfter.cancellation()).get().extracting(OrderEvent::reason).isEqualTo(CancelReason.RECALLED);
+        assertThat(cardAfter.status()).isEqualTo(OrderStatus.PLACED);
+        assertThat(cardAfter.fulfilments().get(0).status()).isEqualTo(FulfilmentStatus.CANCELLED);
+        assertThat(cardAfter.fulfilments().get(1).status()).isEqualTo(FulfilmentStatus.PLACED);
         assertThat(CancelReason.RECALLED.shoppers()).as("the system's reason, never a shopper's").isFalse();
+    }
+
+    @Test
+    void aRecalledLineIsCancelledAloneAndTheRestOfItsParcelGoesOn() {
+        Order order = withSecondLine(pickup(PaymentMethod.PAY_AT_PICKUP, parcel(100_000, 1, 0)), 50_000, 2);
+        UUID parcel = first(order);
+
+        Order after = order.cancelLine(1, CancelReason.RECALLED, Actor.system(), AT);
+
+        assertThat(after.status()).isEqualTo(OrderStatus.PLACED);
+        assertThat(after.fulfilment(parcel).orElseThrow().status()).isEqualTo(FulfilmentStatus.PLACED);
+        assertThat(after.lines()).extracting(Order.Line::cancelled).containsExactly(CancelReason.RECALLED, null);
+        assertThat(after.fulfilment(parcel).orElseThrow().openLines()).extracting(Order.Line::number).containsExactly(2);
+        assertThat(after.dueAtPickup()).as("only the tea is still to pay").isEqualTo(new Vnd(100_000));
+        assertThat(after.history().get(after.history().size() - 1)).satisfies(e -> {
+            assertThat(e.kind()).isEqualTo(OrderEvent.Kind.LINE_CANCELLED);
+            assertThat(e.line()).isEqualTo(1);
+            assertThat(e.fulfilment()).isEqualTo(parcel);
+            assertThat(e.reason()).isEqualTo(CancelReason.RECALLED);
+        });
+        assertThat(after.cancellation()).isEmpty();
+        assertThat(after.cancelLine(1, CancelReason.RECALLED, Actor.system(), AT)).as("again: nothing changes").isSameAs(after);
+        Order handedOver = after.markReadyForPickup(parcel, STAFF, AT).handOver(MoneyTaken.Method.CASH, new Vnd(100_000), STAFF, AT);
+        assertThat(handedOver.fulfilment(parcel).orElseThrow().taken().amount()).as("cash is taken for the open line only").isEqualTo(new Vnd(100_000));
+    }
+
+    @Test
+    void theLastOpenLineTakesItsParcelAndAnOrderWithNothingElseOpenEndsCancelled() {
+        Order two = pickup(PaymentMethod.PAY_AT_PICKUP, parcel(100_000, 1, 0), parcel(50_000, 1, 0));
+        Order lone = withSecondLine(pickup(PaymentMethod.PAY_AT_PICKUP, parcel(100_000, 1, 0)), 50_000, 1);
+
+        Order partly = two.cancelLine(1, CancelReason.RECALLED, Actor.system(), AT);
+        assertThat(partly.status()).isEqualTo(OrderStatus.PLACED);
+        assertThat(partly.fulfilments()).extracting(Fulfilment::status).containsExactly(FulfilmentStatus.CANCELLED, FulfilmentStatus.PLACED);
+        assertThat(partly.history()).extracting(OrderEvent::kind).endsWith(OrderEvent.Kind.LINE_CANCELLED, OrderEvent.Kind.CANCELLED);
+
+        Order whole = lone.cancelLine(1, CancelReason.RECALLED, Actor.system(), AT).cancelLine(2, CancelReason.RECALLED, Actor.system(), AT);
+        assertThat(whole.status()).isEqualTo(OrderStatus.CANCELLED);
+        assertThat(whole.cancellation()).get().extracting(OrderEvent::reason).isEqualTo(CancelReason.RECALLED);
+    }
+
+    @Test
+    void aLineOfAnUnpaidCardOrderCancelsItWholeAndALineThatLeftCannotBeCancelled() {
+        Order unpaid = withSecondLine(delivery(PaymentMethod.CARD, parcel(100_000, 1, 20_000)), 50_000, 1);
+        assertThat(unpaid.cancelLine(1, CancelReason.RECALLED, Actor.system(), AT).status())
+                .as("the amount asked of the card is the whole order's").isEqualTo(OrderStatus.CANCELLED);
+
+        Order shipped = shipped(withSecondLine(delivery(PaymentMethod.COD, parcel(100_000, 1, 20_000)), 50_000, 1));
+        refused(() -> shipped.cancelLine(1, CancelReason.RECALLED, Actor.system(), AT), OrdersErrorCode.INVALID_STATE);
+        refused(() -> shipped.cancelLine(9, CancelReason.RECALLED, Actor.system(), AT), OrdersErrorCode.NOT_FOUND);
     }
 }

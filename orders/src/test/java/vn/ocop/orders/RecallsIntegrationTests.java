@@ -36,8 +36,8 @@ import vn.ocop.catalog.testing.StockFixtures;
 import vn.ocop.catalog.testing.StockFixtures.Stock;
 
 /**
- * A lot's recall reaching orders on real PostgreSQL: a reservation moved to another lot, a part cancelled when no
- * other lot covers it (the whole order when it is its only part), units handed over noticed, one e-mail per order.
+ * A lot's recall reaching orders on real PostgreSQL: a reservation moved to another lot, the order line cancelled
+ * when no other lot covers it (its parcel when it was the parcel's last line, the whole order when nothing else is open), units handed over noticed, one e-mail per order.
  */
 @SpringBootTest(classes = OrdersTestApplication.class)
 @Import(RecallsIntegrationTests.Fakes.class)
@@ -147,6 +147,38 @@ class RecallsIntegrationTests {
         assertThat(recalls.byProducer(honeyMaker, lot(honey, "H-ONLY"), "Sai nhãn", "htx@demo").block())
                 .as("asking again answers the same and sends nothing").isEqualTo(outcome);
         assertThat(outbox).hasSize(1);
+    }
+
+    @Test
+    void onlyTheLineHoldingTheLotIsCancelledAndTheRestOfItsParcelStays() {
+        ProductId longan = fixtures.sellableProduct(honeyMaker, "Mật ong hoa nhãn", today).block();
+        receive(honey, "H-BAD", today.plusDays(40), 5);
+        receive(longan, "N-OK", today.plusDays(200), 5);
+        Order order = pickup(PaymentMethod.PAY_AT_PICKUP, new OrderRequest.Line(honey, 2), new OrderRequest.Line(longan, 1));
+        assertThat(order.fulfilments()).as("one producer at one showroom: one parcel").hasSize(1);
+        Order.Line honeyLine = order.lines().stream().filter(l -> l.product().equals(honey)).findFirst().orElseThrow();
+        Order.Line longanLine = order.lines().stream().filter(l -> l.product().equals(longan)).findFirst().orElseThrow();
+
+        LotRecallOutcome outcome = recalls.byProducer(honeyMaker, lot(honey, "H-BAD"), "Lên men", "htx@demo").block();
+
+        Order after = orders.mine(shopper, order.id()).block();
+        assertThat(after.status()).isEqualTo(OrderStatus.PLACED);
+        assertThat(after.fulfilments().get(0).status()).as("the parcel goes on with the other line").isEqualTo(FulfilmentStatus.PLACED);
+        assertThat(after.lines()).extracting(Order.Line::number, Order.Line::cancelled)
+                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple(honeyLine.number(), CancelReason.RECALLED),
+                        org.assertj.core.groups.Tuple.tuple(longanLine.number(), null));
+        assertThat(after.history()).filteredOn(e -> e.kind() == OrderEvent.Kind.LINE_CANCELLED).singleElement()
+                .satisfies(e -> assertThat(e.line()).isEqualTo(honeyLine.number()));
+        assertThat(after.dueAtPickup()).as("only the longan honey is still to pay").isEqualTo(longanLine.total());
+        assertThat(fixtures.stock(showroom, honey).block()).as("the honey's reservation went back").isEqualTo(new Stock(5, 0));
+        assertThat(fixtures.stock(showroom, longan).block()).as("the other line keeps its own").isEqualTo(new Stock(5, 1));
+        assertThat(outcome.orders()).singleElement().satisfies(n -> assertThat(n.cancelled()).isTrue());
+        assertThat(outbox).singleElement().satisfies(m -> assertThat(m.body()).contains("Lên men", "đã bị hủy"));
+
+        pickups.markReady(showroom, after.fulfilments().get(0).id(), "staff").block();
+        pickups.handOver(showroom, order.pickupCode(), MoneyTaken.Method.CASH, longanLine.total(), "staff").block();
+        assertThat(fixtures.stock(showroom, longan).block()).as("the open line leaves").isEqualTo(new Stock(4, 0));
+        assertThat(fixtures.stock(showroom, honey).block()).as("the cancelled line stays home").isEqualTo(new Stock(5, 0));
     }
 
     @Test

@@ -40,6 +40,9 @@ import reactor.core.publisher.Mono;
 import vn.ocop.catalog.listings.Catalog;
 import vn.ocop.catalog.stock.Inventory;
 import vn.ocop.catalog.LocationId;
+import vn.ocop.catalog.LotId;
+import vn.ocop.catalog.lots.Lots;
+import vn.ocop.catalog.stock.LotRef;
 import vn.ocop.catalog.stock.Movement;
 import vn.ocop.catalog.stock.MovementType;
 import vn.ocop.catalog.ProducerId;
@@ -103,6 +106,10 @@ class RefundsIntegrationTests {
     DatabaseClient db;
     @Autowired
     MutableClock clock;
+    @Autowired
+    Recalls recalls;
+    @Autowired
+    Lots lots;
 
     ProducerId producer;
     ProductId honey;
@@ -270,6 +277,38 @@ class RefundsIntegrationTests {
 
         assertThat(fulfilments.ship(producer, parcel, "producer@example.vn").block().orderStatus()).isEqualTo(OrderStatus.SHIPPED);
         assertThat(orders.mine(shopper, pickup.id()).block().held()).as("the other dispute is still open").isTrue();
+    }
+
+    @Test
+    void aRecalledLineOfAPaidCardOrderIsRefundedThatLineOnceAndTheLedgerGivesBackTheSame() {
+        ProductId tea = new StockFixtures(db).sellableProduct(producer, "Chè Shan tuyết", catalog.today()).block();
+        inventory.recordAtLocation(showroom, List.of(Movement.of(UUID.randomUUID(), MovementType.RECEIPT, tea, 5, OffsetDateTime.now(), null)
+                .ofLot(new LotRef("CHE-01", null, null))), "staff").block();
+        Order order = paid(checkout.place(new OrderRequest(UUID.randomUUID().toString(), shopper,
+                List.of(new OrderRequest.Line(honey, 2), new OrderRequest.Line(tea, 1)), new Contact("Nguyễn Thị Mai", "0912345678", "mai@example.vn"),
+                Destination.delivery("01", "00070", "25 Hàng Bạc"), PaymentMethod.CARD)).block().order());
+        assertThat(order.fulfilments()).as("one producer, one showroom: one parcel of two lines").hasSize(1);
+        Order.Line honeyLine = order.lines().stream().filter(l -> l.product().equals(honey)).findFirst().orElseThrow();
+        LotId unnamed = lots.find(honey, "KHONG-RO-LO").block().id();
+
+        recalls.byProducer(producer, unnamed, "Nhiễm khuẩn", "htx@demo").block();
+        recalls.byProducer(producer, unnamed, "Nhiễm khuẩn", "htx@demo").block();
+
+        Order after = orders.mine(shopper, order.id()).block();
+        assertThat(after.status()).as("the tea still goes").isEqualTo(OrderStatus.PLACED);
+        assertThat(after.fulfilments().get(0).status()).isEqualTo(FulfilmentStatus.PLACED);
+        assertThat(after.lines()).filteredOn(l -> !l.open()).singleElement().satisfies(l -> {
+            assertThat(l.number()).isEqualTo(honeyLine.number());
+            assertThat(l.cancelled()).isEqualTo(CancelReason.RECALLED);
+        });
+        String key = "recall:" + order.id().value() + ":line-" + honeyLine.number();
+        STRIPE.verify(1, postRequestedFor(urlEqualTo("/v1/refunds")));
+        STRIPE.verify(1, postRequestedFor(urlEqualTo("/v1/refunds")).withHeader("Idempotency-Key", equalTo(key))
+                .withRequestBody(containing("amount=" + honeyLine.total().dong())));
+        assertThat(payments.payment(order.id()).block().refundable()).isEqualTo(new Vnd(order.total().dong() - honeyLine.total().dong()));
+        assertThat(db.sql("select coalesce(sum(goods_vnd), 0) as goods from money_event where order_id = :order and kind = 'CARD_REFUNDED'")
+                .bind("order", order.id().value()).map((row, md) -> ((Number) row.get("goods")).longValue()).one().block())
+                .as("the ledger gives back the line's goods, once").isEqualTo(honeyLine.total().dong());
     }
 
     private Order paid(Order order) {

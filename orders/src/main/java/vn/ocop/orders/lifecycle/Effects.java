@@ -11,7 +11,7 @@ import vn.ocop.orders.money.OrderMoney;
 
 /**
  * What follows from an order's move, in the move's transaction, exactly once: the stock (a parcel that leaves,
- * shipped or handed over, is fulfilled at its location; a cancelled one is released; movement ids derive from the
+ * shipped or handed over, is fulfilled at its location; a cancelled one, or a line cancelled alone, is released; movement ids derive from the
  * order and the line; a parcel COMPLETED counts its lines as sold, in the units sold shoppers see) and the money (a card payment, cash collected on delivery or at pickup goes into the money
  * ledger under ids derived from the order, the parcel and the kind of event).
  */
@@ -27,7 +27,18 @@ class Effects {
     }
 
     Mono<Void> follow(Order before, Order after, String by) {
-        return stock(before, after, by).then(money.record(before, after, by));
+        return linesCancelled(before, after, by).then(stock(before, after, by)).then(money.record(before, after, by));
+    }
+
+    /** A line cancelled alone gives its stock back (under the id a cancelled parcel would use: never twice). */
+    private Mono<Void> linesCancelled(Order before, Order after, String by) {
+        String reference = "order:" + after.id().value();
+        return Flux.fromIterable(after.fulfilments())
+                .concatMap(f -> Flux.fromIterable(f.lines())
+                        .filter(l -> !l.open() && before.lines().stream().anyMatch(b -> b.number() == l.number() && b.open()))
+                        .concatMap(l -> inventory.release(Inventory.derivedId(after.id().value(), "release:" + l.number()),
+                                f.location(), l.product(), l.quantity(), reference, by)))
+                .then();
     }
 
     private Mono<Void> stock(Order before, Order after, String by) {
@@ -40,14 +51,14 @@ class Effects {
                     }
                     boolean leaves = f.status() == FulfilmentStatus.SHIPPED || (f.status() == FulfilmentStatus.COMPLETED && was == FulfilmentStatus.READY_FOR_PICKUP);
                     Mono<Void> sold = f.status() != FulfilmentStatus.COMPLETED ? Mono.empty()
-                            : Flux.fromIterable(f.lines()).concatMap(l -> inventory.countSold(Inventory.derivedId(after.id().value(), "sold:" + l.number()),
+                            : Flux.fromIterable(f.openLines()).concatMap(l -> inventory.countSold(Inventory.derivedId(after.id().value(), "sold:" + l.number()),
                                     l.product(), l.quantity())).then();
                     if (leaves) {
-                        return Flux.fromIterable(f.lines()).concatMap(l -> inventory.fulfil(Inventory.derivedId(after.id().value(), "fulfil:" + l.number()),
+                        return Flux.fromIterable(f.openLines()).concatMap(l -> inventory.fulfil(Inventory.derivedId(after.id().value(), "fulfil:" + l.number()),
                                 f.location(), l.product(), l.quantity(), reference, by)).then(sold);
                     }
                     if (f.status() == FulfilmentStatus.CANCELLED) {
-                        return Flux.fromIterable(f.lines()).concatMap(l -> inventory.release(Inventory.derivedId(after.id().value(), "release:" + l.number()),
+                        return Flux.fromIterable(f.openLines()).concatMap(l -> inventory.release(Inventory.derivedId(after.id().value(), "release:" + l.number()),
                                 f.location(), l.product(), l.quantity(), reference, by)).then();
                     }
                     return sold;

@@ -124,10 +124,11 @@ public class OrderRows {
 
     Mono<Void> event(OrderId order, OrderEvent e) {
         return db.sql("""
-                        insert into order_event (order_id, seq, at, fulfilment_id, kind, actor_kind, actor, reason)
-                        values (:order, :seq, :at, :fulfilment, :kind, :actorKind, :actor, :reason)""")
+                        insert into order_event (order_id, seq, at, fulfilment_id, kind, actor_kind, actor, reason, line_no)
+                        values (:order, :seq, :at, :fulfilment, :kind, :actorKind, :actor, :reason, :line)""")
                 .bind("order", order.value()).bind("seq", e.seq()).bind("at", e.at())
                 .bind("fulfilment", Parameter.fromOrEmpty(e.fulfilment(), UUID.class))
+                .bind("line", Parameter.fromOrEmpty(e.line(), Integer.class))
                 .bind("kind", e.kind().name()).bind("actorKind", e.by().kind().name()).bind("actor", e.by().name())
                 .bind("reason", Parameter.fromOrEmpty(e.reason() == null ? null : e.reason().name(), String.class))
                 .then();
@@ -160,14 +161,15 @@ public class OrderRows {
 
     private Mono<List<Fulfilment>> fulfilments(OrderId order) {
         return db.sql("""
-                        select l.line_no, l.product_id, l.product_name, l.unit_price_vnd, l.quantity, l.reserve_movement_id,
+                        select l.line_no, l.product_id, l.product_name, l.unit_price_vnd, l.quantity, l.reserve_movement_id, l.cancel_reason,
                                f.id as fulfilment_id, f.location_id, f.producer_id, f.status, f.shipping_vnd, f.weight_g,
                                f.delivery_min_days, f.delivery_max_days, f.taken_method, f.taken_vnd, f.taken_at, f.taken_by_kind, f.taken_by
                         from order_line l join fulfilment f on f.id = l.fulfilment_id where l.order_id = :order order by l.line_no""")
                 .bind("order", order.value())
                 .map((r, md) -> new LineRow(fulfilmentOf(r), new Order.Line(r.get("line_no", Integer.class),
                         new ProductId(r.get("product_id", UUID.class)), r.get("product_name", String.class),
-                        new Vnd(r.get("unit_price_vnd", Long.class)), r.get("quantity", Integer.class), r.get("reserve_movement_id", UUID.class))))
+                        new Vnd(r.get("unit_price_vnd", Long.class)), r.get("quantity", Integer.class), r.get("reserve_movement_id", UUID.class),
+                        CancelReason.read(r.get("cancel_reason", String.class)))))
                 .all().collectList()
                 .map(OrderRows::grouped);
     }
@@ -199,12 +201,12 @@ public class OrderRows {
     }
 
     private Mono<List<OrderEvent>> history(OrderId order) {
-        return db.sql("select seq, at, fulfilment_id, kind, actor_kind, actor, reason from order_event where order_id = :order order by seq")
+        return db.sql("select seq, at, fulfilment_id, kind, actor_kind, actor, reason, line_no from order_event where order_id = :order order by seq")
                 .bind("order", order.value())
                 .map((r, md) -> new OrderEvent(r.get("seq", Integer.class), r.get("at", OffsetDateTime.class), r.get("fulfilment_id", UUID.class),
                         OrderEvent.Kind.valueOf(r.get("kind", String.class)),
                         new Actor(Actor.Kind.valueOf(r.get("actor_kind", String.class)), r.get("actor", String.class)),
-                        CancelReason.read(r.get("reason", String.class))))
+                        CancelReason.read(r.get("reason", String.class)), r.get("line_no", Integer.class)))
                 .all().collectList();
     }
 

@@ -1,7 +1,10 @@
 package vn.ocop.orders.lifecycle;
 
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.Parameter;
 import org.springframework.stereotype.Repository;
@@ -19,7 +22,7 @@ import vn.ocop.orders.OrdersException;
 /**
  * Writes what a move changed: the order's and each fulfilment's new state, each as one UPDATE guarded by the
  * states its step may leave ({@link OrderStep#from()}, {@link FulfilmentStep#from()}: the same sets the aggregate
- * checked), the money taken, and the new history rows.
+ * checked), the lines cancelled alone, the money taken, and the new history rows.
  */
 @Repository
 class OrderWrites {
@@ -37,6 +40,7 @@ class OrderWrites {
                 .thenMany(Flux.fromIterable(after.fulfilments())
                         .filter(f -> before.fulfilment(f.id()).map(b -> b.status() != f.status()).orElse(false))
                         .concatMap(f -> fulfilment(before.fulfilment(f.id()).orElseThrow(), f, at)))
+                .thenMany(Flux.fromIterable(cancelledLines(before, after)).concatMap(l -> line(after, l, at)))
                 .thenMany(Flux.fromIterable(after.history().subList(before.history().size(), after.history().size()))
                         .concatMap(e -> rows.event(after.id(), e)))
                 .then();
@@ -81,6 +85,20 @@ class OrderWrites {
                 .bind("by", Parameter.fromOrEmpty(taken == null ? null : taken.by().name(), String.class))
                 .bind("id", after.id())
                 .bind("from", step.fromNames()), "fulfilment " + after.id());
+    }
+
+    /** Lines open before the move and cancelled alone by it. */
+    private static List<Order.Line> cancelledLines(Order before, Order after) {
+        Set<Integer> open = before.lines().stream().filter(Order.Line::open).map(Order.Line::number).collect(Collectors.toSet());
+        return after.lines().stream().filter(l -> !l.open() && open.contains(l.number())).toList();
+    }
+
+    private Mono<Void> line(Order order, Order.Line line, OffsetDateTime at) {
+        return guarded(db.sql("""
+                        update order_line set cancel_reason = :reason, cancelled_at = :at
+                        where order_id = :order and line_no = :line and cancel_reason is null""")
+                .bind("reason", line.cancelled().name()).bind("at", at)
+                .bind("order", order.id().value()).bind("line", line.number()), "line " + line.number() + " of order " + order.code());
     }
 
     /** The row was locked and checked, so a guard that matches nothing means the states and the code disagree. */

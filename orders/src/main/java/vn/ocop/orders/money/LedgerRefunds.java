@@ -42,6 +42,13 @@ public class LedgerRefunds {
                 .flatMap(group -> refund(new PartRefund(order, fulfilment, group, goods, new Vnd(0), source, at), by));
     }
 
+    /** A cancelled parcel's shipping fee given back, from the parcel's sale that carried it; nothing when none did. */
+    public Mono<MoneyEvent> shipping(vn.ocop.orders.OrderId order, java.util.UUID fulfilment, Vnd shipping, String source,
+                                     java.time.OffsetDateTime at, String by) {
+        return ledger.shippingSale(order, fulfilment)
+                .flatMap(sale -> refund(new PartRefund(order, fulfilment, sale.group(), new Vnd(0), shipping, source, at), by));
+    }
+
     /** A paid card order refunded in full (Stripe refund {@code refundId}): each parcel's payment given back, once per refund. */
     public Mono<Long> wholeCardOrder(vn.ocop.orders.OrderId order, String refundId, java.time.OffsetDateTime at) {
         return ledger.mirrorCardRefund(order, refundId, at, "stripe");

@@ -45,14 +45,22 @@ public class MoneyRows {
                       holder_location, priced_on, occurred_at, reference, source)
             order by e.id
             on conflict (id) do nothing""".formatted(COLUMNS);
-    /** A card refund gives back each parcel's card payment: the same rows, priced on the same day, ids derived from the refund. */
+    /**
+     * A card refund gives back what each parcel's card payment still holds (less the part refunds already given: a recalled
+     * line, a complaint): the same rows, priced on the same day, ids derived from the refund.
+     */
     private static final String MIRROR_CARD_REFUND = """
             insert into money_event (%s, recorded_by)
             select md5('CARD_REFUNDED:' || :refund || ':' || e.id::text)::uuid, 'CARD_REFUNDED', e.producer_id, e.order_id, e.fulfilment_id,
-                   null, e.channel, e.location_id, e.ocop_group, e.goods_vnd, e.shipping_vnd, e.amount_vnd, e.holder, e.holder_location_id,
-                   e.priced_on, :at, e.reference, :refund, :by
+                   null, e.channel, e.location_id, e.ocop_group, e.goods_vnd - r.goods, e.shipping_vnd - r.shipping, e.amount_vnd - r.amount,
+                   e.holder, e.holder_location_id, e.priced_on, :at, e.reference, :refund, :by
             from money_event e
-            where e.order_id = :order and e.kind = 'CARD_PAID'
+            cross join lateral (select coalesce(sum(x.goods_vnd), 0) as goods, coalesce(sum(x.shipping_vnd), 0) as shipping,
+                                       coalesce(sum(x.amount_vnd), 0) as amount
+                                from money_event x
+                                where x.order_id = e.order_id and x.fulfilment_id = e.fulfilment_id and x.ocop_group = e.ocop_group
+                                  and x.kind = 'CARD_REFUNDED') r
+            where e.order_id = :order and e.kind = 'CARD_PAID' and e.amount_vnd - r.amount > 0
             order by e.id
             on conflict (id) do nothing""".formatted(COLUMNS);
 
@@ -104,6 +112,14 @@ public class MoneyRows {
         return db.sql("select " + COLUMNS + " from money_event where order_id = :order and fulfilment_id = :fulfilment and ocop_group = :group"
                         + " and kind in ('CARD_PAID', 'COD_COLLECTED', 'PICKUP_PAID') order by seq limit 1")
                 .bind("order", order.value()).bind("fulfilment", fulfilment).bind("group", group.name())
+                .map((row, md) -> event(row)).one();
+    }
+
+    /** The sale of that parcel that carries its shipping fee (on its first group's row), if one was recorded. */
+    public Mono<MoneyEvent> shippingSale(OrderId order, UUID fulfilment) {
+        return db.sql("select " + COLUMNS + " from money_event where order_id = :order and fulfilment_id = :fulfilment and shipping_vnd > 0"
+                        + " and kind in ('CARD_PAID', 'COD_COLLECTED', 'PICKUP_PAID') order by seq limit 1")
+                .bind("order", order.value()).bind("fulfilment", fulfilment)
                 .map((row, md) -> event(row)).one();
     }
 

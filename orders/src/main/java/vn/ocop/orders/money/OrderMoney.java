@@ -94,7 +94,9 @@ public class OrderMoney {
     private static List<MoneyEvent> parcel(MoneyKind kind, Order order, Fulfilment f, Map<ProductId, OcopGroup> groups, Holder holder,
                                            OffsetDateTime at) {
         Map<OcopGroup, Long> goods = new EnumMap<>(OcopGroup.class);
-        for (Order.Line line : f.lines()) {
+        // a card pays for every line when it arrives (a line is cancelled alone only once paid, and refunded then);
+        // cash is taken for what is handed over: the open lines
+        for (Order.Line line : kind == MoneyKind.CARD_PAID ? f.lines() : f.openLines()) {
             // products are never deleted; were one missing, recording the money under FOOD beats refusing the payment
             OcopGroup group = groups.getOrDefault(line.product(), OcopGroup.FOOD);
             goods.merge(group, line.total().dong(), Math::addExact);

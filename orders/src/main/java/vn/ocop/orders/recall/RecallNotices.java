@@ -114,7 +114,7 @@ public class RecallNotices {
             text.append("Phần hàng giữ cho đơn ").append(m.code()).append(" đã được đổi sang lô khác của cùng sản phẩm.\n");
         }
         if (n.cancelled()) {
-            text.append("Không còn lô nào khác thay thế: phần hàng này của đơn ").append(m.code()).append(" đã bị hủy và không tính tiền.\n");
+            text.append("Không còn lô nào khác thay thế: sản phẩm này trong đơn ").append(m.code()).append(" đã bị hủy và không tính tiền (đơn trả bằng thẻ được hoàn lại số tiền đó).\n");
         }
         return text.append("\nChợ OCOP").toString();
     }

@@ -53,9 +53,11 @@ final class OrderJson {
     }
 
     /** A line of an order, as any reader of it may see it. */
-    record ItemJson(int number, UUID productId, String name, long unitPriceVnd, int quantity, long totalVnd) {
+    /** One line; {@code cancelled} says why it was cancelled alone (a recalled lot), null while it is open. */
+    record ItemJson(int number, UUID productId, String name, long unitPriceVnd, int quantity, long totalVnd, String cancelled) {
         static ItemJson of(Order.Line l) {
-            return new ItemJson(l.number(), l.product().value(), l.name(), l.unitPrice().dong(), l.quantity(), l.total().dong());
+            return new ItemJson(l.number(), l.product().value(), l.name(), l.unitPrice().dong(), l.quantity(), l.total().dong(),
+                    l.open() ? null : l.cancelled().name());
         }
 
         static List<ItemJson> of(List<Order.Line> lines) {

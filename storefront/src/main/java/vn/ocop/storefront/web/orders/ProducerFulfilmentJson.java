@@ -51,7 +51,7 @@ record ProducerFulfilmentJson(UUID fulfilmentId, UUID orderId, String orderCode,
             actions.add("delivered");
         }
         return new ProducerFulfilmentJson(f.parcel().id(), f.order().value(), f.orderCode(), f.placedAt(), f.parcel().status(),
-                f.awaitingPayment(), ItemJson.of(f.parcel().lines()), f.parcel().linesTotal().dong(), f.parcel().shipping().dong(),
+                f.awaitingPayment(), ItemJson.of(f.parcel().openLines()), f.parcel().linesTotal().dong(), f.parcel().shipping().dong(),
                 f.parcel().weightGrams(), WindowJson.of(f.parcel().window()), PlaceJson.of(f.shipFrom()), RecipientJson.of(f.recipient()),
                 AddressJson.of(f.address()), f.pickupDeadline(), f.payment(), f.amountToCollect().dong(), f.paidByCard(),
                 TakenJson.of(f.parcel().taken()), List.copyOf(actions), f.held());

@@ -65,9 +65,10 @@ record ShopperOrderJson(UUID id, String code, OrderStatus status, PaymentMethod 
     }
 
     /** A step of the order's history; {@code fulfilmentId} names the parcel it moved (null: the whole order). */
-    record EventJson(OffsetDateTime at, OrderEvent.Kind kind, UUID fulfilmentId, Actor.Kind by, CancelReason reason) {
+    /** One step; {@code line} names the line a LINE_CANCELLED step cancelled (null for any other). */
+    record EventJson(OffsetDateTime at, OrderEvent.Kind kind, UUID fulfilmentId, Integer line, Actor.Kind by, CancelReason reason) {
         static EventJson of(OrderEvent e) {
-            return new EventJson(e.at(), e.kind(), e.fulfilment(), e.by().kind(), e.reason());
+            return new EventJson(e.at(), e.kind(), e.fulfilment(), e.line(), e.by().kind(), e.reason());
         }
     }
 

@@ -102,6 +102,45 @@ class RecallApiControllerTests {
     }
 
     @Test
+    void aLineNoOtherLotReplacesIsCancelledAloneAndShownSoToTheShopperAndTheProducer() {
+        WebTestClient shopper = as("shopper@demo.ocop.vn");
+        WebTestClient producer = as("producer@demo.ocop.vn");
+        ProducerId demoProducer = new ProducerId(one("select producer_id as id from account where email = 'producer@demo.ocop.vn'"));
+        ProductId bad = new StockFixtures(db).sellableProduct(demoProducer, "Mật ong lô hỏng", catalog.today()).block();
+        ProductId good = new StockFixtures(db).sellableProduct(demoProducer, "Mật ong lô tốt", catalog.today()).block();
+        UUID lot = receive(bad, "RC-LINE-01", 4);
+        receive(good, "RC-LINE-02", 4);
+        Map<?, ?> order = shopper.post().uri("/api/v1/orders").header("Idempotency-Key", "recall-line-1").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("lines", List.of(Map.of("productId", bad.value(), "quantity", 1), Map.of("productId", good.value(), "quantity", 2)),
+                        "contact", Map.of("name", "Nguyễn Thị Mai", "phone", "0912345678", "email", "mai.line@example.vn"),
+                        "delivery", Map.of("provinceCode", "01", "communeCode", "00070", "street", "25 phố Hàng Bạc"), "payment", "COD"))
+                .exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();
+        assertThat((List<?>) order.get("parcels")).as("one producer, one showroom: one parcel").hasSize(1);
+        String parcel = (String) ((Map<?, ?>) ((List<?>) order.get("parcels")).get(0)).get("id");
+
+        recall(producer, "/api/v1/producer/lots/{id}/recall", lot, "Sai hạn dùng trên nhãn").expectStatus().isOk()
+                .expectBody().jsonPath("$.unswapped[0].reference").isEqualTo("order:" + order.get("id"));
+
+        Map<?, ?> after = shopper.get().uri("/api/v1/orders/{id}", order.get("id")).exchange().expectStatus().isOk()
+                .expectBody(Map.class).returnResult().getResponseBody();
+        assertThat(after.get("status")).isEqualTo("PLACED");
+        assertThat((List<?>) after.get("lines")).extracting(l -> ((Map<?, ?>) l).get("productId"), l -> ((Map<?, ?>) l).get("cancelled"))
+                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple(bad.value().toString(), "RECALLED"),
+                        org.assertj.core.groups.Tuple.tuple(good.value().toString(), null));
+        assertThat((List<?>) after.get("timeline")).anySatisfy(e -> assertThat(((Map<?, ?>) e).get("kind")).isEqualTo("LINE_CANCELLED"));
+        assertThat(((Map<?, ?>) ((List<?>) after.get("recalls")).get(0)).get("cancelled")).isEqualTo(true);
+        String page = shopper.get().uri("/orders/{id}?lang=vi", order.get("id")).exchange().expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+        assertThat(page).contains("line-cancelled", "Đã hủy: Lô hàng bị thu hồi, không tính tiền", "Đã hủy sản phẩm");
+        String english = shopper.get().uri("/orders/{id}?lang=en", order.get("id")).exchange().expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+        assertThat(english).contains("Cancelled: Batch recalled, not charged", "Item cancelled").doesNotContain("??");
+        producer.get().uri("/api/v1/producer/fulfilments/{id}", parcel).exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.lines.length()").isEqualTo(1)
+                .jsonPath("$.lines[0].productId").isEqualTo(good.value().toString());
+    }
+
+    @Test
     void someoneElsesLotIsNotFoundAndABlankReasonIsABadRequest() {
         ProducerId stranger = new StockFixtures(db).catalog().producerIn("HTX Tỉnh Thử", "Tỉnh Thử Nghiệm").block();
         ProductId product = new StockFixtures(db).sellableProduct(stranger, "Trà thử", catalog.today()).block();
