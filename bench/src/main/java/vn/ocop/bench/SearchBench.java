@@ -65,15 +65,23 @@ final class SearchBench {
             load.run("warm-up", concurrency, warmup, n -> search(shop, queries.get(n % queries.size()), "elasticsearch"));
             load.send("warm-up", concurrency, 5, n -> direct.search(bodies.get(n % bodies.size())));
             load.run("warm-up", concurrency, 5, n -> search(shop, queries.get(n % queries.size()), "postgres"));
+            // each row's CPU by process, from /proc: where a search's time goes, in the same run (only ratios within a run compare)
+            ProcessCpu cpu = new ProcessCpu(shop);
+            ProcessCpu.Snapshot beforeApp = cpu.snapshot();
             var es = load.send("search: Elasticsearch", concurrency, seconds,
                     n -> HttpRequest.newBuilder(search(shop, queries.get(n % queries.size()), "elasticsearch")).build(), FROM_ELASTICSEARCH);
+            ProcessCpu.Snapshot afterApp = cpu.snapshot();
             var alone = load.send("same bodies to ES directly", concurrency, seconds, n -> direct.search(bodies.get(n % bodies.size())));
+            ProcessCpu.Used appCpu = ProcessCpu.between(beforeApp, afterApp);
+            ProcessCpu.Used directCpu = ProcessCpu.between(afterApp, cpu.snapshot());
             var pg = load.run("search: PostgreSQL baseline", concurrency, seconds, n -> search(shop, queries.get(n % queries.size()), "postgres"));
             Histogram lag = indexLag(shop, db);
             LoadRun.printTable("Search over " + products + " products via " + shop.url, concurrency, es, alone, pg);
             System.out.printf("| %-28s | %+.0f %% throughput, %+.0f %% p50 over Elasticsearch alone; %.1f× the PostgreSQL baseline |%n",
                     "the app's overhead", 100 * (alone.throughput() / es.throughput() - 1),
                     100 * (es.percentileMillis(50) / alone.percentileMillis(50) - 1), es.throughput() / pg.throughput());
+            System.out.printf("| %-28s | %s |%n", "CPU, through the app", appCpu.perRequest(es.requests()));
+            System.out.printf("| %-28s | %s |%n", "CPU, directly", directCpu.perRequest(alone.requests()));
             System.out.printf("| %-28s | %d docs in %.1f s, %.0f docs/s |%n", "index build (reindex)", products, rebuilt, products / rebuilt);
             System.out.printf("| %-28s | %d docs in %.1f s, %.0f docs/s (writes included) |%n", "index build (outbox drain)", products, indexed, products / indexed);
             System.out.printf("| %-28s | p50 %7.1f ms | p99 %7.1f ms | max %7.1f ms | samples %d |%n", "index lag (commit → found)",

@@ -22,8 +22,39 @@ public final class Folding {
         if (text == null) {
             return null;
         }
+        // Latin and Vietnamese text, nearly everything searched and indexed, folds one char at a time from a table made
+        // by the full definition below; any other char sends the whole text through it
+        StringBuilder out = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            String folded = c < TABLE.length ? TABLE[c] : null;
+            if (folded == null) {
+                return defined(text);
+            }
+            out.append(folded);
+        }
+        return out.toString();
+    }
+
+    /**
+     * Each char of Basic Latin to Latin Extended-B, the combining diacritical marks and Latin Extended Additional (every
+     * Vietnamese letter, composed or not) folded alone; null for every other char. In these blocks folding a text is
+     * folding each char: NFD only decomposes, the marks it could reorder are all dropped, and lower case depends on
+     * context only for Greek's final sigma, outside them.
+     */
+    private static final String[] TABLE = new String[0x1F00];
+
+    static {
+        for (char c = 0; c < TABLE.length; c++) {
+            if (c <= 0x024F || (c >= 0x0300 && c <= 0x036F) || c >= 0x1E00) {
+                TABLE[c] = defined(String.valueOf(c));
+            }
+        }
+    }
+
+    /** The definition: NFD, combining marks dropped, đ/Đ → d/D, lower case; in one pass, no regex. */
+    private static String defined(String text) {
         String nfd = Normalizer.normalize(text, Normalizer.Form.NFD);
-        // one pass, no regex: search folds every word of every hit it highlights, and the indexer every document
         StringBuilder out = new StringBuilder(nfd.length());
         for (int i = 0; i < nfd.length(); ) {
             int c = nfd.codePointAt(i);

@@ -27,7 +27,7 @@ class FoldingProperties {
 
     /** Vietnamese letters composed and decomposed, marks alone, punctuation, digits, other scripts and emoji. */
     private static final String[] PIECES = {"a", "Ă", "ấ", "ệ", "Ơ", "ữ", "đ", "Đ", "ỳ", "\u0301", "\u0323", "\u20DD", "\u0903",
-        "e\u0302\u0301", " ", "-", "(", "7", "Ⅻ", "ß", "İ", "漢", "😀", "𝛼", "\uD834\uDD65", "ﬁ", "ǅ"};
+        "e\u0302\u0301", " ", "-", "(", "7", "Ⅻ", "ß", "İ", "漢", "😀", "𝛼", "\uD834\uDD65", "ﬁ", "ǅ", "Σ", "ς", "Ω", "ΐ", "ŉ", "ǰ", "\u1E9E", "\u0345", "\u0344"};
 
     private static Gen<String> texts() {
         return lists().of(integers().between(0, PIECES.length - 1)).ofSizeBetween(0, 12)
@@ -37,6 +37,16 @@ class FoldingProperties {
     @Test
     void foldIsItsDefinitionForAnyText() {
         qt().forAll(texts()).checkAssert(t -> assertThat(Folding.fold(t)).isEqualTo(definition(t)));
+    }
+
+    @Test
+    void everyCharOfTheFastBlocksFoldsAsItsDefinitionBetweenOthers() {
+        for (char c = 0; c < 0x1F00; c++) {
+            if (c <= 0x024F || (c >= 0x0300 && c <= 0x036F) || c >= 0x1E00) {
+                String t = "Ấ" + c + "e\u0301" + c + "đ";
+                assertThat(Folding.fold(t)).as("U+%04X", (int) c).isEqualTo(definition(t));
+            }
+        }
     }
 
     @Test

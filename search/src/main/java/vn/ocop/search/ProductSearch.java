@@ -133,23 +133,28 @@ public class ProductSearch {
                         .from(offset).size(size)
                         .source(src -> src.filter(f -> f.includes(HIT_FIELDS)))
                         .trackTotalHits(t -> t.enabled(true)), ProductDocument.class))
-                .flatMap(response -> stockOf(response).map(stock -> result(response, stock, text, today)));
+                .flatMap(response -> {
+                    List<UUID> ids = response.hits().hits().stream().map(h -> UUID.fromString(h.source().id())).toList();
+                    return stockOf(ids).map(stock -> result(response, ids, stock, text, today));
+                });
     }
 
     /**
      * The stock and units sold of the page's hits, from PostgreSQL by primary key (one query): current to the second,
      * where the index would only be as fresh as its last drain and would re-index a product at every sale.
      */
-    private Mono<Map<ProductId, ProductStock>> stockOf(SearchResponse<ProductDocument> response) {
-        return catalog.stock(response.hits().hits().stream().map(h -> new ProductId(UUID.fromString(h.source().id()))).toList());
+    private Mono<Map<ProductId, ProductStock>> stockOf(List<UUID> ids) {
+        return catalog.stock(ids.stream().map(ProductId::new).toList());
     }
 
-    private static SearchResult result(SearchResponse<ProductDocument> response, Map<ProductId, ProductStock> stock, QueryText text,
-                                       java.time.LocalDate today) {
+    /** The answer: {@code ids} are the hits' ids, in their order, parsed once. */
+    private static SearchResult result(SearchResponse<ProductDocument> response, List<UUID> ids, Map<ProductId, ProductStock> stock,
+                                       QueryText text, java.time.LocalDate today) {
         Highlighter highlighter = Highlighter.of(text);
-        List<SearchResult.Hit> hits = response.hits().hits().stream().map(h -> {
-            ProductDocument d = h.source();
-            UUID id = UUID.fromString(d.id());
+        var found = response.hits().hits();
+        List<SearchResult.Hit> hits = java.util.stream.IntStream.range(0, found.size()).mapToObj(i -> {
+            ProductDocument d = found.get(i).source();
+            UUID id = ids.get(i);
             return new SearchResult.Hit(id, d.name(), highlighter.mark(d.name()), d.producer(),
                     d.province(), d.formerProvince(), d.group(), d.starsOn(today), d.price(), d.salesUnit(),
                     stock.getOrDefault(new ProductId(id), ProductStock.NONE),
