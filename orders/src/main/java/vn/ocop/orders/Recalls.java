@@ -58,6 +58,11 @@ public class Recalls {
         return lots.recallAsCouncil(scope, lot, reason, by).flatMap(this::reachOrders);
     }
 
+    /** The orders a lot's recall reached, each with what it did there (the caller checked the lot is the viewer's to recall). */
+    public Flux<RecallNotice> reached(LotId lot) {
+        return notices.of(lot);
+    }
+
     /** The recall notices on an order, newest first (the caller checked the order is the viewer's). */
     public Flux<RecallNotice> on(OrderId order) {
         return notices.on(order);

@@ -50,9 +50,9 @@ class RecallApiController {
     @PostMapping("/api/v1/council/lots/{lotId}/recall")
     @Operation(summary = "Recall a lot of a product in your scope", description = EFFECT
             + " 404 for a lot whose producer is outside the council's province.")
-    Mono<RecallJson> byCouncil(@PathVariable UUID lotId, @Valid @RequestBody RecallRequest request) {
+    Mono<RecallJson.ForCouncil> byCouncil(@PathVariable UUID lotId, @Valid @RequestBody RecallRequest request) {
         return current.get().zipWith(current.councilScope())
                 .flatMap(t -> recalls.byCouncil(t.getT2(), new LotId(lotId), request.reason(), t.getT1().email()))
-                .map(RecallJson::of);
+                .map(RecallJson.ForCouncil::of);
     }
 }

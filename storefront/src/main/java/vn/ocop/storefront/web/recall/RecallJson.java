@@ -32,6 +32,33 @@ record RecallJson(LotJson lot, List<HoldingJson> swapped, List<HoldingJson> unsw
         }
     }
 
+    /**
+     * The council's answer: the same lot and what the recall did, without whose orders: holdings say only where, how many
+     * and what holds them ({@code ORDER}, {@code LIVE_OFFER}), and the orders reached are counted. A council ranks products;
+     * shoppers' orders are the producer's and the marketplace's business.
+     */
+    record ForCouncil(LotJson lot, List<PlaceJson> swapped, List<PlaceJson> unswapped, List<PlaceJson> received, ReachedJson orders) {
+
+        static ForCouncil of(LotRecallOutcome o) {
+            RecallJson all = RecallJson.of(o);
+            Recall r = o.recall();
+            return new ForCouncil(all.lot(), r.swapped().stream().map(PlaceJson::of).toList(), r.unswapped().stream().map(PlaceJson::of).toList(),
+                    r.received().stream().map(PlaceJson::of).toList(),
+                    new ReachedJson(o.orders().size(), o.orders().stream().filter(RecallNotice::received).count(),
+                            o.orders().stream().filter(RecallNotice::swapped).count(), o.orders().stream().filter(RecallNotice::cancelled).count()));
+        }
+    }
+
+    record PlaceJson(UUID locationId, UUID productId, String heldBy, int quantity) {
+        static PlaceJson of(Recall.Holding h) {
+            String heldBy = h.reference() == null ? "OTHER" : h.reference().startsWith("order:") ? "ORDER" : h.reference().startsWith("live:") ? "LIVE_OFFER" : "OTHER";
+            return new PlaceJson(h.location().value(), h.product().value(), heldBy, h.quantity());
+        }
+    }
+
+    record ReachedJson(int count, long received, long swapped, long cancelled) {
+    }
+
     static RecallJson of(LotRecallOutcome o) {
         Recall r = o.recall();
         var l = r.lot();

@@ -115,6 +115,18 @@ class RecallPageController {
         model.addAttribute("status", lot.status(catalog.today()));
         model.addAttribute("action", role.path(lot));
         model.addAttribute("back", role.back(lot));
-        return Mono.just("recall/lot");
+        if (lot.recalledAt() == null) {
+            return Mono.just("recall/lot");
+        }
+        return recalls.reached(lot.id()).collectList().map(Reached::of).doOnNext(r -> model.addAttribute("reached", r)).thenReturn("recall/lot");
+    }
+
+    /** What a recall did to orders, counted (no order is named: a council sees no shopper's order). */
+    record Reached(int orders, long received, long swapped, long cancelled) {
+        static Reached of(java.util.List<vn.ocop.orders.RecallNotice> notices) {
+            return new Reached(notices.size(), notices.stream().filter(vn.ocop.orders.RecallNotice::received).count(),
+                    notices.stream().filter(vn.ocop.orders.RecallNotice::swapped).count(),
+                    notices.stream().filter(vn.ocop.orders.RecallNotice::cancelled).count());
+        }
     }
 }
