@@ -65,12 +65,19 @@ final class CapturedSearches {
         throw new IllegalStateException("the app did not answer \"" + q + "\" from Elasticsearch five times in a row");
     }
 
-    /** A POST of {@code body} to the alias's _search, as the app sends it. */
+    /**
+     * A POST of {@code body} to the alias's _search, as the app's Elasticsearch client sends it: with {@code typed_keys}
+     * (aggregation names carry their type, which the client reads them by) and the client's versioned media type.
+     */
     HttpRequest search(String body) {
-        return HttpRequest.newBuilder(URI.create(es + "/" + alias + "/_search"))
-                .header("Content-Type", "application/json")
+        return HttpRequest.newBuilder(URI.create(es + "/" + alias + "/_search?typed_keys=true"))
+                .header("Content-Type", CLIENT_MEDIA_TYPE)
+                .header("Accept", CLIENT_MEDIA_TYPE)
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build();
     }
+
+    /** The media type the Elasticsearch Java client 9 sends and asks for. */
+    private static final String CLIENT_MEDIA_TYPE = "application/vnd.elasticsearch+json; compatible-with=9";
 
     private void slowLogThreshold(String value) throws IOException, InterruptedException {
         HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(es + "/" + alias + "/_settings"))
