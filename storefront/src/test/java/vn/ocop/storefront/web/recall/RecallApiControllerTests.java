@@ -64,14 +64,9 @@ class RecallApiControllerTests {
     void aShippedOrderThatReceivedTheLotIsNoticedAndMailedOnceEvenWhenTheRecallIsRepeated() {
         WebTestClient shopper = as("shopper@demo.ocop.vn");
         WebTestClient producer = as("producer@demo.ocop.vn");
-        ProducerId demoProducer = new ProducerId(one("select producer_id as id from account where email = 'producer@demo.ocop.vn'"));
-        ProductId product = new StockFixtures(db).sellableProduct(demoProducer, "Mật ong thu hồi", catalog.today()).block();
+        ProductId product = demoProduct("Mật ong thu hồi");
         UUID lot = receive(product, "RC-2026-01", 5);
-        Map<?, ?> order = shopper.post().uri("/api/v1/orders").header("Idempotency-Key", "recall-1").contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("lines", List.of(Map.of("productId", product.value(), "quantity", 2)),
-                        "contact", Map.of("name", "Nguyễn Thị Mai", "phone", "0912345678", "email", "mai.recall@example.vn"),
-                        "delivery", Map.of("provinceCode", "01", "communeCode", "00070", "street", "25 phố Hàng Bạc"), "payment", "COD"))
-                .exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();
+        Map<?, ?> order = placeCod(shopper, "recall-1", "mai.recall@example.vn", Map.of("productId", product.value(), "quantity", 2));
         String parcel = (String) ((Map<?, ?>) ((List<?>) order.get("parcels")).get(0)).get("id");
         producer.post().uri("/api/v1/producer/fulfilments/{id}/confirm", parcel).exchange().expectStatus().isOk();
         producer.post().uri("/api/v1/producer/fulfilments/{id}/ship", parcel).exchange().expectStatus().isOk();
@@ -105,16 +100,12 @@ class RecallApiControllerTests {
     void aLineNoOtherLotReplacesIsCancelledAloneAndShownSoToTheShopperTheProducerAndTheCouncil() {
         WebTestClient shopper = as("shopper@demo.ocop.vn");
         WebTestClient producer = as("producer@demo.ocop.vn");
-        ProducerId demoProducer = new ProducerId(one("select producer_id as id from account where email = 'producer@demo.ocop.vn'"));
-        ProductId bad = new StockFixtures(db).sellableProduct(demoProducer, "Mật ong lô hỏng", catalog.today()).block();
-        ProductId good = new StockFixtures(db).sellableProduct(demoProducer, "Mật ong lô tốt", catalog.today()).block();
+        ProductId bad = demoProduct("Mật ong lô hỏng");
+        ProductId good = demoProduct("Mật ong lô tốt");
         UUID lot = receive(bad, "RC-LINE-01", 4);
         receive(good, "RC-LINE-02", 4);
-        Map<?, ?> order = shopper.post().uri("/api/v1/orders").header("Idempotency-Key", "recall-line-1").contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("lines", List.of(Map.of("productId", bad.value(), "quantity", 1), Map.of("productId", good.value(), "quantity", 2)),
-                        "contact", Map.of("name", "Nguyễn Thị Mai", "phone", "0912345678", "email", "mai.line@example.vn"),
-                        "delivery", Map.of("provinceCode", "01", "communeCode", "00070", "street", "25 phố Hàng Bạc"), "payment", "COD"))
-                .exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();
+        Map<?, ?> order = placeCod(shopper, "recall-line-1", "mai.line@example.vn",
+                Map.of("productId", bad.value(), "quantity", 1), Map.of("productId", good.value(), "quantity", 2));
         assertThat((List<?>) order.get("parcels")).as("one producer, one showroom: one parcel").hasSize(1);
         String parcel = (String) ((Map<?, ?>) ((List<?>) order.get("parcels")).get(0)).get("id");
 
@@ -161,6 +152,22 @@ class RecallApiControllerTests {
         String council = recall(as("council@demo.ocop.vn"), "/api/v1/council/lots/{id}/recall", lot, "Sai nhãn").expectStatus().isOk()
                 .expectBody(String.class).returnResult().getResponseBody();
         assertThat(council).contains("\"recallReason\":\"Sai nhãn\"", "\"orders\":{\"count\":0").doesNotContain("reference", "order:");
+    }
+
+    /** A new product of the demo producer, on sale today. */
+    private ProductId demoProduct(String name) {
+        ProducerId demoProducer = new ProducerId(one("select producer_id as id from account where email = 'producer@demo.ocop.vn'"));
+        return new StockFixtures(db).sellableProduct(demoProducer, name, catalog.today()).block();
+    }
+
+    /** A cash-on-delivery order of {@code lines} to Hàng Bạc, placed through the API; its JSON. */
+    @SafeVarargs
+    private Map<?, ?> placeCod(WebTestClient shopper, String key, String email, Map<String, Object>... lines) {
+        return shopper.post().uri("/api/v1/orders").header("Idempotency-Key", key).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("lines", List.of(lines),
+                        "contact", Map.of("name", "Nguyễn Thị Mai", "phone", "0912345678", "email", email),
+                        "delivery", Map.of("provinceCode", "01", "communeCode", "00070", "street", "25 phố Hàng Bạc"), "payment", "COD"))
+                .exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();
     }
 
     private WebTestClient as(String email) {
