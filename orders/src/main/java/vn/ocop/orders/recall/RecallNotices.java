@@ -79,10 +79,10 @@ public class RecallNotices {
         return db.sql("""
                         update order_recall_notice n set mailed_at = :now from customer_order o
                         where o.id = n.order_id and n.lot_id = :lot and n.mailed_at is null
-                        returning %s, o.code, o.contact_name, o.contact_email""".formatted(COLUMNS))
+                        returning %s, o.code, o.contact_name, o.contact_email, o.payment_method""".formatted(COLUMNS))
                 .bind("now", OffsetDateTime.now(clock)).bind("lot", lot.value())
                 .map((row, md) -> new Mail(notice(row), row.get("code", String.class), row.get("contact_name", String.class),
-                        row.get("contact_email", String.class)))
+                        row.get("contact_email", String.class), "CARD".equals(row.get("payment_method", String.class))))
                 .all()
                 .concatMap(m -> sender.send(m.email(), "Thu hồi lô " + m.notice().lotCode() + " – đơn hàng " + m.code(), body(m))
                         .onErrorResume(e -> {
@@ -93,7 +93,7 @@ public class RecallNotices {
                 .then();
     }
 
-    private record Mail(RecallNotice notice, String code, String name, String email) {
+    private record Mail(RecallNotice notice, String code, String name, String email, boolean card) {
     }
 
     private Mono<Void> unclaim(RecallNotice n) {
@@ -114,7 +114,8 @@ public class RecallNotices {
             text.append("Phần hàng giữ cho đơn ").append(m.code()).append(" đã được đổi sang lô khác của cùng sản phẩm.\n");
         }
         if (n.cancelled()) {
-            text.append("Không còn lô nào khác thay thế: sản phẩm này trong đơn ").append(m.code()).append(" đã bị hủy và không tính tiền (đơn trả bằng thẻ được hoàn lại số tiền đó).\n");
+            text.append("Không còn lô nào khác thay thế: sản phẩm này trong đơn ").append(m.code()).append(" đã bị hủy và không tính tiền")
+                    .append(m.card() ? "; số tiền đã trả bằng thẻ được hoàn lại vào thẻ.\n" : ".\n");
         }
         return text.append("\nChợ OCOP").toString();
     }
