@@ -121,6 +121,14 @@ class LotRows {
                 .map((row, md) -> lot(row)).all();
     }
 
+    /** Every lot of the producer's products, newest first. */
+    public Flux<Lot> everyOf(ProducerId producer) {
+        return db.sql("select " + LOT_COLUMNS + " from lot l join product p on p.id = l.product_id where p.producer_id = :producer"
+                        + " order by l.created_at desc, l.code")
+                .bind("producer", producer.value())
+                .map((row, md) -> lot(row)).all();
+    }
+
     /** The lot's path: every movement that moved it, oldest first, with how many of its units each moved. */
     public Flux<LotStep> path(LotId id) {
         return db.sql("""

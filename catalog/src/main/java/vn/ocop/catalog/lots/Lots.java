@@ -137,6 +137,11 @@ public class Lots {
         return rows.ofProduct(product);
     }
 
+    /** Every lot of the producer's products, sold out and recalled ones too, newest first. */
+    public Flux<Lot> everyOf(ProducerId producer) {
+        return rows.everyOf(producer);
+    }
+
     /** The lot's path through the ledger, oldest step first. */
     public Flux<LotStep> path(LotId lot) {
         return rows.path(lot);

@@ -47,14 +47,16 @@ class LotLabelsController {
     private final Lots lots;
     private final Listings listings;
     private final CurrentAccount current;
+    private final vn.ocop.catalog.listings.Catalog catalog;
 
-    LotLabelsController(Lots lots, Listings listings, CurrentAccount current) {
+    LotLabelsController(Lots lots, Listings listings, CurrentAccount current, vn.ocop.catalog.listings.Catalog catalog) {
         this.lots = lots;
         this.listings = listings;
         this.current = current;
+        this.catalog = catalog;
     }
 
-    /** A lot with stock somewhere, and where: one row per lot, its places in the order read. */
+    /** A lot and where it has stock: one row per lot, its places in the order read (none once it is all gone). */
     record LotRow(Lot lot, Lot.Status status, List<LotStock> places) {
     }
 
@@ -62,10 +64,14 @@ class LotLabelsController {
     record Labelled(Lot lot, Listing listing, String verifyPath) {
     }
 
+    /**
+     * Every lot of the producer: those with stock first, with where it is; then those with none left (sold, sent in
+     * orders, or counted out), which a recall must still be able to reach.
+     */
     @GetMapping
     Mono<String> lots(Model model) {
-        return current.producer().flatMap(p -> lots.ofProducer(p).collectList()).map(stock -> {
-            model.addAttribute("rows", rows(stock));
+        return current.producer().flatMap(p -> Mono.zip(lots.ofProducer(p).collectList(), lots.everyOf(p).collectList())).map(t -> {
+            model.addAttribute("rows", rows(t.getT1(), t.getT2(), catalog.today()));
             return "producer/lots";
         });
     }
@@ -108,9 +114,11 @@ class LotLabelsController {
         return "?lot=" + UriUtils.encodeQueryParam(lot.code(), StandardCharsets.UTF_8);
     }
 
-    private static List<LotRow> rows(List<LotStock> stock) {
+    private static List<LotRow> rows(List<LotStock> stock, List<Lot> every, java.time.LocalDate today) {
         Map<LotId, List<LotStock>> byLot = new LinkedHashMap<>();
         stock.forEach(s -> byLot.computeIfAbsent(s.lot().id(), k -> new ArrayList<>()).add(s));
-        return byLot.values().stream().map(places -> new LotRow(places.get(0).lot(), places.get(0).status(), places)).toList();
+        List<LotRow> rows = new ArrayList<>(byLot.values().stream().map(places -> new LotRow(places.get(0).lot(), places.get(0).status(), places)).toList());
+        every.stream().filter(lot -> !byLot.containsKey(lot.id())).forEach(lot -> rows.add(new LotRow(lot, lot.status(today), List.of())));
+        return rows;
     }
 }

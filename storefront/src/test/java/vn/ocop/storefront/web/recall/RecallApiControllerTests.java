@@ -138,6 +138,20 @@ class RecallApiControllerTests {
     }
 
     @Test
+    void aLotWithNothingLeftIsStillListedForItsProducerSoItCanBeRecalled() {
+        ProductId product = demoProduct("Mật ong đã bán hết");
+        UUID lot = receive(product, "RC-GONE-01", 1);
+        UUID showroom = one("select id from location where name like 'Showroom OCOP Hà Nội%' limit 1");
+        inventory.recordAtLocation(new LocationId(showroom), List.of(Movement.count(UUID.randomUUID(), product, 1, 0, OffsetDateTime.now())),
+                "staff").block();
+
+        String page = as("producer@demo.ocop.vn").get().uri("/producer/lots?lang=vi").exchange().expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+
+        assertThat(page).contains("RC-GONE-01", "Không còn hàng: đã bán hoặc đã giao", "/producer/lots/" + lot + "/recall");
+    }
+
+    @Test
     void someoneElsesLotIsNotFoundAndABlankReasonIsABadRequest() {
         ProducerId stranger = new StockFixtures(db).catalog().producerIn("HTX Tỉnh Thử", "Tỉnh Thử Nghiệm").block();
         ProductId product = new StockFixtures(db).sellableProduct(stranger, "Trà thử", catalog.today()).block();
