@@ -78,8 +78,9 @@ class StatementBrowserTests {
 
     @Test
     void theStatementFitsAPhoneAndItsChartDrawsABarPerWeekThatSold() throws Exception {
-        String from = OffsetDateTime.now().minusDays(14).toLocalDate().toString();
-        browser.get(url("/producer/statements?from=" + from + "&to=" + OffsetDateTime.now().toLocalDate()));
+        // statements count days in Vietnam: from 17:00 UTC the machine's date is still yesterday there
+        java.time.LocalDate today = java.time.LocalDate.now(vn.ocop.catalog.CatalogTime.ZONE);
+        browser.get(url("/producer/statements?from=" + today.minusDays(14) + "&to=" + today));
 
         List<WebElement> bars = browser.findElements(By.cssSelector(".sales-chart rect.bar"));
         List<Double> heights = bars.stream().map(b -> b.getRect().getHeight() * 1.0).filter(h -> h > 0).toList();
