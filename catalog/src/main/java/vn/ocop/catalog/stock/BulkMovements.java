@@ -43,7 +43,8 @@ final class BulkMovements {
                 join product p on p.id = m.product
                 where m.code <> ''
                 order by p.id, m.code, (m.type = 'RECEIPT') desc
-                on conflict (product_id, code) do nothing),
+                on conflict (product_id, code) do nothing
+                returning product_id, code),
             added as (
                 insert into stock_movement (id, type, location_id, product_id, producer_id, quantity, on_hand_delta,
                                             reserved_delta, expected, counted, reference, recorded_by, device_id, note, occurred_at,
@@ -57,7 +58,7 @@ final class BulkMovements {
                 join product p on p.id = m.product
                 order by m.ord
                 on conflict (id) do nothing
-                returning id, type, product_id, on_hand_delta),
+                returning id, type, product_id, on_hand_delta, lot_code),
             moved as (
                 insert into stock (location_id, product_id, on_hand, reserved, updated_at)
                 select :location, a.product_id, sum(a.on_hand_delta)::int, 0, clock_timestamp()
@@ -67,15 +68,21 @@ final class BulkMovements {
                 on conflict (location_id, product_id) do update
                     set on_hand = stock.on_hand + excluded.on_hand, updated_at = excluded.updated_at
                 returning product_id, on_hand),
-            -- a sale is never refused: one that drove the stock below zero or sold what was not on sale that day is
-            -- applied and flagged for staff (the discrepancies page), once per reason
+            -- a sale is never refused: one that drove the stock below zero, sold what was not on sale that day or named a
+            -- lot the server had never heard of (a typo at the till, or goods received without their lot) is applied and
+            -- flagged for staff (the discrepancies page), once per reason
             flagged as (
                 insert into stock_discrepancy (id, movement_id, location_id, product_id, reason, on_hand_after)
                 select gen_random_uuid(), a.id, :location, a.product_id, r.reason, mv.on_hand
                 from added a
                 join moved mv on mv.product_id = a.product_id
                 join unnest(:ids::uuid[], :unsellables::bool[]) as u(id, unsellable) on u.id = a.id
-                cross join lateral (values ('NEGATIVE_STOCK', mv.on_hand < 0), ('NOT_SELLABLE', u.unsellable)) as r(reason, applies)
+                cross join lateral (values ('NEGATIVE_STOCK', mv.on_hand < 0), ('NOT_SELLABLE', u.unsellable),
+                                           ('UNKNOWN_LOT', a.lot_code is not null
+                                                and exists (select 1 from lots nl where nl.product_id = a.product_id and upper(nl.code) = upper(a.lot_code))
+                                                and not exists (select 1 from unnest(:products::uuid[], :types::text[], :lotCodes::text[]) as rc(product, type, code)
+                                                                where rc.product = a.product_id and rc.type = 'RECEIPT' and upper(rc.code) = upper(a.lot_code))))
+                    as r(reason, applies)
                 where a.type = 'SALE' and r.applies
                 order by a.id, r.reason
                 on conflict (movement_id, reason) do nothing

@@ -18,7 +18,12 @@ public record Discrepancy(UUID id, UUID movementId, LocationId location, Product
         /** The sale took units of a lot past its use-by date on the day it was sold (Asia/Ho_Chi_Minh). */
         EXPIRED_LOT,
         /** The sale took units of a lot recalled before it was sold. */
-        RECALLED_LOT
+        RECALLED_LOT,
+        /**
+         * The sale named a lot the server had never heard of (a typo at the till, or goods that arrived without their lot):
+         * the lot is kept with its code and unknown dates, and the sale applied to it.
+         */
+        UNKNOWN_LOT
     }
 
     public boolean open() {

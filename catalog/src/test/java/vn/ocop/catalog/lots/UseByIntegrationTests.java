@@ -110,6 +110,28 @@ class UseByIntegrationTests {
     }
 
     @Test
+    void aTillSaleOfALotNeverReceivedIsAppliedAndFlaggedButNotOneReceivedInTheSameBatch() {
+        receive(honey, "DA-NHAP", today.plusDays(90), 5);
+        TillMovement typo = sale(honey, 1, "DA-NHAPP");
+        TillMovement known = sale(honey, 1, "da-nhap");
+        TillMovement arrived = new TillMovement(UUID.randomUUID(), "RECEIPT", honey.value(), null, 4, null, null, OffsetDateTime.now(), null,
+                "MOI-VE", today.minusDays(3), today.plusDays(120));
+        TillMovement soldAtOnce = sale(honey, 1, "MOI-VE");
+
+        SyncAnswer answer = sync(List.of(typo, known, arrived, soldAtOnce));
+
+        assertThat(answer.results()).allSatisfy(r -> assertThat(r.status()).isEqualTo(MovementResult.Status.APPLIED));
+        assertThat(answer.results()).filteredOn(r -> r.id().equals(typo.id())).singleElement()
+                .satisfies(r -> assertThat(r.discrepancies()).containsExactly(Discrepancy.Reason.UNKNOWN_LOT));
+        assertThat(answer.results()).filteredOn(r -> !r.id().equals(typo.id())).allSatisfy(r -> assertThat(r.discrepancies()).isEmpty());
+        assertThat(reports.discrepancies(showroom).collectList().block()).singleElement().satisfies(d -> {
+            assertThat(d.movementId()).isEqualTo(typo.id());
+            assertThat(d.reason()).isEqualTo(Discrepancy.Reason.UNKNOWN_LOT);
+        });
+        assertThat(lots.find(honey, "DA-NHAPP").block().useBy()).as("kept with its code, dates unknown").isNull();
+    }
+
+    @Test
     void aTillSaleOfANamedExpiredLotIsAppliedAndFlagged() {
         receive(honey, "HOM-NAY", today, 5);
         receive(honey, "HOM-QUA", today.minusDays(1), 3);

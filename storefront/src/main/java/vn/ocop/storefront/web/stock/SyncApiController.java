@@ -60,7 +60,7 @@ class SyncApiController {
                         @Schema(description = "SALE only: what the till took per unit, whole đồng (0 to 1,000,000,000); without it the product's list price")
                         Long unitPrice,
                         @Schema(description = "SALE, RECEIPT or COUNT: the lot it was of, as printed on the label (1 to 40 letters, digits, - . /); "
-                                + "without it the lots with the earliest use-by go first") String lotCode,
+                                + "without it the lots with the earliest use-by go first; a sale naming a lot never received is applied and flagged UNKNOWN_LOT") String lotCode,
                         @Schema(description = "RECEIPT only: the lot's production date") LocalDate producedOn,
                         @Schema(description = "RECEIPT only: the lot's use-by date (none for goods that do not spoil); "
                                 + "from the day after, in Vietnam, the lot is not sold online and a till's sale of it is flagged EXPIRED_LOT") LocalDate useBy) {
