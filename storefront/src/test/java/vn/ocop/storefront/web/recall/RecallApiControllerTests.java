@@ -117,6 +117,9 @@ class RecallApiControllerTests {
         String recallPage = as("council@demo.ocop.vn").get().uri("/council/lots/{id}/recall?lang=vi", lot).exchange().expectStatus().isOk()
                 .expectBody(String.class).returnResult().getResponseBody();
         assertThat(recallPage).contains("Đơn hàng liên quan: 1", "hủy sản phẩm: 1").doesNotContain((String) order.get("code"));
+        assertThat(producer.get().uri("/producer/lots?lang=vi").exchange().expectStatus().isOk().expectBody(String.class).returnResult()
+                .getResponseBody()).as("a recalled lot links to its recall, to see what it reached")
+                .contains("RC-LINE-01", "Xem thu hồi", "/producer/lots/" + lot + "/recall");
 
         Map<?, ?> after = shopper.get().uri("/api/v1/orders/{id}", order.get("id")).exchange().expectStatus().isOk()
                 .expectBody(Map.class).returnResult().getResponseBody();
