@@ -11,9 +11,10 @@ import vn.ocop.orders.money.OrderMoney;
 
 /**
  * What follows from an order's move, in the move's transaction, exactly once: the stock (a parcel that leaves,
- * shipped or handed over, is fulfilled at its location; a cancelled one, or a line cancelled alone, is released; movement ids derive from the
- * order and the line; a parcel COMPLETED counts its lines as sold, in the units sold shoppers see) and the money (a card payment, cash collected on delivery or at pickup goes into the money
- * ledger under ids derived from the order, the parcel and the kind of event).
+ * shipped or handed over, is fulfilled at its location, its open lines only; a cancelled parcel, or a line cancelled
+ * alone, is released; movement ids derive from the order and the line; a parcel COMPLETED counts its open lines as
+ * sold, in the units sold shoppers see) and the money (a card payment, cash collected on delivery or at pickup goes
+ * into the money ledger under ids derived from the order, the parcel and the kind of event).
  */
 @Component
 class Effects {
