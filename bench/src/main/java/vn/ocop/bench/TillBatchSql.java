@@ -29,11 +29,13 @@ import vn.ocop.bench.SyncClient.MovementJson;
  * <li>{@code TillKeys.authenticate}: the till key by its SHA-256 and location;</li>
  * <li>{@code LocationRows.get}: the location; {@code StockQueries.productsOn}: the batch's products' producers and
  * today's sale status, and {@code sellableOn} for each other day the batch's sales happened (none unless the run is near midnight);</li>
- * <li>{@code BulkMovements.apply}: every movement at once, duplicates skipped (its trigger adds the SALEs to the
- * {@code product_sales} shard of the connection), each touched stock row moved once and the sales' discrepancies
- * flagged, in one statement on its own (no BEGIN/COMMIT: a batch without rejections, as every batch here);</li>
- * <li>the answer: {@code StockQueries.snapshotXmin}, {@code at}, then {@code pickups} and {@code changedSince} (when the
- * till sent a version; the app sends these two at once on two connections);</li>
+ * <li>{@code BulkMovements.apply}: every movement at once, lots named for the first time created, duplicates skipped
+ * (its triggers add the SALEs to the {@code product_sales} shard of the connection and split each movement over lots),
+ * each touched stock row moved once and the sales' discrepancies flagged, in one statement on its own (no
+ * BEGIN/COMMIT: a batch without rejections, as every batch here); then {@code Discrepancies.lotFlags} when sales
+ * applied;</li>
+ * <li>the answer: {@code StockQueries.snapshotXmin}, {@code at}, then {@code pickups}, {@code changedSince} (when the
+ * till sent a version) and {@code recalledSince} (the app sends these three at once on three connections);</li>
  * <li>{@code SaleRows.byIds} (the applied sales, for the money ledger), then BEGIN, the producers' shared advisory locks
  * and {@code MoneyRows.append}'s insert, COMMIT (left out when nothing applied).</li>
  * </ol>
@@ -49,20 +51,31 @@ final class TillBatchSql {
             from product p left join sellable_ranking(?) r on r.product_id = p.id
             where p.id = any(?)""";
     private static final String APPLY = """
-            with added as (
+            with lots as (
+                insert into lot (id, product_id, producer_id, code, produced_on, use_by, created_by)
+                select distinct on (p.id, m.code) gen_random_uuid(), p.id, p.producer_id, m.code, nullif(m.produced, '')::date,
+                       nullif(m.use_by, '')::date, ?
+                from unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[])
+                     as m(product, type, code, produced, use_by)
+                join product p on p.id = m.product
+                where m.code <> ''
+                order by p.id, m.code, (m.type = 'RECEIPT') desc
+                on conflict (product_id, code) do nothing
+                returning product_id, code),
+            added as (
                 insert into stock_movement (id, type, location_id, product_id, producer_id, quantity, on_hand_delta,
                                             reserved_delta, expected, counted, reference, recorded_by, device_id, note, occurred_at,
-                                            unit_price_vnd)
+                                            unit_price_vnd, lot_code)
                 select m.id, m.type, ?, p.id, p.producer_id, m.quantity, m.on_hand, 0, nullif(m.expected, '')::int,
                        nullif(m.counted, '')::int, nullif(m.reference, ''), ?, ?, nullif(m.note, ''), m.at::timestamptz,
-                       case when m.type = 'SALE' then coalesce(nullif(m.price, '')::bigint, p.price_vnd) end
+                       case when m.type = 'SALE' then coalesce(nullif(m.price, '')::bigint, p.price_vnd) end, nullif(m.lot, '')
                 from unnest(?::uuid[], ?::text[], ?::uuid[], ?::int[], ?::int[], ?::text[],
-                            ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
-                     with ordinality as m(id, type, product, quantity, on_hand, expected, counted, reference, note, at, price, ord)
+                            ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
+                     with ordinality as m(id, type, product, quantity, on_hand, expected, counted, reference, note, at, price, lot, ord)
                 join product p on p.id = m.product
                 order by m.ord
                 on conflict (id) do nothing
-                returning id, type, product_id, on_hand_delta),
+                returning id, type, product_id, on_hand_delta, lot_code),
             moved as (
                 insert into stock (location_id, product_id, on_hand, reserved, updated_at)
                 select ?, a.product_id, sum(a.on_hand_delta)::int, 0, clock_timestamp()
@@ -78,13 +91,31 @@ final class TillBatchSql {
                 from added a
                 join moved mv on mv.product_id = a.product_id
                 join unnest(?::uuid[], ?::bool[]) as u(id, unsellable) on u.id = a.id
-                cross join lateral (values ('NEGATIVE_STOCK', mv.on_hand < 0), ('NOT_SELLABLE', u.unsellable)) as r(reason, applies)
+                cross join lateral (values ('NEGATIVE_STOCK', mv.on_hand < 0), ('NOT_SELLABLE', u.unsellable),
+                                           ('UNKNOWN_LOT', a.lot_code is not null
+                                                and exists (select 1 from lots nl where nl.product_id = a.product_id and upper(nl.code) = upper(a.lot_code))
+                                                and not exists (select 1 from unnest(?::uuid[], ?::text[], ?::text[]) as rc(product, type, code)
+                                                                where rc.product = a.product_id and rc.type = 'RECEIPT' and upper(rc.code) = upper(a.lot_code))))
+                    as r(reason, applies)
                 where a.type = 'SALE' and r.applies
                 order by a.id, r.reason
                 on conflict (movement_id, reason) do nothing
                 returning movement_id, reason)
             select a.id, a.product_id, mv.on_hand, array(select f.reason from flagged f where f.movement_id = a.id order by f.reason) as flags
             from added a join moved mv on mv.product_id = a.product_id""";
+    /** {@code Discrepancies.lotFlags}: the lots trigger's flags on the applied sales, read after the statement that applied them. */
+    private static final String LOT_FLAGS = """
+            select movement_id, reason from stock_discrepancy
+            where movement_id = any(?) and reason in ('EXPIRED_LOT', 'RECALLED_LOT')
+            order by movement_id, reason""";
+    /** {@code StockQueries.recalledSince}: the recalled lots of products kept at the location (since the till's version). */
+    private static final String RECALLED_SINCE = """
+            select l.product_id, l.code, l.recalled_at, l.recall_reason from lot l
+            where l.recalled_at is not null
+              and l.product_id in (select s.product_id from stock s where s.location_id = ?)
+              and (cast(? as text) is null
+                   or l.product_id in (select v.product_id from product_change_version v where v.last_xid >= (?::text)::xid8))
+            order by l.recalled_at, l.product_id, l.code""";
     private static final String SELLABLE = "select product_id from sellable_ranking(?) where product_id = any(?)";
     private static final String LEVELS = """
             select s.location_id, s.product_id, p.name, p.producer_id, p.price_vnd, s.on_hand, s.reserved,
@@ -169,12 +200,18 @@ final class TillBatchSql {
         Set<UUID> unsellable = new HashSet<>();
         batch.stream().filter(m -> "SALE".equals(m.type()) && !sellable.get(day(m)).contains(m.productId())).forEach(m -> unsellable.add(m.id()));
         Set<UUID> applied = apply(c, location, device, batch, unsellable);
+        List<UUID> sales = batch.stream().filter(m -> "SALE".equals(m.type()) && applied.contains(m.id())).map(MovementJson::id).toList();
+        if (!sales.isEmpty()) {
+            rows(c, LOT_FLAGS, c.createArrayOf("uuid", sales.toArray()));
+        }
         long xmin = Long.parseLong((String) rows(c, XMIN).get(0)[0]);
         rows(c, AT, today, location);
         rows(c, PICKUPS, location);
         if (sinceXmin >= 0) {
             rows(c, CHANGED_SINCE, today, location, Long.toString(sinceXmin), today, today, today, today);
         }
+        String since = sinceXmin >= 0 ? Long.toString(sinceXmin) : null;
+        rows(c, RECALLED_SINCE, location, since, since);
         if (!applied.isEmpty()) {
             money(c, rows(c, SALES, c.createArrayOf("uuid", applied.toArray())));
         }
@@ -189,16 +226,23 @@ final class TillBatchSql {
         List<MovementJson> sorted = batch.stream().sorted(Comparator.comparing(MovementJson::productId).thenComparing(MovementJson::id)).toList();
         String[] empty = sorted.stream().map(m -> "").toArray(String[]::new);
         Set<UUID> applied = new HashSet<>();
-        for (Object[] row : rows(c, APPLY, location, "till " + device, device,
-                c.createArrayOf("uuid", sorted.stream().map(MovementJson::id).toArray()),
-                c.createArrayOf("text", sorted.stream().map(MovementJson::type).toArray()),
-                c.createArrayOf("uuid", sorted.stream().map(MovementJson::productId).toArray()),
+        String by = "till " + device;
+        java.sql.Array ids = c.createArrayOf("uuid", sorted.stream().map(MovementJson::id).toArray());
+        java.sql.Array types = c.createArrayOf("text", sorted.stream().map(MovementJson::type).toArray());
+        java.sql.Array products = c.createArrayOf("uuid", sorted.stream().map(MovementJson::productId).toArray());
+        // the simulated tills name no lot: the lots are chosen by the trigger, earliest use-by first
+        java.sql.Array noLots = c.createArrayOf("text", empty);
+        for (Object[] row : rows(c, APPLY, by, products, types, noLots, c.createArrayOf("text", empty), c.createArrayOf("text", empty),
+                location, by, device,
+                ids, types, products,
                 c.createArrayOf("int4", sorted.stream().map(MovementJson::quantity).toArray()),
                 c.createArrayOf("int4", sorted.stream().map(m -> "SALE".equals(m.type()) ? -m.quantity() : m.quantity()).toArray()),
                 c.createArrayOf("text", empty), c.createArrayOf("text", empty), c.createArrayOf("text", empty), c.createArrayOf("text", empty),
-                c.createArrayOf("text", sorted.stream().map(MovementJson::occurredAt).toArray()), c.createArrayOf("text", empty), location,
-                location, c.createArrayOf("uuid", sorted.stream().map(MovementJson::id).toArray()),
-                c.createArrayOf("bool", sorted.stream().map(m -> unsellable.contains(m.id())).toArray()))) {
+                c.createArrayOf("text", sorted.stream().map(MovementJson::occurredAt).toArray()), c.createArrayOf("text", empty), noLots,
+                location,
+                location, ids,
+                c.createArrayOf("bool", sorted.stream().map(m -> unsellable.contains(m.id())).toArray()),
+                products, types, noLots)) {
             applied.add((UUID) row[0]);
         }
         return applied;
