@@ -226,6 +226,12 @@ public record Order(OrderId id, String code, UUID account, OrderStatus status, P
         return next.openLines().isEmpty() ? after.cancelParcel(f.id(), reason, by, at) : after.settled();
     }
 
+    /** The numbers of the lines the move from {@code before} cancelled alone (open then, cancelled now). */
+    public java.util.Set<Integer> linesCancelledSince(Order before) {
+        java.util.Set<Integer> open = before.lines().stream().filter(Line::open).map(Line::number).collect(java.util.stream.Collectors.toSet());
+        return lines().stream().filter(l -> !l.open() && open.contains(l.number())).map(Line::number).collect(java.util.stream.Collectors.toSet());
+    }
+
     /** The card payment arrived: an order waiting for it is placed; a cancelled one stays cancelled (and is refunded). */
     public Order markPaid(OffsetDateTime at) {
         if (paidAt != null) {

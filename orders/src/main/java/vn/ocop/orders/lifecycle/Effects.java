@@ -34,9 +34,10 @@ class Effects {
     /** A line cancelled alone gives its stock back (under the id a cancelled parcel would use: never twice). */
     private Mono<Void> linesCancelled(Order before, Order after, String by) {
         String reference = "order:" + after.id().value();
+        var cancelled = after.linesCancelledSince(before);
         return Flux.fromIterable(after.fulfilments())
                 .concatMap(f -> Flux.fromIterable(f.lines())
-                        .filter(l -> !l.open() && before.lines().stream().anyMatch(b -> b.number() == l.number() && b.open()))
+                        .filter(l -> cancelled.contains(l.number()))
                         .concatMap(l -> inventory.release(Inventory.derivedId(after.id().value(), "release:" + l.number()),
                                 f.location(), l.product(), l.quantity(), reference, by)))
                 .then();

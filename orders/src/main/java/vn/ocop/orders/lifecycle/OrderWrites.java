@@ -1,10 +1,7 @@
 package vn.ocop.orders.lifecycle;
 
 import java.time.OffsetDateTime;
-import java.util.List;
 import java.util.Objects;
-import java.util.Set;
-import java.util.stream.Collectors;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.Parameter;
 import org.springframework.stereotype.Repository;
@@ -36,11 +33,12 @@ class OrderWrites {
     }
 
     Mono<Void> write(Order before, Order after, OffsetDateTime at) {
+        var cancelled = after.linesCancelledSince(before);
         return order(before, after, at)
                 .thenMany(Flux.fromIterable(after.fulfilments())
                         .filter(f -> before.fulfilment(f.id()).map(b -> b.status() != f.status()).orElse(false))
                         .concatMap(f -> fulfilment(before.fulfilment(f.id()).orElseThrow(), f, at)))
-                .thenMany(Flux.fromIterable(cancelledLines(before, after)).concatMap(l -> line(after, l, at)))
+                .thenMany(Flux.fromIterable(after.lines()).filter(l -> cancelled.contains(l.number())).concatMap(l -> line(after, l, at)))
                 .thenMany(Flux.fromIterable(after.history().subList(before.history().size(), after.history().size()))
                         .concatMap(e -> rows.event(after.id(), e)))
                 .then();
@@ -85,12 +83,6 @@ class OrderWrites {
                 .bind("by", Parameter.fromOrEmpty(taken == null ? null : taken.by().name(), String.class))
                 .bind("id", after.id())
                 .bind("from", step.fromNames()), "fulfilment " + after.id());
-    }
-
-    /** Lines open before the move and cancelled alone by it. */
-    private static List<Order.Line> cancelledLines(Order before, Order after) {
-        Set<Integer> open = before.lines().stream().filter(Order.Line::open).map(Order.Line::number).collect(Collectors.toSet());
-        return after.lines().stream().filter(l -> !l.open() && open.contains(l.number())).toList();
     }
 
     private Mono<Void> line(Order order, Order.Line line, OffsetDateTime at) {

@@ -7,6 +7,7 @@ import java.util.UUID;
 import vn.ocop.catalog.lots.Recall;
 import vn.ocop.orders.LotRecallOutcome;
 import vn.ocop.orders.RecallNotice;
+import vn.ocop.orders.RecallReach;
 
 /**
  * A recall's answer: the lot as recalled; reservations of it moved to another lot ({@code swapped}), those no other lot
@@ -42,10 +43,10 @@ record RecallJson(LotJson lot, List<HoldingJson> swapped, List<HoldingJson> unsw
         static ForCouncil of(LotRecallOutcome o) {
             RecallJson all = RecallJson.of(o);
             Recall r = o.recall();
+            RecallReach reach = RecallReach.of(o.orders());
             return new ForCouncil(all.lot(), r.swapped().stream().map(PlaceJson::of).toList(), r.unswapped().stream().map(PlaceJson::of).toList(),
                     r.received().stream().map(PlaceJson::of).toList(),
-                    new ReachedJson(o.orders().size(), o.orders().stream().filter(RecallNotice::received).count(),
-                            o.orders().stream().filter(RecallNotice::swapped).count(), o.orders().stream().filter(RecallNotice::cancelled).count()));
+                    new ReachedJson(reach.orders(), reach.received(), reach.swapped(), reach.cancelled()));
         }
     }
 

@@ -118,15 +118,8 @@ class RecallPageController {
         if (lot.recalledAt() == null) {
             return Mono.just("recall/lot");
         }
-        return recalls.reached(lot.id()).collectList().map(Reached::of).doOnNext(r -> model.addAttribute("reached", r)).thenReturn("recall/lot");
-    }
-
-    /** What a recall did to orders, counted (no order is named: a council sees no shopper's order). */
-    record Reached(int orders, long received, long swapped, long cancelled) {
-        static Reached of(java.util.List<vn.ocop.orders.RecallNotice> notices) {
-            return new Reached(notices.size(), notices.stream().filter(vn.ocop.orders.RecallNotice::received).count(),
-                    notices.stream().filter(vn.ocop.orders.RecallNotice::swapped).count(),
-                    notices.stream().filter(vn.ocop.orders.RecallNotice::cancelled).count());
-        }
+        // counted, no order named: a council sees no shopper's order
+        return recalls.reached(lot.id()).collectList().map(vn.ocop.orders.RecallReach::of)
+                .doOnNext(r -> model.addAttribute("reached", r)).thenReturn("recall/lot");
     }
 }
