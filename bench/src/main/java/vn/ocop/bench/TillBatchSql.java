@@ -36,8 +36,8 @@ import vn.ocop.bench.SyncClient.MovementJson;
  * applied;</li>
  * <li>the answer: {@code StockQueries.snapshotXmin}, {@code at}, then {@code pickups}, {@code changedSince} (when the
  * till sent a version) and {@code recalledSince} (the app sends these three at once on three connections);</li>
- * <li>{@code SaleRows.byIds} (the applied sales, for the money ledger), then BEGIN, the producers' shared advisory locks
- * and {@code MoneyRows.append}'s insert, COMMIT (left out when nothing applied).</li>
+ * <li>{@code SaleRows.byIds} (the applied sales, for the money ledger), then {@code MoneyRows.append}'s insert, which takes
+ * the producers' shared advisory locks in the same statement (left out when nothing applied).</li>
  * </ol>
  * Not here: HTTP, the till's JSON, the answer's JSON, validation and the app's own work between statements.
  */
@@ -151,8 +151,10 @@ final class TillBatchSql {
             join location l on l.id = m.location_id
             join product p on p.id = m.product_id
             where m.type = 'SALE' and m.id = any(?) order by m.seq""";
-    private static final String MONEY_LOCK = "select pg_advisory_xact_lock_shared(hashtextextended('money:' || p::text, 0)) from unnest(?::uuid[]) as x(p)";
     private static final String MONEY_INSERT = """
+            with locked as (
+                select count(pg_advisory_xact_lock_shared(hashtextextended('money:' || p::text, 0))) as producers
+                from unnest(?::uuid[]) as x(p))
             insert into money_event (id, kind, producer_id, order_id, fulfilment_id, movement_id, channel, location_id, ocop_group, goods_vnd, shipping_vnd,
             amount_vnd, holder, holder_location_id, priced_on, occurred_at, reference, source, recorded_by)
             select e.id, e.kind, e.producer, nullif(e.ord, '')::uuid, nullif(e.fulfilment, '')::uuid, nullif(e.movement, '')::uuid,
@@ -164,6 +166,7 @@ final class TillBatchSql {
                         ?::text[])
                  as e(id, kind, producer, ord, fulfilment, movement, channel, location, grp, goods, shipping, amount, holder,
                       holder_location, priced_on, occurred_at, reference, source)
+            cross join locked
             order by e.id
             on conflict (id) do nothing""";
 
@@ -248,7 +251,7 @@ final class TillBatchSql {
         return applied;
     }
 
-    /** {@code TillMoney.append}: one TILL_SALE event per sale, in one transaction under the producers' shared locks. */
+    /** {@code TillMoney.append}: one TILL_SALE event per sale under the producers' shared locks, one statement. */
     private static void money(Connection c, List<Object[]> sales) throws SQLException {
         List<Object[]> sorted = new ArrayList<>(sales);
         sorted.sort(Comparator.comparing(s -> eventId((UUID) s[0])));
@@ -275,20 +278,14 @@ final class TillBatchSql {
             ats[i] = at.toString();
             references[i] = s[7] + " × " + s[5];
         }
-        c.setAutoCommit(false);
-        try {
-            rows(c, MONEY_LOCK, c.createArrayOf("uuid", new TreeSet<>(java.util.Arrays.asList(producers)).toArray()));
-            try (PreparedStatement st = prepared(c, MONEY_INSERT, "till sync", c.createArrayOf("uuid", ids), c.createArrayOf("text", kinds),
-                    c.createArrayOf("uuid", producers), c.createArrayOf("text", blank), c.createArrayOf("text", blank),
-                    c.createArrayOf("text", movements), c.createArrayOf("text", channels), c.createArrayOf("text", locations),
-                    c.createArrayOf("text", groups), c.createArrayOf("int8", goods), c.createArrayOf("int8", zeros), c.createArrayOf("int8", goods),
-                    c.createArrayOf("text", holders), c.createArrayOf("text", locations), c.createArrayOf("date", pricedOns),
-                    c.createArrayOf("timestamptz", ats), c.createArrayOf("text", references), c.createArrayOf("text", blank))) {
-                st.executeUpdate();
-            }
-            c.commit();
-        } finally {
-            c.setAutoCommit(true);
+        try (PreparedStatement st = prepared(c, MONEY_INSERT, c.createArrayOf("uuid", new TreeSet<>(java.util.Arrays.asList(producers)).toArray()),
+                "till sync", c.createArrayOf("uuid", ids), c.createArrayOf("text", kinds),
+                c.createArrayOf("uuid", producers), c.createArrayOf("text", blank), c.createArrayOf("text", blank),
+                c.createArrayOf("text", movements), c.createArrayOf("text", channels), c.createArrayOf("text", locations),
+                c.createArrayOf("text", groups), c.createArrayOf("int8", goods), c.createArrayOf("int8", zeros), c.createArrayOf("int8", goods),
+                c.createArrayOf("text", holders), c.createArrayOf("text", locations), c.createArrayOf("date", pricedOns),
+                c.createArrayOf("timestamptz", ats), c.createArrayOf("text", references), c.createArrayOf("text", blank))) {
+            st.executeUpdate();
         }
     }
 

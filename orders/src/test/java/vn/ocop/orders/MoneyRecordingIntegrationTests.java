@@ -6,12 +6,18 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 import static vn.ocop.orders.MoneyScene.line;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -168,6 +174,34 @@ class MoneyRecordingIntegrationTests {
         assertThat(again.results().get(0).status()).isEqualTo(MovementResult.Status.DUPLICATE);
         assertThat(rows("movement_id = :key", movement)).extracting(Row::kind, Row::group, Row::amount, Row::holder, Row::holderLocation, Row::channel)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("TILL_SALE", OcopGroup.FOOD.name(), 180_000L, "SHOWROOM", scene.showroom.value(), "TILL"));
+    }
+
+    /**
+     * A payout (or a refund) holds its producer's lock exclusively while it checks what is owed: a till sale of that
+     * producer recorded meanwhile waits for it, and is written when it lets go (its lock and its row are one statement).
+     */
+    @Test
+    void aTillSaleWaitsWhileAPayoutHoldsItsProducersLockAndIsRecordedWhenItLetsGo() throws Exception {
+        UUID movement = UUID.randomUUID();
+        scene.tillSale(movement, scene.honey, 1, 95_000L, OffsetDateTime.now().minusHours(1));
+        var environment = context.getEnvironment();
+        try (Connection payout = DriverManager.getConnection(environment.getProperty("spring.flyway.url"),
+                environment.getProperty("spring.flyway.user"), environment.getProperty("spring.flyway.password", ""))) {
+            payout.setAutoCommit(false);
+            try (java.sql.Statement st = payout.createStatement()) {
+                st.execute("select pg_advisory_xact_lock(hashtextextended('money:" + scene.household.value() + "', 0))");
+            }
+            CompletableFuture<Long> recorded = scene.money.tillSalesSynced(List.of(movement)).toFuture();
+            await().atMost(Duration.ofSeconds(20)).until(() -> db.sql("select count(*) as n from pg_locks where locktype = 'advisory' and not granted"
+                    + " and database = (select oid from pg_database where datname = current_database())")
+                    .map((r, md) -> r.get("n", Long.class)).one().block() > 0);
+            assertThat(rows("movement_id = :key", movement)).as("nothing is written while the payout holds the lock").isEmpty();
+            assertThat(recorded).isNotDone();
+
+            payout.commit();
+            assertThat(recorded.get(20, TimeUnit.SECONDS)).isEqualTo(1);
+        }
+        assertThat(rows("movement_id = :key", movement)).extracting(Row::kind, Row::amount).containsExactly(org.assertj.core.groups.Tuple.tuple("TILL_SALE", 95_000L));
     }
 
     @Test

@@ -10,6 +10,7 @@ import static org.quicktheories.generators.SourceDSL.lists;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -106,20 +107,8 @@ class FefoProperties {
     }
 
     private static void takesEarliestUseByFirst(Scenario s) {
-        ProductId product = fixtures.sellableProduct(producer, "Nước mắm " + UUID.randomUUID(), catalog.today()).block();
         LocalDate today = lots.today().block();
-        for (int i = 0; i < s.lots().size(); i++) {
-            LotSpec spec = s.lots().get(i);
-            String code = "F" + i;
-            UUID lot = lots.lot(product, code, spec.useByInDays() == null ? null : today.plusDays(spec.useByInDays())).block();
-            if (spec.units() > 0) {
-                inventory.recordAtLocation(showroom, List.of(Movement.of(UUID.randomUUID(), MovementType.RECEIPT, product, spec.units(),
-                        OffsetDateTime.now(), null).ofLot(LotRef.named(code))), "staff@ocop.vn").block();
-            }
-            if (spec.recalled()) {
-                lots.recall(lot).block();
-            }
-        }
+        ProductId product = productWithLots("Nước mắm ", s.lots(), today);
         List<String> done = new ArrayList<>();
         for (Take take : s.takes()) {
             List<LotAt> before = lots.at(showroom, product).collectList().block();
@@ -136,6 +125,83 @@ class FefoProperties {
                 assertSoldFefo(before, after, take.quantity(), today, context);
             }
         }
+    }
+
+    /** The product's lots F0, F1, … as specified, received at the showroom (then recalled where the spec says). */
+    private static ProductId productWithLots(String name, List<LotSpec> specs, LocalDate today) {
+        ProductId product = fixtures.sellableProduct(producer, name + UUID.randomUUID(), catalog.today()).block();
+        for (int i = 0; i < specs.size(); i++) {
+            LotSpec spec = specs.get(i);
+            String code = "F" + i;
+            UUID lot = lots.lot(product, code, spec.useByInDays() == null ? null : today.plusDays(spec.useByInDays())).block();
+            if (spec.units() > 0) {
+                inventory.recordAtLocation(showroom, List.of(Movement.of(UUID.randomUUID(), MovementType.RECEIPT, product, spec.units(),
+                        OffsetDateTime.now(), null).ofLot(LotRef.named(code))), "staff@ocop.vn").block();
+            }
+            if (spec.recalled()) {
+                lots.recall(lot).block();
+            }
+        }
+        return product;
+    }
+
+    /** A till's sale of {@code quantity} that names no lot, made {@code daysAgo} days before it reaches the server. */
+    record Sale(int quantity, int daysAgo) {
+        @Override
+        public String toString() {
+            return "sell " + quantity + (daysAgo == 0 ? "" : " (" + daysAgo + "d ago)");
+        }
+    }
+
+    record Sales(List<LotSpec> lots, List<Sale> sales) {
+        String describe() {
+            return "lots " + lots + ", then in one batch " + sales;
+        }
+    }
+
+    @Test
+    void aTillsBatchSplitsItsSalesOverLotsExactlyAsTheSameSalesSentOneAtATime() {
+        qt().withExamples(80).withShrinkCycles(100).forAll(batches()).checkAssert(FefoProperties::splitsAsOneAtATime);
+    }
+
+    /**
+     * The lots trigger settles a statement's plain sales of a product that one lot covers in a few set-based statements,
+     * and everything else one movement at a time: two products with the same lots, the same sales (some made days
+     * before, when a lot recalled or expired since could still be sold), sent one per batch to the first in the order
+     * they were made and all in one batch, in any order, to the second: each sale took the same units of the same lots,
+     * with the same flags, and the lots end equal.
+     */
+    private static void splitsAsOneAtATime(Sales s) {
+        LocalDate today = lots.today().block();
+        ProductId alone = productWithLots("Mật ong ", s.lots(), today);
+        ProductId together = productWithLots("Mật ong ", s.lots(), today);
+        OffsetDateTime now = OffsetDateTime.now();
+        List<TillMovement> aloneSales = new ArrayList<>();
+        List<TillMovement> batch = new ArrayList<>();
+        for (int i = 0; i < s.sales().size(); i++) {
+            Sale sale = s.sales().get(i);
+            // each at its own moment (a millisecond apart), so "the order they were made" is one order
+            OffsetDateTime at = now.minusDays(sale.daysAgo()).plusNanos(i * 1_000_000L);
+            aloneSales.add(new TillMovement(UUID.randomUUID(), "SALE", alone.value(), null, sale.quantity(), null, null, at));
+            batch.add(new TillMovement(UUID.randomUUID(), "SALE", together.value(), null, sale.quantity(), null, null, at));
+        }
+        aloneSales.stream().sorted(Comparator.comparing(TillMovement::occurredAt)).forEach(sale ->
+                inventory.sync(new SyncBatch(showroom, till, "fefo-alone", null, List.of(sale))).block());
+        inventory.sync(new SyncBatch(showroom, till, "fefo-together", null, batch)).block();
+        for (int i = 0; i < batch.size(); i++) {
+            assertThat(lots.split(batch.get(i).id()).block())
+                    .as("sale %d (%s) in one batch, against one at a time; lots after: %s", i, s.sales().get(i),
+                            lots.at(showroom, together).collectList().block())
+                    .isEqualTo(lots.split(aloneSales.get(i).id()).block());
+        }
+        assertThat(lots.at(showroom, together).map(LotAt::toString).collectList().block())
+                .isEqualTo(lots.at(showroom, alone).map(LotAt::toString).collectList().block());
+    }
+
+    static Gen<Sales> batches() {
+        Gen<Sale> sale = integers().between(1, 3).zip(arbitrary().pick(0, 0, 1, 2), Sale::new);
+        return lists().of(lot()).ofSizeBetween(1, 4).zip(lists().of(sale).ofSizeBetween(1, 5), Sales::new)
+                .describedAs(Sales::describe);
     }
 
     /** One step of orders at one location: a receipt of lot {@code lot}, or order {@code order} reserving, releasing or handing over. */
@@ -277,11 +343,15 @@ class FefoProperties {
     }
 
     static Gen<Scenario> scenarios() {
-        Gen<Integer> useBy = arbitrary().pick(-30, -1, 0, 0, 1, 3, 3, 10, 45, 45, 200);
-        Gen<LotSpec> lot = useBy.toOptionals(20).zip(integers().between(0, 3).map(d4 -> d4 == 0),
-                integers().between(0, 6), (u, recalled, units) -> new LotSpec(u.orElse(null), recalled, units));
         Gen<Take> take = booleans().all().zip(integers().between(1, 12), Take::new);
-        return lists().of(lot).ofSizeBetween(1, 6).zip(lists().of(take).ofSizeBetween(1, 3), Scenario::new)
+        return lists().of(lot()).ofSizeBetween(1, 6).zip(lists().of(take).ofSizeBetween(1, 3), Scenario::new)
                 .describedAs(Scenario::describe);
+    }
+
+    /** A lot: use-by past (days ago), today, ahead or none; one in four recalled; 0 to 6 units received. */
+    static Gen<LotSpec> lot() {
+        Gen<Integer> useBy = arbitrary().pick(-30, -1, 0, 0, 1, 3, 3, 10, 45, 45, 200);
+        return useBy.toOptionals(20).zip(integers().between(0, 3).map(d4 -> d4 == 0),
+                integers().between(0, 6), (u, recalled, units) -> new LotSpec(u.orElse(null), recalled, units));
     }
 }

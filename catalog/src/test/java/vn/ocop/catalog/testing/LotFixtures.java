@@ -87,6 +87,21 @@ public final class LotFixtures {
                 .all();
     }
 
+    /**
+     * How a movement was split over lots and what the lots trigger flagged, by lot code: "F0 -2, F1 -1 EXPIRED_LOT";
+     * the same for two products given lots of the same codes.
+     */
+    public Mono<String> split(UUID movement) {
+        return db.sql("""
+                        select coalesce((select string_agg(l.code || ' ' || sml.on_hand_delta || '/' || sml.reserved_delta, ', ' order by l.code)
+                                         from stock_movement_lot sml join lot l on l.id = sml.lot_id where sml.movement_id = :id), '')
+                               || coalesce((select ' ' || string_agg(d.reason, ' ' order by d.reason) from stock_discrepancy d
+                                            where d.movement_id = :id and d.reason in ('EXPIRED_LOT', 'RECALLED_LOT')), '') as split""")
+                .bind("id", movement)
+                .map((row, md) -> row.get("split", String.class))
+                .one();
+    }
+
     /** One lot's stock at one location. */
     public record LotAt(UUID lot, String code, LocalDate useBy, boolean recalled, int onHand, int reserved) {
 

@@ -32,7 +32,15 @@ public class MoneyRows {
     private static final String COLUMNS = """
             id, kind, producer_id, order_id, fulfilment_id, movement_id, channel, location_id, ocop_group, goods_vnd, shipping_vnd,
             amount_vnd, holder, holder_location_id, priced_on, occurred_at, reference, source""";
+    /**
+     * The events, with the shared lock of each of their producers taken first, in one statement (a transaction of its
+     * own outside the caller's): the locks are an aggregate the rows are joined to, so every lock is held before the
+     * first row is written, and until the statement's transaction ends.
+     */
     private static final String INSERT = """
+            with locked as (
+                select count(pg_advisory_xact_lock_shared(hashtextextended('money:' || p::text, 0))) as producers
+                from unnest(:lockedProducers::uuid[]) as x(p))
             insert into money_event (%s, recorded_by)
             select e.id, e.kind, e.producer, nullif(e.ord, '')::uuid, nullif(e.fulfilment, '')::uuid, nullif(e.movement, '')::uuid,
                    nullif(e.channel, ''), nullif(e.location, '')::uuid, nullif(e.grp, ''), e.goods, e.shipping, e.amount, e.holder,
@@ -43,6 +51,7 @@ public class MoneyRows {
                         :sources::text[])
                  as e(id, kind, producer, ord, fulfilment, movement, channel, location, grp, goods, shipping, amount, holder,
                       holder_location, priced_on, occurred_at, reference, source)
+            cross join locked
             order by e.id
             on conflict (id) do nothing""".formatted(COLUMNS);
     /**
@@ -72,13 +81,15 @@ public class MoneyRows {
         this.transactions = transactions;
     }
 
-    /** Appends the events (joining the caller's transaction, if any); answers how many were new. */
+    /**
+     * Appends the events (joining the caller's transaction, if any) under their producers' shared locks, in one statement;
+     * answers how many were new.
+     */
     public Mono<Long> append(List<MoneyEvent> events, String by) {
         if (events.isEmpty()) {
             return Mono.just(0L);
         }
-        List<UUID> producers = events.stream().map(e -> e.producer().value()).distinct().sorted().toList();
-        return transactions.transactional(lock(producers, "pg_advisory_xact_lock_shared").then(insert(events, by)));
+        return insert(events, by);
     }
 
     /** Records a card refund of the order (all its parcels' card payments) under the Stripe refund's id; once per refund. */
@@ -160,6 +171,7 @@ public class MoneyRows {
     private Mono<Long> insert(List<MoneyEvent> events, String by) {
         List<MoneyEvent> sorted = events.stream().sorted(Comparator.comparing(MoneyEvent::id)).toList();
         return db.sql(INSERT)
+                .bind("lockedProducers", sorted.stream().map(e -> e.producer().value()).distinct().sorted().toArray(UUID[]::new))
                 .bind("by", by)
                 .bind("ids", sorted.stream().map(MoneyEvent::id).toArray(UUID[]::new))
                 .bind("kinds", sorted.stream().map(e -> e.kind().name()).toArray(String[]::new))
