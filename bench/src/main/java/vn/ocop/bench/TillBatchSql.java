@@ -36,8 +36,8 @@ import vn.ocop.bench.SyncClient.MovementJson;
  * applied;</li>
  * <li>the answer: {@code StockQueries.snapshotXmin}, {@code at}, then {@code pickups}, {@code changedSince} (when the
  * till sent a version) and {@code recalledSince} (the app sends these three at once on three connections);</li>
- * <li>{@code SaleRows.byIds} (the applied sales, for the money ledger), then {@code MoneyRows.append}'s insert, which takes
- * the producers' shared advisory locks in the same statement (left out when nothing applied).</li>
+ * <li>{@code MoneyRows.append}'s insert of the applied sales as the apply statement returned them, which takes the
+ * producers' shared advisory locks in the same statement (left out when no sale applied).</li>
  * </ol>
  * Not here: HTTP, the till's JSON, the answer's JSON, validation and the app's own work between statements.
  */
@@ -75,7 +75,7 @@ final class TillBatchSql {
                 join product p on p.id = m.product
                 order by m.ord
                 on conflict (id) do nothing
-                returning id, type, product_id, on_hand_delta, lot_code),
+                returning id, type, product_id, producer_id, quantity, on_hand_delta, lot_code, unit_price_vnd, occurred_at, applied_at),
             moved as (
                 insert into stock (location_id, product_id, on_hand, reserved, updated_at)
                 select ?, a.product_id, sum(a.on_hand_delta)::int, 0, clock_timestamp()
@@ -101,8 +101,9 @@ final class TillBatchSql {
                 order by a.id, r.reason
                 on conflict (movement_id, reason) do nothing
                 returning movement_id, reason)
-            select a.id, a.product_id, mv.on_hand, array(select f.reason from flagged f where f.movement_id = a.id order by f.reason) as flags
-            from added a join moved mv on mv.product_id = a.product_id""";
+            select a.id, a.product_id, mv.on_hand, array(select f.reason from flagged f where f.movement_id = a.id order by f.reason) as flags,
+                   a.type, a.producer_id, p.name, p.ocop_group, a.quantity, a.unit_price_vnd, a.occurred_at, a.applied_at
+            from added a join moved mv on mv.product_id = a.product_id join product p on p.id = a.product_id""";
     /** {@code Discrepancies.lotFlags}: the lots trigger's flags on the applied sales, read after the statement that applied them. */
     private static final String LOT_FLAGS = """
             select movement_id, reason from stock_discrepancy
@@ -144,13 +145,6 @@ final class TillBatchSql {
             select coalesce((select min(x) from pg_snapshot_xip(pg_current_snapshot()) x),
                             pg_snapshot_xmax(pg_current_snapshot()))::text as xmin,
                    pg_current_xact_id_if_assigned()::text as own""";
-    private static final String SALES = """
-            select m.id, m.location_id, l.kind as location_kind, m.producer_id, m.product_id, p.name, p.ocop_group, m.quantity,
-                   m.unit_price_vnd, m.occurred_at, m.applied_at
-            from stock_movement m
-            join location l on l.id = m.location_id
-            join product p on p.id = m.product_id
-            where m.type = 'SALE' and m.id = any(?) order by m.seq""";
     private static final String MONEY_INSERT = """
             with locked as (
                 select count(pg_advisory_xact_lock_shared(hashtextextended('money:' || p::text, 0))) as producers
@@ -202,7 +196,9 @@ final class TillBatchSql {
         }
         Set<UUID> unsellable = new HashSet<>();
         batch.stream().filter(m -> "SALE".equals(m.type()) && !sellable.get(day(m)).contains(m.productId())).forEach(m -> unsellable.add(m.id()));
-        Set<UUID> applied = apply(c, location, device, batch, unsellable);
+        List<Object[]> appliedRows = apply(c, location, device, batch, unsellable);
+        Set<UUID> applied = new HashSet<>();
+        appliedRows.forEach(r -> applied.add((UUID) r[0]));
         List<UUID> sales = batch.stream().filter(m -> "SALE".equals(m.type()) && applied.contains(m.id())).map(MovementJson::id).toList();
         if (!sales.isEmpty()) {
             rows(c, LOT_FLAGS, c.createArrayOf("uuid", sales.toArray()));
@@ -215,8 +211,9 @@ final class TillBatchSql {
         }
         String since = sinceXmin >= 0 ? Long.toString(sinceXmin) : null;
         rows(c, RECALLED_SINCE, location, since, since);
-        if (!applied.isEmpty()) {
-            money(c, rows(c, SALES, c.createArrayOf("uuid", applied.toArray())));
+        List<Object[]> sold = appliedRows.stream().filter(r -> "SALE".equals(r[4])).toList();
+        if (!sold.isEmpty()) {
+            money(c, location, sold);
         }
         return new Applied(applied.size(), xmin);
     }
@@ -225,17 +222,17 @@ final class TillBatchSql {
         return OffsetDateTime.parse(m.occurredAt()).atZoneSameInstant(VIETNAM).toLocalDate();
     }
 
-    private static Set<UUID> apply(Connection c, UUID location, String device, List<MovementJson> batch, Set<UUID> unsellable) throws SQLException {
+    /** The statement's rows: id, product, on hand, flags, type, producer, name, group, quantity, unit price, occurred at, applied at. */
+    private static List<Object[]> apply(Connection c, UUID location, String device, List<MovementJson> batch, Set<UUID> unsellable) throws SQLException {
         List<MovementJson> sorted = batch.stream().sorted(Comparator.comparing(MovementJson::productId).thenComparing(MovementJson::id)).toList();
         String[] empty = sorted.stream().map(m -> "").toArray(String[]::new);
-        Set<UUID> applied = new HashSet<>();
         String by = "till " + device;
         java.sql.Array ids = c.createArrayOf("uuid", sorted.stream().map(MovementJson::id).toArray());
         java.sql.Array types = c.createArrayOf("text", sorted.stream().map(MovementJson::type).toArray());
         java.sql.Array products = c.createArrayOf("uuid", sorted.stream().map(MovementJson::productId).toArray());
         // the simulated tills name no lot: the lots are chosen by the trigger, earliest use-by first
         java.sql.Array noLots = c.createArrayOf("text", empty);
-        for (Object[] row : rows(c, APPLY, by, products, types, noLots, c.createArrayOf("text", empty), c.createArrayOf("text", empty),
+        return rows(c, APPLY, by, products, types, noLots, c.createArrayOf("text", empty), c.createArrayOf("text", empty),
                 location, by, device,
                 ids, types, products,
                 c.createArrayOf("int4", sorted.stream().map(MovementJson::quantity).toArray()),
@@ -245,14 +242,11 @@ final class TillBatchSql {
                 location,
                 location, ids,
                 c.createArrayOf("bool", sorted.stream().map(m -> unsellable.contains(m.id())).toArray()),
-                products, types, noLots)) {
-            applied.add((UUID) row[0]);
-        }
-        return applied;
+                products, types, noLots);
     }
 
     /** {@code TillMoney.append}: one TILL_SALE event per sale under the producers' shared locks, one statement. */
-    private static void money(Connection c, List<Object[]> sales) throws SQLException {
+    private static void money(Connection c, UUID location, List<Object[]> sales) throws SQLException {
         List<Object[]> sorted = new ArrayList<>(sales);
         sorted.sort(Comparator.comparing(s -> eventId((UUID) s[0])));
         int n = sorted.size();
@@ -261,22 +255,22 @@ final class TillBatchSql {
                 holders = new Object[n], pricedOns = new Object[n], ats = new Object[n], references = new Object[n];
         for (int i = 0; i < n; i++) {
             Object[] s = sorted.get(i);
-            long total = ((Number) s[7]).longValue() * ((Number) s[8]).longValue();
-            OffsetDateTime at = ((java.sql.Timestamp) s[9]).toInstant().atOffset(java.time.ZoneOffset.UTC);
+            long total = ((Number) s[8]).longValue() * ((Number) s[9]).longValue();
+            OffsetDateTime at = ((java.sql.Timestamp) s[10]).toInstant().atOffset(java.time.ZoneOffset.UTC);
             ids[i] = eventId((UUID) s[0]);
             kinds[i] = "TILL_SALE";
-            producers[i] = s[3];
+            producers[i] = s[5];
             blank[i] = "";
             movements[i] = s[0].toString();
             channels[i] = "TILL";
-            locations[i] = s[1].toString();
-            groups[i] = s[6];
+            locations[i] = location.toString();
+            groups[i] = s[7];
             goods[i] = total;
             zeros[i] = 0L;
             holders[i] = "SHOWROOM";
             pricedOns[i] = at.atZoneSameInstant(VIETNAM).toLocalDate().toString();
             ats[i] = at.toString();
-            references[i] = s[7] + " × " + s[5];
+            references[i] = s[8] + " × " + s[6];
         }
         try (PreparedStatement st = prepared(c, MONEY_INSERT, c.createArrayOf("uuid", new TreeSet<>(java.util.Arrays.asList(producers)).toArray()),
                 "till sync", c.createArrayOf("uuid", ids), c.createArrayOf("text", kinds),

@@ -9,6 +9,7 @@ import java.util.UUID;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 import vn.ocop.catalog.ProducerId;
+import vn.ocop.catalog.stock.TillSale;
 import vn.ocop.orders.money.LedgerRefunds;
 import vn.ocop.orders.money.Payouts;
 import vn.ocop.orders.money.Statements;
@@ -95,6 +96,14 @@ public class Money {
     /** Records the till sales among movements a sync batch just applied; answers how many were new. */
     public Mono<Long> tillSalesSynced(Collection<UUID> movementIds) {
         return tills.record(movementIds);
+    }
+
+    /**
+     * Records the sales a sync batch just applied, as its answer carries them ({@code SyncAnswer.sales}): the same rows as
+     * {@link #tillSalesSynced} without reading them again; answers how many were new.
+     */
+    public Mono<Long> tillSalesApplied(List<TillSale> sales) {
+        return tills.recordApplied(sales);
     }
 
     /** Records every till sale applied since the last catch-up (less a margin); answers how many were new. */

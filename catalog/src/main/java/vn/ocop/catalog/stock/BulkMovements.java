@@ -1,5 +1,8 @@
 package vn.ocop.catalog.stock;
 
+import io.r2dbc.spi.Readable;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -11,6 +14,10 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.Parameter;
 import reactor.core.publisher.Mono;
 import vn.ocop.catalog.LocationId;
+import vn.ocop.catalog.OcopGroup;
+import vn.ocop.catalog.ProducerId;
+import vn.ocop.catalog.ProductId;
+import vn.ocop.catalog.Vnd;
 import vn.ocop.catalog.stock.StockLedger.Recorder;
 
 /**
@@ -25,10 +32,10 @@ import vn.ocop.catalog.stock.StockLedger.Recorder;
 final class BulkMovements {
 
     /**
-     * What the statement did: the ids that were new, on hand afterwards of each product they moved, and the
-     * discrepancies flagged on new sales (by movement id; none for most).
+     * What the statement did: the ids that were new, on hand afterwards of each product they moved, the
+     * discrepancies flagged on new sales (by movement id; none for most) and the new sales as the money ledger records them.
      */
-    record Applied(Set<UUID> ids, Map<UUID, Integer> onHand, Map<UUID, List<String>> flags) {
+    record Applied(Set<UUID> ids, Map<UUID, Integer> onHand, Map<UUID, List<String>> flags, List<StockLedger.Sold> sales) {
     }
 
     private static final String APPLY = """
@@ -58,7 +65,7 @@ final class BulkMovements {
                 join product p on p.id = m.product
                 order by m.ord
                 on conflict (id) do nothing
-                returning id, type, product_id, on_hand_delta, lot_code),
+                returning id, type, product_id, producer_id, quantity, on_hand_delta, lot_code, unit_price_vnd, occurred_at, applied_at),
             moved as (
                 insert into stock (location_id, product_id, on_hand, reserved, updated_at)
                 select :location, a.product_id, sum(a.on_hand_delta)::int, 0, clock_timestamp()
@@ -87,8 +94,10 @@ final class BulkMovements {
                 order by a.id, r.reason
                 on conflict (movement_id, reason) do nothing
                 returning movement_id, reason)
-            select a.id, a.product_id, mv.on_hand, array(select f.reason from flagged f where f.movement_id = a.id order by f.reason) as flags
-            from added a join moved mv on mv.product_id = a.product_id""";
+            -- with each new sale as the money ledger records it (what it was, whose, at what price, when)
+            select a.id, a.product_id, mv.on_hand, array(select f.reason from flagged f where f.movement_id = a.id order by f.reason) as flags,
+                   a.type, a.producer_id, p.name, p.ocop_group, a.quantity, a.unit_price_vnd, a.occurred_at, a.applied_at
+            from added a join moved mv on mv.product_id = a.product_id join product p on p.id = a.product_id""";
 
     private BulkMovements() {
     }
@@ -120,24 +129,37 @@ final class BulkMovements {
                 .bind("producedOns", sorted.stream().map(m -> text(m.lot() == null ? null : m.lot().producedOn())).toArray(String[]::new))
                 .bind("useBys", sorted.stream().map(m -> text(m.lot() == null ? null : m.lot().useBy())).toArray(String[]::new))
                 .bind("unsellables", sorted.stream().map(m -> unsellable.contains(m.id())).toArray(Boolean[]::new))
-                .map((row, md) -> new Object[] {row.get("id", UUID.class), row.get("product_id", UUID.class), row.get("on_hand", Integer.class),
-                        row.get("flags", String[].class)})
+                .map((row, md) -> new Row(row.get("id", UUID.class), row.get("product_id", UUID.class), row.get("on_hand", Integer.class),
+                        row.get("flags", String[].class), "SALE".equals(row.get("type", String.class)) ? sold(row) : null))
                 .all()
                 .collectList()
                 .map(rows -> {
                     Set<UUID> ids = new HashSet<>();
                     Map<UUID, Integer> onHand = new HashMap<>();
                     Map<UUID, List<String>> flags = new HashMap<>();
+                    List<StockLedger.Sold> sales = new ArrayList<>();
                     rows.forEach(r -> {
-                        ids.add((UUID) r[0]);
-                        onHand.put((UUID) r[1], (Integer) r[2]);
-                        String[] reasons = (String[]) r[3];
-                        if (reasons != null && reasons.length > 0) {
-                            flags.put((UUID) r[0], List.of(reasons));
+                        ids.add(r.id());
+                        onHand.put(r.product(), r.onHand());
+                        if (r.flags() != null && r.flags().length > 0) {
+                            flags.put(r.id(), List.of(r.flags()));
+                        }
+                        if (r.sold() != null) {
+                            sales.add(r.sold());
                         }
                     });
-                    return new Applied(ids, onHand, flags);
+                    return new Applied(ids, onHand, flags, sales);
                 });
+    }
+
+    private record Row(UUID id, UUID product, int onHand, String[] flags, StockLedger.Sold sold) {
+    }
+
+    private static StockLedger.Sold sold(Readable row) {
+        return new StockLedger.Sold(row.get("id", UUID.class), new ProducerId(row.get("producer_id", UUID.class)),
+                new ProductId(row.get("product_id", UUID.class)), row.get("name", String.class), OcopGroup.valueOf(row.get("ocop_group", String.class)),
+                row.get("quantity", Integer.class), new Vnd(row.get("unit_price_vnd", Long.class)), row.get("occurred_at", OffsetDateTime.class),
+                row.get("applied_at", OffsetDateTime.class));
     }
 
     private static String text(Object value) {

@@ -1,5 +1,6 @@
 package vn.ocop.catalog.stock;
 
+import java.time.OffsetDateTime;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,6 +16,10 @@ import reactor.core.publisher.Mono;
 import vn.ocop.catalog.CatalogErrorCode;
 import vn.ocop.catalog.CatalogException;
 import vn.ocop.catalog.LocationId;
+import vn.ocop.catalog.OcopGroup;
+import vn.ocop.catalog.ProducerId;
+import vn.ocop.catalog.ProductId;
+import vn.ocop.catalog.Vnd;
 
 /**
  * Applies movements to the ledger and the stock rows, inside the caller's transaction. A movement is
@@ -70,8 +75,16 @@ public class StockLedger {
     public record Outcome(Movement movement, boolean applied, int onHandAfter) {
     }
 
-    /** A till batch's outcomes, and the discrepancies flagged on its new sales by movement id. */
-    public record Flagged(List<Outcome> outcomes, Map<UUID, List<String>> flags) {
+    /** A till batch's outcomes, the discrepancies flagged on its new sales by movement id, and those sales. */
+    public record Flagged(List<Outcome> outcomes, Map<UUID, List<String>> flags, List<Sold> sales) {
+    }
+
+    /**
+     * A sale the statement applied, as the statement wrote it: whose goods, the product's name and group, how many, at
+     * what unit price (the till's, or the list price when it sent none), when it happened and when it was applied.
+     */
+    public record Sold(UUID movement, ProducerId producer, ProductId product, String productName, OcopGroup group, int quantity,
+                       Vnd unitPrice, OffsetDateTime occurredAt, OffsetDateTime appliedAt) {
     }
 
     /**
@@ -90,12 +103,12 @@ public class StockLedger {
         Map<UUID, Movement> unique = new LinkedHashMap<>();
         movements.forEach(m -> unique.putIfAbsent(m.id(), m));
         if (unique.isEmpty()) {
-            return Mono.just(new Flagged(List.of(), Map.of()));
+            return Mono.just(new Flagged(List.of(), Map.of(), List.of()));
         }
         return BulkMovements.apply(db, location, List.copyOf(unique.values()), recorder, unsellable)
                 .map(applied -> new Flagged(inOrder(movements, unique.values().stream()
                         .map(m -> new Outcome(m, applied.ids().contains(m.id()), applied.onHand().getOrDefault(m.product().value(), 0)))
-                        .collect(Collectors.toMap(o -> o.movement().id(), o -> o))), applied.flags()));
+                        .collect(Collectors.toMap(o -> o.movement().id(), o -> o))), applied.flags(), applied.sales()));
     }
 
     /** Applies one guarded movement; fails with INSUFFICIENT_STOCK (and must then be rolled back) when the stock does not allow it. */

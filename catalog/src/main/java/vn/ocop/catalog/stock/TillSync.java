@@ -62,14 +62,18 @@ class TillSync {
         return queries.productsOn(products, today)
                 .flatMap(known -> applyChecked(location, batch, batch.movements().stream()
                         .map(new TillMovementCheck(location, known.producers(), now)::check).toList(), today, known.sellable()))
-                .flatMap(results -> answer(location, batch, results));
+                .flatMap(done -> answer(location, batch, done));
+    }
+
+    /** What a batch did: per movement what became of it, and the sales it applied, priced, for the money ledger. */
+    private record Done(List<MovementResult> results, List<TillSale> sales) {
     }
 
     /**
      * A batch without rejections is one statement on its own (atomic, its locks held only while it runs); rejections
      * are kept in the same transaction as the rest.
      */
-    private Mono<List<MovementResult>> applyChecked(Location location, SyncBatch batch, List<Checked> checked, LocalDate today, Set<UUID> sellableToday) {
+    private Mono<Done> applyChecked(Location location, SyncBatch batch, List<Checked> checked, LocalDate today, Set<UUID> sellableToday) {
         boolean anyRefused = checked.stream().anyMatch(c -> c.rejection() != null);
         return sellable(checked, today, sellableToday)
                 .flatMap(sellable -> anyRefused ? transactions.transactional(apply(location, batch, checked, sellable)) : apply(location, batch, checked, sellable))
@@ -87,7 +91,7 @@ class TillSync {
                 .collectMap(Map.Entry::getKey, Map.Entry::getValue);
     }
 
-    private Mono<List<MovementResult>> apply(Location location, SyncBatch batch, List<Checked> checked, Map<LocalDate, Set<UUID>> sellable) {
+    private Mono<Done> apply(Location location, SyncBatch batch, List<Checked> checked, Map<LocalDate, Set<UUID>> sellable) {
         var recorder = new StockLedger.Recorder("till " + batch.key().label() + " (" + batch.key().id() + ")", batch.deviceId());
         List<Movement> movements = checked.stream().filter(c -> c.movement() != null).map(Checked::movement).toList();
         Set<UUID> unsellable = movements.stream().filter(m -> m.type() == MovementType.SALE)
@@ -97,7 +101,9 @@ class TillSync {
                 .concatMap(c -> discrepancies.reject(location.id(), batch.deviceId(), c.sent(), c.rejection().name()))
                 .then(ledger.addAll(location.id(), movements, recorder, unsellable))
                 .flatMap(this::withLotFlags)
-                .map(flagged -> results(checked, withDuplicates(flagged.outcomes(), reasons(flagged.flags()))));
+                .map(flagged -> new Done(results(checked, withDuplicates(flagged.outcomes(), reasons(flagged.flags()))),
+                        flagged.sales().stream().map(s -> new TillSale(s.movement(), location.id(), location.kind(), s.producer(), s.product(),
+                                s.productName(), s.group(), s.quantity(), s.unitPrice(), s.occurredAt(), s.appliedAt())).toList()));
     }
 
     /** Adds the lot flags the trigger raised on the batch's new sales (read only when it applied any). */
@@ -111,7 +117,7 @@ class TillSync {
             Map<UUID, List<String>> all = new java.util.HashMap<>(flagged.flags());
             lots.forEach((id, reasons) -> all.merge(id, reasons,
                     (a, b) -> java.util.stream.Stream.concat(a.stream(), b.stream()).sorted().toList()));
-            return new StockLedger.Flagged(flagged.outcomes(), all);
+            return new StockLedger.Flagged(flagged.outcomes(), all, flagged.sales());
         });
     }
 
@@ -146,7 +152,7 @@ class TillSync {
      * older than it has ended by then, so the reads that follow see all of their writes, and the till's next
      * {@code changedSince} starts there (anything later may repeat, nothing is missed).
      */
-    private Mono<SyncAnswer> answer(Location location, SyncBatch batch, List<MovementResult> results) {
+    private Mono<SyncAnswer> answer(Location location, SyncBatch batch, Done done) {
         LocalDate today = LocalDate.now(clock.withZone(CatalogTime.ZONE));
         TillVersion since = TillVersion.parse(batch.sinceVersion());
         return queries.snapshotXmin().flatMap(xmin -> queries.at(location.id(), today).collectList()
@@ -154,8 +160,8 @@ class TillSync {
                                 queries.pickups(location.id()).collectList(),
                                 since == null ? Mono.just(stock) : queries.changedSince(location.id(), since, today).collectList(),
                                 queries.recalledSince(location.id(), since).collectList())
-                        .map(t -> new SyncAnswer(location.id(), new TillVersion(today, xmin).token(), results, stock, t.getT1(), t.getT2(),
-                                t.getT3()))));
+                        .map(t -> new SyncAnswer(location.id(), new TillVersion(today, xmin).token(), done.results(), stock, t.getT1(), t.getT2(),
+                                t.getT3(), done.sales()))));
     }
 
     private LocalDate day(OffsetDateTime at) {

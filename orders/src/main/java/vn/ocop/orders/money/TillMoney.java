@@ -49,6 +49,11 @@ public class TillMoney {
         return sales.of(movementIds).collectList().flatMap(this::append);
     }
 
+    /** Records these sales, as the batch that applied them answered them (nothing read again); answers how many were new. */
+    public Mono<Long> recordApplied(List<TillSale> applied) {
+        return append(applied);
+    }
+
     /** Records every sale applied since the cursor (less the margin), page by page; answers how many were new. */
     public Mono<Long> catchUp() {
         return cursor().flatMap(since -> page(since, 0L));

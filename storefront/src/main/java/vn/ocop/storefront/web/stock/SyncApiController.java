@@ -24,8 +24,6 @@ import tools.jackson.databind.annotation.JsonDeserialize;
 import tools.jackson.databind.deser.jdk.StringDeserializer;
 import vn.ocop.catalog.stock.Inventory;
 import vn.ocop.catalog.LocationId;
-import vn.ocop.catalog.stock.MovementResult;
-import vn.ocop.catalog.stock.SyncAnswer;
 import vn.ocop.catalog.stock.SyncBatch;
 import vn.ocop.catalog.stock.TillKey;
 import vn.ocop.catalog.stock.TillKeys;
@@ -83,7 +81,7 @@ class SyncApiController {
         return keys.authenticate(location, bearer(authorization))
                 .switchIfEmpty(Mono.error(SyncApiController::unauthorized))
                 .flatMap(key -> body.flatMap(request -> inventory.sync(batch(location, key, request))))
-                .flatMap(answer -> money.tillSalesSynced(applied(answer))
+                .flatMap(answer -> money.tillSalesApplied(answer.sales())
                         // the batch is applied: the till must learn so; the catch-up job records these sales later
                         .onErrorResume(e -> {
                             log.warn("Till sales of a sync batch at {} were not recorded in the money ledger yet; the catch-up job will", id, e);
@@ -93,10 +91,6 @@ class SyncApiController {
                 .map(SyncView::of);
     }
 
-    /** The movements the batch applied: their sales go into the money ledger now (a catch-up job takes any this misses). */
-    private static List<UUID> applied(SyncAnswer answer) {
-        return answer.results().stream().filter(r -> r.status() == MovementResult.Status.APPLIED).map(MovementResult::id).toList();
-    }
 
     private static SyncBatch batch(LocationId location, TillKey key, SyncRequest request) {
         return new SyncBatch(location, key, request.deviceId().strip(), request.sinceVersion(),
