@@ -1,8 +1,10 @@
 package vn.ocop.storefront.input;
 
 import java.beans.PropertyEditorSupport;
-import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Method;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.List;
 import org.springframework.beans.BeanWrapperImpl;
 import org.springframework.validation.Errors;
 import org.springframework.validation.Validator;
@@ -45,8 +47,28 @@ class PlainTextBinding {
         }
     }
 
-    /** Rejects every text field (or list of texts) of a form that holds a control character. */
+    /**
+     * Rejects every text field (or list of texts) of a form that holds a control character. Most forms are records
+     * visible only in their controller's package, whose accessors this package may not call as they are: each record's
+     * accessors are opened once and kept (before, reading one failed, and the field went unchecked, with an exception
+     * thrown and caught per field per request).
+     */
     static final class PlainTextFields implements Validator {
+
+        private static final ClassValue<List<Field>> RECORD_FIELDS = new ClassValue<>() {
+            @Override
+            protected List<Field> computeValue(Class<?> type) {
+                return Arrays.stream(type.getRecordComponents()).map(c -> {
+                    Method accessor = c.getAccessor();
+                    accessor.setAccessible(true);
+                    return new Field(c.getName(), accessor);
+                }).toList();
+            }
+        };
+
+        private record Field(String name, Method accessor) {
+        }
+
         @Override
         public boolean supports(Class<?> type) {
             return true;
@@ -55,8 +77,8 @@ class PlainTextBinding {
         @Override
         public void validate(Object target, Errors errors) {
             if (target.getClass().isRecord()) {
-                for (RecordComponent c : target.getClass().getRecordComponents()) {
-                    check(c.getName(), read(c, target), errors);
+                for (Field f : RECORD_FIELDS.get(target.getClass())) {
+                    check(f.name(), read(f, target), errors);
                 }
                 return;
             }
@@ -76,11 +98,11 @@ class PlainTextBinding {
             }
         }
 
-        private static Object read(RecordComponent c, Object target) {
+        private static Object read(Field f, Object target) {
             try {
-                return c.getAccessor().invoke(target);
+                return f.accessor().invoke(target);
             } catch (ReflectiveOperationException e) {
-                return null;
+                throw new IllegalStateException("the form's " + f.name() + " could not be read for the plain-text check", e);
             }
         }
     }
