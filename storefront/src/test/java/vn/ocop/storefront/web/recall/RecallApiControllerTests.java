@@ -155,6 +155,22 @@ class RecallApiControllerTests {
     }
 
     @Test
+    void aControlCharacterTypedIntoTheRecallFormIsShownBesideTheReasonAndNothingIsRecalled() {
+        ProductId product = demoProduct("Mật ong thử lý do");
+        UUID lot = receive(product, "RC-FORM-01", 2);
+        var producer = vn.ocop.storefront.web.producer.SignedIn.as(web, "producer@demo.ocop.vn", PASSWORD);
+        String path = "/producer/lots/" + lot + "/recall";
+
+        String page = org.springframework.web.util.HtmlUtils.htmlUnescape(producer.post(path + "?lang=vi",
+                        vn.ocop.storefront.web.producer.SignedIn.form("reason", "Bao bì hỏng\u001b[2J", "confirmed", "true", "_csrf", producer.csrf(path)))
+                .expectStatus().isEqualTo(422).expectBody(String.class).returnResult().getResponseBody());
+
+        assertThat(page).contains("Có ký tự không được phép");
+        assertThat(db.sql("select recalled_at is null as open from lot where id = :id").bind("id", lot)
+                .map((row, md) -> row.get("open", Boolean.class)).one().block()).as("the lot is not recalled").isTrue();
+    }
+
+    @Test
     void someoneElsesLotIsNotFoundAndABlankReasonIsABadRequest() {
         ProducerId stranger = new StockFixtures(db).catalog().producerIn("HTX Tỉnh Thử", "Tỉnh Thử Nghiệm").block();
         ProductId product = new StockFixtures(db).sellableProduct(stranger, "Trà thử", catalog.today()).block();
