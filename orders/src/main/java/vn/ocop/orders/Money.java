@@ -93,7 +93,7 @@ public class Money {
         return refunds.shipping(order, fulfilment, shipping, source, at, by);
     }
 
-    /** Records the till sales among movements a sync batch just applied; answers how many were new. */
+    /** Records the till sales among these movements, read by id from the stock ledger; answers how many were new. */
     public Mono<Long> tillSalesSynced(Collection<UUID> movementIds) {
         return tills.record(movementIds);
     }

@@ -20,11 +20,11 @@ import vn.ocop.orders.MoneyKind;
 import vn.ocop.orders.SalesChannel;
 
 /**
- * Till sales into the ledger, from the catalog's stock ledger through its {@link TillSales} facade: right after each
- * sync batch (by its movement ids), and by a catch-up that reads every sale applied since its cursor less a margin,
- * so a crash between a batch and its recording, or a batch that committed late, loses nothing. Either may run any
- * number of times: a sale's ledger id derives from its movement id. A sale at an outlet is the outlet's money to hold
- * (on consignment); at a producer's own warehouse, the producer's.
+ * Till sales into the ledger: right after each sync batch (the sales its statement returned, or read by movement id
+ * through the catalog's {@link TillSales} facade), and by a catch-up that reads every sale applied since its cursor
+ * less a margin, so a crash between a batch and its recording, or a batch that committed late, loses nothing. Either
+ * may run any number of times: a sale's ledger id derives from its movement id. A sale at an outlet is the outlet's
+ * money to hold (on consignment); at a producer's own warehouse, the producer's.
  */
 @Component
 public class TillMoney {
