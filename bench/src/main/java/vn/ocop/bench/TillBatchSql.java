@@ -102,8 +102,10 @@ final class TillBatchSql {
                 on conflict (movement_id, reason) do nothing
                 returning movement_id, reason)
             select a.id, a.product_id, mv.on_hand, array(select f.reason from flagged f where f.movement_id = a.id order by f.reason) as flags,
-                   a.type, a.producer_id, p.name, p.ocop_group, a.quantity, a.unit_price_vnd, a.occurred_at, a.applied_at
-            from added a join moved mv on mv.product_id = a.product_id join product p on p.id = a.product_id""";
+                   a.type, a.producer_id, p.name, p.ocop_group, a.quantity, a.unit_price_vnd, a.occurred_at, a.applied_at,
+                   l.id as location_id, l.kind as location_kind
+            from added a join moved mv on mv.product_id = a.product_id join product p on p.id = a.product_id
+            join location l on l.id = ?""";
     /** {@code Discrepancies.lotFlags}: the lots trigger's flags on the applied sales, read after the statement that applied them. */
     private static final String LOT_FLAGS = """
             select movement_id, reason from stock_discrepancy
@@ -242,7 +244,8 @@ final class TillBatchSql {
                 location,
                 location, ids,
                 c.createArrayOf("bool", sorted.stream().map(m -> unsellable.contains(m.id())).toArray()),
-                products, types, noLots);
+                products, types, noLots,
+                location);
     }
 
     /** {@code TillMoney.append}: one TILL_SALE event per sale under the producers' shared locks, one statement. */

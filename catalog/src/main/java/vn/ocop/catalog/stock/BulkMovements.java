@@ -1,7 +1,5 @@
 package vn.ocop.catalog.stock;
 
-import io.r2dbc.spi.Readable;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -14,10 +12,6 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.Parameter;
 import reactor.core.publisher.Mono;
 import vn.ocop.catalog.LocationId;
-import vn.ocop.catalog.OcopGroup;
-import vn.ocop.catalog.ProducerId;
-import vn.ocop.catalog.ProductId;
-import vn.ocop.catalog.Vnd;
 import vn.ocop.catalog.stock.StockLedger.Recorder;
 
 /**
@@ -35,7 +29,7 @@ final class BulkMovements {
      * What the statement did: the ids that were new, on hand afterwards of each product they moved, the
      * discrepancies flagged on new sales (by movement id; none for most) and the new sales as the money ledger records them.
      */
-    record Applied(Set<UUID> ids, Map<UUID, Integer> onHand, Map<UUID, List<String>> flags, List<StockLedger.Sold> sales) {
+    record Applied(Set<UUID> ids, Map<UUID, Integer> onHand, Map<UUID, List<String>> flags, List<TillSale> sales) {
     }
 
     private static final String APPLY = """
@@ -94,10 +88,12 @@ final class BulkMovements {
                 order by a.id, r.reason
                 on conflict (movement_id, reason) do nothing
                 returning movement_id, reason)
-            -- with each new sale as the money ledger records it (what it was, whose, at what price, when)
+            -- with each new sale as the money ledger records it (what it was, where, whose, at what price, when)
             select a.id, a.product_id, mv.on_hand, array(select f.reason from flagged f where f.movement_id = a.id order by f.reason) as flags,
-                   a.type, a.producer_id, p.name, p.ocop_group, a.quantity, a.unit_price_vnd, a.occurred_at, a.applied_at
-            from added a join moved mv on mv.product_id = a.product_id join product p on p.id = a.product_id""";
+                   a.type, a.producer_id, p.name, p.ocop_group, a.quantity, a.unit_price_vnd, a.occurred_at, a.applied_at,
+                   l.id as location_id, l.kind as location_kind
+            from added a join moved mv on mv.product_id = a.product_id join product p on p.id = a.product_id
+            join location l on l.id = :location""";
 
     private BulkMovements() {
     }
@@ -130,14 +126,14 @@ final class BulkMovements {
                 .bind("useBys", sorted.stream().map(m -> text(m.lot() == null ? null : m.lot().useBy())).toArray(String[]::new))
                 .bind("unsellables", sorted.stream().map(m -> unsellable.contains(m.id())).toArray(Boolean[]::new))
                 .map((row, md) -> new Row(row.get("id", UUID.class), row.get("product_id", UUID.class), row.get("on_hand", Integer.class),
-                        row.get("flags", String[].class), "SALE".equals(row.get("type", String.class)) ? sold(row) : null))
+                        row.get("flags", String[].class), "SALE".equals(row.get("type", String.class)) ? SaleRows.sale(row) : null))
                 .all()
                 .collectList()
                 .map(rows -> {
                     Set<UUID> ids = new HashSet<>();
                     Map<UUID, Integer> onHand = new HashMap<>();
                     Map<UUID, List<String>> flags = new HashMap<>();
-                    List<StockLedger.Sold> sales = new ArrayList<>();
+                    List<TillSale> sales = new ArrayList<>();
                     rows.forEach(r -> {
                         ids.add(r.id());
                         onHand.put(r.product(), r.onHand());
@@ -152,14 +148,7 @@ final class BulkMovements {
                 });
     }
 
-    private record Row(UUID id, UUID product, int onHand, String[] flags, StockLedger.Sold sold) {
-    }
-
-    private static StockLedger.Sold sold(Readable row) {
-        return new StockLedger.Sold(row.get("id", UUID.class), new ProducerId(row.get("producer_id", UUID.class)),
-                new ProductId(row.get("product_id", UUID.class)), row.get("name", String.class), OcopGroup.valueOf(row.get("ocop_group", String.class)),
-                row.get("quantity", Integer.class), new Vnd(row.get("unit_price_vnd", Long.class)), row.get("occurred_at", OffsetDateTime.class),
-                row.get("applied_at", OffsetDateTime.class));
+    private record Row(UUID id, UUID product, int onHand, String[] flags, TillSale sold) {
     }
 
     private static String text(Object value) {

@@ -47,7 +47,8 @@ public class SaleRows {
                 .all();
     }
 
-    private static TillSale sale(Readable row) {
+    /** A sale from a row with these columns: the select here, and {@code BulkMovements}' answer for the sales it applied. */
+    static TillSale sale(Readable row) {
         return new TillSale(row.get("id", UUID.class), new LocationId(row.get("location_id", UUID.class)),
                 LocationKind.valueOf(row.get("location_kind", String.class)), new ProducerId(row.get("producer_id", UUID.class)),
                 new ProductId(row.get("product_id", UUID.class)), row.get("name", String.class),

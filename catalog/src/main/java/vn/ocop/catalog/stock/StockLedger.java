@@ -1,6 +1,5 @@
 package vn.ocop.catalog.stock;
 
-import java.time.OffsetDateTime;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,10 +15,6 @@ import reactor.core.publisher.Mono;
 import vn.ocop.catalog.CatalogErrorCode;
 import vn.ocop.catalog.CatalogException;
 import vn.ocop.catalog.LocationId;
-import vn.ocop.catalog.OcopGroup;
-import vn.ocop.catalog.ProducerId;
-import vn.ocop.catalog.ProductId;
-import vn.ocop.catalog.Vnd;
 
 /**
  * Applies movements to the ledger and the stock rows, inside the caller's transaction. A movement is
@@ -75,16 +70,11 @@ public class StockLedger {
     public record Outcome(Movement movement, boolean applied, int onHandAfter) {
     }
 
-    /** A till batch's outcomes, the discrepancies flagged on its new sales by movement id, and those sales. */
-    public record Flagged(List<Outcome> outcomes, Map<UUID, List<String>> flags, List<Sold> sales) {
-    }
-
     /**
-     * A sale the statement applied, as the statement wrote it: whose goods, the product's name and group, how many, at
-     * what unit price (the till's, or the list price when it sent none), when it happened and when it was applied.
+     * A till batch's outcomes, the discrepancies flagged on its new sales by movement id, and those sales as the
+     * statement wrote them (at the till's unit price, or the list price when it sent none).
      */
-    public record Sold(UUID movement, ProducerId producer, ProductId product, String productName, OcopGroup group, int quantity,
-                       Vnd unitPrice, OffsetDateTime occurredAt, OffsetDateTime appliedAt) {
+    public record Flagged(List<Outcome> outcomes, Map<UUID, List<String>> flags, List<TillSale> sales) {
     }
 
     /**

@@ -101,9 +101,7 @@ class TillSync {
                 .concatMap(c -> discrepancies.reject(location.id(), batch.deviceId(), c.sent(), c.rejection().name()))
                 .then(ledger.addAll(location.id(), movements, recorder, unsellable))
                 .flatMap(this::withLotFlags)
-                .map(flagged -> new Done(results(checked, withDuplicates(flagged.outcomes(), reasons(flagged.flags()))),
-                        flagged.sales().stream().map(s -> new TillSale(s.movement(), location.id(), location.kind(), s.producer(), s.product(),
-                                s.productName(), s.group(), s.quantity(), s.unitPrice(), s.occurredAt(), s.appliedAt())).toList()));
+                .map(flagged -> new Done(results(checked, withDuplicates(flagged.outcomes(), reasons(flagged.flags()))), flagged.sales()));
     }
 
     /** Adds the lot flags the trigger raised on the batch's new sales (read only when it applied any). */
