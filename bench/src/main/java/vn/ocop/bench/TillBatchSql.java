@@ -26,16 +26,15 @@ import vn.ocop.bench.SyncClient.MovementJson;
  * what the "database limit" row drives. The statements were read from the embedded PostgreSQL's log with every
  * statement logged ({@code bench tills --statement-log FILE}, 2026-12-06) and their text is copied from the app:
  * <ol>
- * <li>{@code TillKeys.authenticate}: the till key by its SHA-256 and location;</li>
- * <li>{@code LocationRows.get}: the location; {@code StockQueries.productsOn}: the batch's products' producers and
+ * <li>{@code TillKeys.authenticate}: the till key by its SHA-256 and location, with the location;</li>
+ * <li>{@code StockQueries.productsOn}: the batch's products' producers and
  * today's sale status, and {@code sellableOn} for each other day the batch's sales happened (none unless the run is near midnight);</li>
  * <li>{@code BulkMovements.apply}: every movement at once, lots named for the first time created, duplicates skipped
  * (its triggers add the SALEs to the {@code product_sales} shard of the connection and split each movement over lots),
  * each touched stock row moved once and the sales' discrepancies flagged, in one statement on its own (no
- * BEGIN/COMMIT: a batch without rejections, as every batch here); then {@code Discrepancies.lotFlags} when sales
- * applied;</li>
- * <li>the answer: {@code StockQueries.snapshotXmin}, {@code at}, then {@code pickups}, {@code changedSince} (when the
- * till sent a version) and {@code recalledSince} (the app sends these three at once on three connections);</li>
+ * BEGIN/COMMIT: a batch without rejections, as every batch here);</li>
+ * <li>the answer, one statement ({@code TillAnswers}): the version, the location's stock and which of it changed since
+ * the till's version, the pickups, the recalled lots and the lots trigger's flags on the batch's sales;</li>
  * <li>{@code MoneyRows.append}'s insert of the applied sales as the apply statement returned them, which takes the
  * producers' shared advisory locks in the same statement (left out when no sale applied).</li>
  * </ol>
@@ -44,8 +43,9 @@ import vn.ocop.bench.SyncClient.MovementJson;
 final class TillBatchSql {
 
     private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
-    private static final String AUTHENTICATE = "select id, location_id, label, created_at, revoked_at from till_key where key_hash = ? and location_id = ? and revoked_at is null";
-    private static final String LOCATION = "select id, kind, name, province, address, latitude, longitude, opening_hours, pickup_allowed, producer_id from location where id = ?";
+    private static final String AUTHENTICATE = "select k.id as key_id, k.label, k.created_at, k.revoked_at, l.id, l.kind, l.name, l.province, l.address, "
+            + "l.latitude, l.longitude, l.opening_hours, l.pickup_allowed, l.producer_id from till_key k join location l on l.id = k.location_id "
+            + "where k.key_hash = ? and k.location_id = ? and k.revoked_at is null";
     private static final String PRODUCTS_ON = """
             select p.id, p.producer_id, (r.product_id is not null) as sellable
             from product p left join sellable_ranking(?) r on r.product_id = p.id
@@ -106,47 +106,58 @@ final class TillBatchSql {
                    l.id as location_id, l.kind as location_kind
             from added a join moved mv on mv.product_id = a.product_id join product p on p.id = a.product_id
             join location l on l.id = ?""";
-    /** {@code Discrepancies.lotFlags}: the lots trigger's flags on the applied sales, read after the statement that applied them. */
-    private static final String LOT_FLAGS = """
-            select movement_id, reason from stock_discrepancy
-            where movement_id = any(?) and reason in ('EXPIRED_LOT', 'RECALLED_LOT')
-            order by movement_id, reason""";
-    /** {@code StockQueries.recalledSince}: the recalled lots of products kept at the location (since the till's version). */
-    private static final String RECALLED_SINCE = """
-            select l.product_id, l.code, l.recalled_at, l.recall_reason from lot l
-            where l.recalled_at is not null
-              and l.product_id in (select s.product_id from stock s where s.location_id = ?)
-              and (cast(? as text) is null
-                   or l.product_id in (select v.product_id from product_change_version v where v.last_xid >= (?::text)::xid8))
-            order by l.recalled_at, l.product_id, l.code""";
     private static final String SELLABLE = "select product_id from sellable_ranking(?) where product_id = any(?)";
-    private static final String LEVELS = """
-            select s.location_id, s.product_id, p.name, p.producer_id, p.price_vnd, s.on_hand, s.reserved,
-                   stock_available(s.location_id, s.product_id, s.on_hand, s.reserved) as available,
-                   (r.product_id is not null) as sellable
+    /**
+     * {@code TillAnswers}: the answer in one statement (the version, the stock and which of it changed since the till's
+     * version, the pickups, the recalled lots, the lot flags on the batch's sales); parameters in order: xid, since, today,
+     * since, today, today, xid, location, location, location, xid, xid, sales.
+     */
+    private static final String ANSWER = """
+            with changed as (
+                select v.product_id from product_change_version v where v.last_xid >= (?::text)::xid8
+                union
+                select c.product_id from certification c
+                where (c.issued_on > ? and c.issued_on <= ?) or (c.valid_until >= ? and c.valid_until < ?))
+            select 0 as part, 0::bigint as ord,
+                   coalesce((select min(x) from pg_snapshot_xip(pg_current_snapshot()) x), pg_snapshot_xmax(pg_current_snapshot()))::text as xmin,
+                   pg_current_xact_id_if_assigned()::text as own,
+                   null::uuid as product_id, null::text as name, null::uuid as producer_id, null::bigint as price_vnd,
+                   null::int as on_hand, null::int as reserved, null::int as available, null::boolean as sellable, null::boolean as changed,
+                   null::text as reference, null::int as quantity, null::text as code, null::timestamptz as at, null::text as reason,
+                   null::uuid as movement_id
+            union all
+            select 1, row_number() over (order by p.name, s.product_id), null, null,
+                   s.product_id, p.name, p.producer_id, p.price_vnd, s.on_hand, s.reserved,
+                   stock_available(s.location_id, s.product_id, s.on_hand, s.reserved), (r.product_id is not null),
+                   (cast(? as text) is null or s.product_id in (select product_id from changed)),
+                   null, null, null, null, null, null
             from stock s
             join product p on p.id = s.product_id
             left join sellable_ranking(?) r on r.product_id = s.product_id
-            """;
-    private static final String AT = LEVELS + " where s.location_id = ? order by p.name, s.product_id";
-    private static final String PICKUPS = """
-            select m.reference, m.product_id, p.name, sum(m.reserved_delta)::int as quantity
+            where s.location_id = ?
+            union all
+            select 2, row_number() over (order by m.reference, p.name), null, null,
+                   m.product_id, p.name, null, null, null, null, null, null, null,
+                   m.reference, sum(m.reserved_delta)::int, null, null, null, null
             from stock_movement m join product p on p.id = m.product_id
             where m.location_id = ? and m.reference is not null and m.reserved_delta <> 0
             group by m.reference, m.product_id, p.name
             having sum(m.reserved_delta) > 0
-            order by m.reference, p.name""";
-    private static final String CHANGED_SINCE = LEVELS + """
-             where s.location_id = ?
-               and (s.product_id in (select v.product_id from product_change_version v where v.last_xid >= (?::text)::xid8)
-                 or s.product_id in (select c.product_id from certification c
-                                     where (c.issued_on > ? and c.issued_on <= ?)
-                                        or (c.valid_until >= ? and c.valid_until < ?)))
-            order by p.name, s.product_id""";
-    private static final String XMIN = """
-            select coalesce((select min(x) from pg_snapshot_xip(pg_current_snapshot()) x),
-                            pg_snapshot_xmax(pg_current_snapshot()))::text as xmin,
-                   pg_current_xact_id_if_assigned()::text as own""";
+            union all
+            select 3, row_number() over (order by l.recalled_at, l.product_id, l.code), null, null,
+                   l.product_id, null, null, null, null, null, null, null, null,
+                   null, null, l.code, l.recalled_at, l.recall_reason, null
+            from lot l
+            where l.recalled_at is not null
+              and l.product_id in (select s.product_id from stock s where s.location_id = ?)
+              and (cast(? as text) is null or l.product_id in (select v.product_id from product_change_version v where v.last_xid >= (?::text)::xid8))
+            union all
+            select 4, row_number() over (order by d.movement_id, d.reason), null, null,
+                   null, null, null, null, null, null, null, null, null,
+                   null, null, null, null, d.reason, d.movement_id
+            from stock_discrepancy d
+            where d.movement_id = any(?) and d.reason in ('EXPIRED_LOT', 'RECALLED_LOT')
+            order by part, ord""";
     private static final String MONEY_INSERT = """
             with locked as (
                 select count(pg_advisory_xact_lock_shared(hashtextextended('money:' || p::text, 0))) as producers
@@ -177,7 +188,6 @@ final class TillBatchSql {
     static Applied send(Connection c, UUID location, String keyHash, String device, List<MovementJson> batch, long sinceXmin) throws SQLException {
         LocalDate today = LocalDate.now(VIETNAM);
         rows(c, AUTHENTICATE, keyHash, location);
-        rows(c, LOCATION, location);
         Map<LocalDate, Set<UUID>> sellable = new TreeMap<>();
         sellable.put(today, new HashSet<>());
         for (Object[] row : rows(c, PRODUCTS_ON, today, c.createArrayOf("uuid", batch.stream().map(MovementJson::productId).distinct().toArray()))) {
@@ -202,17 +212,11 @@ final class TillBatchSql {
         Set<UUID> applied = new HashSet<>();
         appliedRows.forEach(r -> applied.add((UUID) r[0]));
         List<UUID> sales = batch.stream().filter(m -> "SALE".equals(m.type()) && applied.contains(m.id())).map(MovementJson::id).toList();
-        if (!sales.isEmpty()) {
-            rows(c, LOT_FLAGS, c.createArrayOf("uuid", sales.toArray()));
-        }
-        long xmin = Long.parseLong((String) rows(c, XMIN).get(0)[0]);
-        rows(c, AT, today, location);
-        rows(c, PICKUPS, location);
-        if (sinceXmin >= 0) {
-            rows(c, CHANGED_SINCE, today, location, Long.toString(sinceXmin), today, today, today, today);
-        }
         String since = sinceXmin >= 0 ? Long.toString(sinceXmin) : null;
-        rows(c, RECALLED_SINCE, location, since, since);
+        LocalDate sinceDay = sinceXmin >= 0 ? today : null;
+        List<Object[]> answer = rows(c, ANSWER, since, sinceDay, today, sinceDay, today, since, today, location, location, location, since, since,
+                c.createArrayOf("uuid", sales.toArray()));
+        long xmin = Long.parseLong((String) answer.get(0)[2]);
         List<Object[]> sold = appliedRows.stream().filter(r -> "SALE".equals(r[4])).toList();
         if (!sold.isEmpty()) {
             money(c, location, sold);

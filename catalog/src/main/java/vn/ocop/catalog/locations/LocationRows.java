@@ -79,6 +79,11 @@ public class LocationRows {
     }
 
     /** A location from a row holding {@code id, kind, name, province, address, latitude, longitude, opening_hours, pickup_allowed, producer_id}. */
+    /** The columns {@link #of} reads, of the location table named {@code alias} in a statement that joins it to another. */
+    public static String columns(String alias) {
+        return java.util.Arrays.stream(COLUMNS.split(",")).map(c -> alias + "." + c.strip()).collect(java.util.stream.Collectors.joining(", "));
+    }
+
     public static Location of(Row row) {
         UUID producer = row.get("producer_id", UUID.class);
         return new Location(new LocationId(row.get("id", UUID.class)), LocationKind.valueOf(row.get("kind", String.class)),

@@ -2,10 +2,6 @@ package vn.ocop.catalog.stock;
 
 import io.r2dbc.spi.Row;
 import java.time.OffsetDateTime;
-import java.util.Collection;
-import java.util.List;
-import java.util.Map;
-import java.util.stream.Collectors;
 import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.Parameter;
@@ -62,24 +58,6 @@ class Discrepancies {
                 .bind("location", location.value())
                 .map((row, md) -> of(row))
                 .one();
-    }
-
-    /**
-     * The lot flags (EXPIRED_LOT, RECALLED_LOT) on these sales, by movement id. The lots trigger inserts them after the
-     * statement that applied the sales, so that statement cannot return them: they are read after it.
-     */
-    public Mono<Map<UUID, List<String>>> lotFlags(Collection<UUID> sales) {
-        if (sales.isEmpty()) {
-            return Mono.just(Map.of());
-        }
-        return db.sql("""
-                        select movement_id, reason from stock_discrepancy
-                        where movement_id = any(:ids) and reason in ('EXPIRED_LOT', 'RECALLED_LOT')
-                        order by movement_id, reason""")
-                .bind("ids", sales.toArray(UUID[]::new))
-                .map((row, md) -> Map.entry(row.get("movement_id", UUID.class), row.get("reason", String.class)))
-                .all()
-                .collect(Collectors.groupingBy(Map.Entry::getKey, Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
     }
 
     /** Keeps a refused movement as it was sent; the first refusal of an id is the one kept. */

@@ -5,6 +5,7 @@ import vn.ocop.catalog.CatalogException;
 import vn.ocop.catalog.LocationId;
 import vn.ocop.catalog.ProducerId;
 import vn.ocop.catalog.ProductId;
+import vn.ocop.catalog.locations.Location;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
@@ -70,6 +71,14 @@ public class Inventory {
     /** Applies a till's batch (see {@link SyncAnswer}); BATCH_TOO_LARGE over {@link #maxSyncBatch()} movements, writing nothing. */
     public Mono<SyncAnswer> sync(SyncBatch batch) {
         return writes.location(batch.location()).flatMap(location -> tills.sync(location, batch));
+    }
+
+    /** As {@link #sync(SyncBatch)}, at the location read with the till's key ({@link TillKeys#authenticate}). */
+    public Mono<SyncAnswer> sync(Location at, SyncBatch batch) {
+        if (!at.id().equals(batch.location())) {
+            return Mono.error(new IllegalArgumentException("the batch is for location " + batch.location().value() + ", not " + at.id().value()));
+        }
+        return tills.sync(at, batch);
     }
 
     public int maxSyncBatch() {

@@ -2,7 +2,6 @@ package vn.ocop.catalog.stock;
 
 import io.r2dbc.spi.Row;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Set;
@@ -74,46 +73,6 @@ public class StockQueries {
     }
 
     /**
-     * Stocked products whose price or sale status may have changed since a till's version: written by a
-     * transaction the till's snapshot did not see, or with a ranking that started or ended between its day and today.
-     */
-    public Flux<StockLevel> changedSince(LocationId location, TillVersion since, LocalDate today) {
-        return db.sql(LEVELS + """
-                         where s.location_id = :location
-                           and (s.product_id in (select v.product_id from product_change_version v where v.last_xid >= (:xid::text)::xid8)
-                             or s.product_id in (select c.product_id from certification c
-                                                 where (c.issued_on > :since and c.issued_on <= :today)
-                                                    or (c.valid_until >= :since and c.valid_until < :today)))
-                        order by p.name, s.product_id""")
-                .bind("today", today)
-                .bind("location", location.value())
-                .bind("xid", Long.toString(since.xmin()))
-                .bind("since", since.day())
-                .map((row, md) -> level(row))
-                .all();
-    }
-
-    /**
-     * The recalled lots of products stocked at the location: since the version, those of products changed since it (a
-     * recall re-indexes its product in its own transaction, so a recall committed after the version is among them: may
-     * repeat, never misses); with no version, every one.
-     */
-    public Flux<RecalledLot> recalledSince(LocationId location, TillVersion since) {
-        var spec = db.sql("""
-                        select l.product_id, l.code, l.recalled_at, l.recall_reason from lot l
-                        where l.recalled_at is not null
-                          and l.product_id in (select s.product_id from stock s where s.location_id = :location)
-                          and (cast(:xid as text) is null
-                               or l.product_id in (select v.product_id from product_change_version v where v.last_xid >= (:xid::text)::xid8))
-                        order by l.recalled_at, l.product_id, l.code""")
-                .bind("location", location.value());
-        spec = since == null ? spec.bindNull("xid", String.class) : spec.bind("xid", Long.toString(since.xmin()));
-        return spec.map((row, md) -> new RecalledLot(new ProductId(row.get("product_id", UUID.class)), row.get("code", String.class),
-                        row.get("recalled_at", OffsetDateTime.class), row.get("recall_reason", String.class)))
-                .all();
-    }
-
-    /**
      * Name, price, sale status today, the most available at one location, the shipping weight and the units available
      * in all ({@link Availability}), of each existing product among {@code ids}.
      */
@@ -130,39 +89,6 @@ public class StockQueries {
                         Boolean.TRUE.equals(row.get("sellable", Boolean.class)), row.get("most", Integer.class),
                         row.get("shipping_weight_g", Integer.class), row.get("available", Integer.class)))
                 .all();
-    }
-
-    /** Units set aside at the location and not yet handed over or released, by reference. */
-    public Flux<Pickup> pickups(LocationId location) {
-        return db.sql("""
-                        select m.reference, m.product_id, p.name, sum(m.reserved_delta)::int as quantity
-                        from stock_movement m join product p on p.id = m.product_id
-                        where m.location_id = :location and m.reference is not null and m.reserved_delta <> 0
-                        group by m.reference, m.product_id, p.name
-                        having sum(m.reserved_delta) > 0
-                        order by m.reference, p.name""")
-                .bind("location", location.value())
-                .map((row, md) -> new Pickup(row.get("reference", String.class), new ProductId(row.get("product_id", UUID.class)),
-                        row.get("name", String.class), row.get("quantity", Integer.class)))
-                .all();
-    }
-
-    /**
-     * The first transaction whose writes this answer may not have seen: the oldest one still running, else
-     * the next to start. Our own transaction is not one of them (this answer reads its writes), and when it is
-     * the very next one, the one after it is.
-     */
-    public Mono<Long> snapshotXmin() {
-        return db.sql("""
-                        select coalesce((select min(x) from pg_snapshot_xip(pg_current_snapshot()) x),
-                                        pg_snapshot_xmax(pg_current_snapshot()))::text as xmin,
-                               pg_current_xact_id_if_assigned()::text as own""")
-                .map((row, md) -> {
-                    long xmin = Long.parseLong(row.get("xmin", String.class));
-                    String own = row.get("own", String.class);
-                    return own != null && Long.parseLong(own) == xmin ? xmin + 1 : xmin;
-                })
-                .one();
     }
 
     /** The producer of each product that exists among {@code ids}. */

@@ -2,6 +2,8 @@ package vn.ocop.catalog.stock;
 
 import vn.ocop.catalog.CatalogException;
 import vn.ocop.catalog.LocationId;
+import vn.ocop.catalog.locations.Location;
+import vn.ocop.catalog.locations.LocationRows;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -73,15 +75,28 @@ public class TillKeys {
                 .then(get(location, id));
     }
 
-    /** The active key of that location with this secret; empty when the secret is wrong, revoked or another location's. */
-    public Mono<TillKey> authenticate(LocationId location, String secret) {
+    /** A till's active key and the location it may sync with, read together (a sync request reads both). */
+    public record Till(TillKey key, Location location) {
+    }
+
+    /**
+     * The active key of that location with this secret, and the location, in one statement; empty when the secret is
+     * wrong, revoked or another location's.
+     */
+    public Mono<Till> authenticate(LocationId location, String secret) {
         if (secret == null || secret.isBlank() || secret.length() > 200) {
             return Mono.empty();
         }
-        return db.sql("select " + COLUMNS + " from till_key where key_hash = :hash and location_id = :location and revoked_at is null")
+        return db.sql("select k.id as key_id, k.label, k.created_at, k.revoked_at, " + LocationRows.columns("l")
+                        + " from till_key k join location l on l.id = k.location_id"
+                        + " where k.key_hash = :hash and k.location_id = :location and k.revoked_at is null")
                 .bind("hash", hash(secret.strip()))
                 .bind("location", location.value())
-                .map((row, md) -> key(row))
+                .map((row, md) -> {
+                    Location at = LocationRows.of(row);
+                    return new Till(new TillKey(row.get("key_id", UUID.class), at.id(), row.get("label", String.class),
+                            row.get("created_at", OffsetDateTime.class), row.get("revoked_at", OffsetDateTime.class)), at);
+                })
                 .one();
     }
 

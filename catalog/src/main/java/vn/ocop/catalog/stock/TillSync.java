@@ -30,15 +30,17 @@ class TillSync {
 
     private final StockLedger ledger;
     private final StockQueries queries;
+    private final TillAnswers answers;
     private final Discrepancies discrepancies;
     private final TransactionalOperator transactions;
     private final Clock clock;
     private final int maxBatch;
 
-    TillSync(StockLedger ledger, StockQueries queries, Discrepancies discrepancies, TransactionalOperator transactions,
+    TillSync(StockLedger ledger, StockQueries queries, TillAnswers answers, Discrepancies discrepancies, TransactionalOperator transactions,
              Clock clock, @Value("${ocop.sync.max-batch:500}") int maxBatch) {
         this.ledger = ledger;
         this.queries = queries;
+        this.answers = answers;
         this.discrepancies = discrepancies;
         this.transactions = transactions;
         this.clock = clock;
@@ -65,8 +67,8 @@ class TillSync {
                 .flatMap(done -> answer(location, batch, done));
     }
 
-    /** What a batch did: per movement what became of it, and the sales it applied, priced, for the money ledger. */
-    private record Done(List<MovementResult> results, List<TillSale> sales) {
+    /** What a batch did: the checked movements, and what the statement that applied them says of them. */
+    private record Done(List<Checked> checked, StockLedger.Flagged flagged) {
     }
 
     /**
@@ -100,23 +102,15 @@ class TillSync {
         return Flux.fromIterable(checked.stream().filter(c -> c.rejection() != null).toList())
                 .concatMap(c -> discrepancies.reject(location.id(), batch.deviceId(), c.sent(), c.rejection().name()))
                 .then(ledger.addAll(location.id(), movements, recorder, unsellable))
-                .flatMap(this::withLotFlags)
-                .map(flagged -> new Done(results(checked, withDuplicates(flagged.outcomes(), reasons(flagged.flags()))), flagged.sales()));
+                .map(flagged -> new Done(checked, flagged));
     }
 
-    /** Adds the lot flags the trigger raised on the batch's new sales (read only when it applied any). */
-    private Mono<StockLedger.Flagged> withLotFlags(StockLedger.Flagged flagged) {
-        List<UUID> sales = flagged.outcomes().stream().filter(o -> o.applied() && o.movement().type() == MovementType.SALE)
-                .map(o -> o.movement().id()).distinct().toList();
-        if (sales.isEmpty()) {
-            return Mono.just(flagged);
-        }
-        return discrepancies.lotFlags(sales).map(lots -> {
-            Map<UUID, List<String>> all = new java.util.HashMap<>(flagged.flags());
-            lots.forEach((id, reasons) -> all.merge(id, reasons,
-                    (a, b) -> java.util.stream.Stream.concat(a.stream(), b.stream()).sorted().toList()));
-            return new StockLedger.Flagged(flagged.outcomes(), all, flagged.sales());
-        });
+    /** The batch's flags and the lot flags the trigger raised on its new sales, by movement id. */
+    private static Map<UUID, List<String>> withLotFlags(Map<UUID, List<String>> flags, Map<UUID, List<String>> lots) {
+        Map<UUID, List<String>> all = new java.util.HashMap<>(flags);
+        lots.forEach((id, reasons) -> all.merge(id, reasons,
+                (a, b) -> java.util.stream.Stream.concat(a.stream(), b.stream()).sorted().toList()));
+        return all;
     }
 
     private static Map<UUID, List<Discrepancy.Reason>> reasons(Map<UUID, List<String>> flags) {
@@ -146,20 +140,18 @@ class TillSync {
     }
 
     /**
-     * The state the till must learn, read after the batch committed. The version is taken first: every transaction
-     * older than it has ended by then, so the reads that follow see all of their writes, and the till's next
-     * {@code changedSince} starts there (anything later may repeat, nothing is missed).
+     * The state the till must learn, read in one statement after the batch committed ({@link TillAnswers}), with the lot
+     * flags of its new sales.
      */
     private Mono<SyncAnswer> answer(Location location, SyncBatch batch, Done done) {
         LocalDate today = LocalDate.now(clock.withZone(CatalogTime.ZONE));
-        TillVersion since = TillVersion.parse(batch.sinceVersion());
-        return queries.snapshotXmin().flatMap(xmin -> queries.at(location.id(), today).collectList()
-                .flatMap(stock -> Mono.zip(
-                                queries.pickups(location.id()).collectList(),
-                                since == null ? Mono.just(stock) : queries.changedSince(location.id(), since, today).collectList(),
-                                queries.recalledSince(location.id(), since).collectList())
-                        .map(t -> new SyncAnswer(location.id(), new TillVersion(today, xmin).token(), done.results(), stock, t.getT1(), t.getT2(),
-                                t.getT3(), done.sales()))));
+        StockLedger.Flagged flagged = done.flagged();
+        List<UUID> sales = flagged.outcomes().stream().filter(o -> o.applied() && o.movement().type() == MovementType.SALE)
+                .map(o -> o.movement().id()).distinct().toList();
+        return answers.read(location.id(), TillVersion.parse(batch.sinceVersion()), today, sales)
+                .map(read -> new SyncAnswer(location.id(), new TillVersion(today, read.version()).token(),
+                        results(done.checked(), withDuplicates(flagged.outcomes(), reasons(withLotFlags(flagged.flags(), read.lotFlags())))),
+                        read.stock(), read.pickups(), read.changes(), read.recalled(), flagged.sales()));
     }
 
     private LocalDate day(OffsetDateTime at) {

@@ -236,7 +236,10 @@ class TillSyncIntegrationTests {
     @Test
     void aRevokedKeyStopsAuthenticatingAtOnce() {
         var issued = keys.issue(showroom, "Quầy 3").block();
-        assertThat(keys.authenticate(showroom, issued.secret()).block()).isNotNull();
+        assertThat(keys.authenticate(showroom, issued.secret()).block()).as("the key, with the location it syncs with").satisfies(till -> {
+            assertThat(till.key().id()).isEqualTo(issued.key().id());
+            assertThat(till.location().id()).isEqualTo(showroom);
+        });
         assertThat(keys.authenticate(fixtures.showroom("Khác", true).block(), issued.secret()).block()).isNull();
 
         keys.revoke(showroom, issued.key().id()).block();

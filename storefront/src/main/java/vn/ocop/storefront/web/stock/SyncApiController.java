@@ -80,7 +80,7 @@ class SyncApiController {
         LocationId location = new LocationId(id);
         return keys.authenticate(location, bearer(authorization))
                 .switchIfEmpty(Mono.error(SyncApiController::unauthorized))
-                .flatMap(key -> body.flatMap(request -> inventory.sync(batch(location, key, request))))
+                .flatMap(till -> body.flatMap(request -> inventory.sync(till.location(), batch(location, till.key(), request))))
                 .flatMap(answer -> money.tillSalesApplied(answer.sales())
                         // the batch is applied: the till must learn so; the catch-up job records these sales later
                         .onErrorResume(e -> {
