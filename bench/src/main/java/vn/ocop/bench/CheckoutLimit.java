@@ -35,9 +35,9 @@ import java.util.concurrent.TimeUnit;
  * {@code EnabledAccountsOnly} takes that account),</li>
  * <li>an order already placed with this Idempotency-Key ({@code Checkout.existing}); when found, its lines and its
  * history, the session's last access (at most once a minute), and the answer is 200;</li>
- * <li>in one transaction: the pickup outlet ({@code Destinations}), the product's offer and sellability
- * ({@code Allocator}), the buyer's held flash claims ({@code FlashPricing}), the product's stock levels
- * ({@code Allocator}; none available at the outlet: rolled back, 409), the order with its fulfilment, line and first
+ * <li>in one transaction: the pickup outlet ({@code Destinations}), the product's offer and sellability with its stock
+ * levels, one statement ({@code Allocator}, {@code StockQueries.stockedOffers}), the buyer's held flash claims
+ * ({@code FlashPricing}; none available at the outlet: rolled back, 409), the order with its fulfilment, line and first
  * history row in one statement ({@code OrderRows.insert}), the RESERVE movement with the conditional update of the
  * stock row in one statement, split over lots by its trigger ({@code StockLedger.guarded}; no row updated: rolled back,
  * 409), commit;</li>
@@ -67,26 +67,27 @@ final class CheckoutLimit {
             from order_line l join fulfilment f on f.id = l.fulfilment_id where l.order_id = ? order by l.line_no""";
     /** The pickup outlet ({@code Destinations}); {@code Parcels} uses the row read, not a second read. */
     static final String LOCATION = "select id, kind, name, province, address, latitude, longitude, opening_hours, pickup_allowed, producer_id from location where id = ?";
+    /** {@code StockQueries.stockedOffers}: the product's offer with its stock row at every location, one statement. */
     static final String OFFERS = """
-            select p.id, p.name, p.producer_id, p.price_vnd, (r.product_id is not null) as sellable,
-                   greatest(0, coalesce((select max(stock_available(st.location_id, st.product_id, st.on_hand, st.reserved)) from stock st where st.product_id = p.id), 0)) as most, \
-            (select coalesce(sum(stock_available(st.location_id, st.product_id, st.on_hand, st.reserved)), 0)::int from stock st where st.product_id = p.id) as available, p.shipping_weight_g
-            from product p left join sellable_ranking(?) r on r.product_id = p.id
-            where p.id = any(?)""";
+            with o as (
+                select p.id, p.name, p.producer_id, p.price_vnd, (r.product_id is not null) as sellable, p.shipping_weight_g
+                from product p left join sellable_ranking(?) r on r.product_id = p.id
+                where p.id = any(?)),
+            l as (
+                select o.*, s.location_id, s.on_hand, s.reserved,
+                       case when s.location_id is not null then stock_available(s.location_id, s.product_id, s.on_hand, s.reserved) end as level_available
+                from o left join stock s on s.product_id = o.id)
+            select l.*, greatest(0, coalesce(max(l.level_available) over w, 0)) as most,
+                   coalesce(sum(l.level_available) over w, 0)::int as available
+            from l
+            window w as (partition by l.id)
+            order by l.id, l.location_id""";
     static final String FLASH_HELD = """
             select c.id, c.offer_id, c.product_id, c.quantity, o.flash_price_vnd, o.location_id, e.producer_id, o.product_name
             from flash_claim c join flash_offer o on o.id = c.offer_id join live_event e on e.id = o.event_id
             where c.account_id = ? and c.status = 'HELD' and c.expires_at > ? and o.status = 'OPEN' and e.status = 'LIVE'
               and c.product_id = any(?)
             order by c.claimed_at""";
-    static final String STOCK_LEVELS = """
-            select s.location_id, s.product_id, p.name, p.producer_id, p.price_vnd, s.on_hand, s.reserved,
-                   stock_available(s.location_id, s.product_id, s.on_hand, s.reserved) as available,
-                   (r.product_id is not null) as sellable
-            from stock s
-            join product p on p.id = s.product_id
-            left join sellable_ranking(?) r on r.product_id = s.product_id
-             where s.product_id = ?""";
     /** {@code OrderRows.insert}: the order, its fulfilment, its line and its first history row in one statement (one of each here). */
     static final String INSERT_ORDER = """
             with placed as (
@@ -280,19 +281,22 @@ final class CheckoutLimit {
         c.setAutoCommit(false);
         try {
             byId(c, LOCATION, location);
-            String name;
-            UUID producer;
-            long price;
-            int grams;
+            boolean available = false;
+            String name = null;
+            UUID producer = null;
+            long price = 0;
+            int grams = 0;
             try (PreparedStatement st = c.prepareStatement(OFFERS)) {
                 st.setObject(1, today);
                 st.setArray(2, c.createArrayOf("uuid", new Object[] {product}));
                 try (ResultSet rs = st.executeQuery()) {
-                    rs.next();
-                    name = rs.getString("name");
-                    producer = rs.getObject("producer_id", UUID.class);
-                    price = rs.getLong("price_vnd");
-                    grams = rs.getInt("shipping_weight_g");
+                    while (rs.next()) {
+                        name = rs.getString("name");
+                        producer = rs.getObject("producer_id", UUID.class);
+                        price = rs.getLong("price_vnd");
+                        grams = rs.getInt("shipping_weight_g");
+                        available |= location.equals(rs.getObject("location_id", UUID.class)) && rs.getInt("level_available") >= 1;
+                    }
                 }
             }
             try (PreparedStatement st = c.prepareStatement(FLASH_HELD)) {
@@ -300,16 +304,6 @@ final class CheckoutLimit {
                 st.setObject(2, now);
                 st.setArray(3, c.createArrayOf("uuid", new Object[] {product}));
                 drain(st);
-            }
-            boolean available = false;
-            try (PreparedStatement st = c.prepareStatement(STOCK_LEVELS)) {
-                st.setObject(1, today);
-                st.setObject(2, product);
-                try (ResultSet rs = st.executeQuery()) {
-                    while (rs.next()) {
-                        available |= location.equals(rs.getObject("location_id", UUID.class)) && rs.getInt("available") >= 1;
-                    }
-                }
             }
             if (!available) {
                 c.rollback();

@@ -3,6 +3,7 @@ package vn.ocop.catalog.stock;
 import io.r2dbc.spi.Row;
 import java.time.LocalDate;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -89,6 +90,44 @@ public class StockQueries {
                         Boolean.TRUE.equals(row.get("sellable", Boolean.class)), row.get("most", Integer.class),
                         row.get("shipping_weight_g", Integer.class), row.get("available", Integer.class)))
                 .all();
+    }
+
+    /**
+     * {@link #offers} of each existing product among {@code ids}, each with its stock rows ({@link #ofProduct}), in one
+     * statement: a checkout read them in two. The offer's most at one location and available in all are the same
+     * {@link Availability} figures, summed here over the rows read with it.
+     */
+    public Flux<StockedOffer> stockedOffers(Collection<UUID> ids, LocalDate today) {
+        return db.sql("""
+                        with o as (
+                            select p.id, p.name, p.producer_id, p.price_vnd, (r.product_id is not null) as sellable, p.shipping_weight_g
+                            from product p left join sellable_ranking(:today) r on r.product_id = p.id
+                            where p.id = any(:ids)),
+                        l as (
+                            select o.*, s.location_id, s.on_hand, s.reserved,
+                                   case when s.location_id is not null then stock_available(s.location_id, s.product_id, s.on_hand, s.reserved) end as level_available
+                            from o left join stock s on s.product_id = o.id)
+                        select l.*, greatest(0, coalesce(max(l.level_available) over w, 0)) as most,
+                               coalesce(sum(l.level_available) over w, 0)::int as available
+                        from l
+                        window w as (partition by l.id)
+                        order by l.id, l.location_id""")
+                .bind("today", today)
+                .bind("ids", ids.toArray(UUID[]::new))
+                .map((row, md) -> {
+                    ProductOffer offer = new ProductOffer(new ProductId(row.get("id", UUID.class)), row.get("name", String.class),
+                            new ProducerId(row.get("producer_id", UUID.class)), new Vnd(row.get("price_vnd", Long.class)),
+                            Boolean.TRUE.equals(row.get("sellable", Boolean.class)), row.get("most", Integer.class),
+                            row.get("shipping_weight_g", Integer.class), row.get("available", Integer.class));
+                    UUID location = row.get("location_id", UUID.class);
+                    return new StockedOffer(offer, location == null ? List.of() : List.of(new StockLevel(new LocationId(location), offer.product(),
+                            offer.name(), offer.producer(), offer.price(), offer.sellable(), row.get("on_hand", Integer.class),
+                            row.get("reserved", Integer.class), row.get("level_available", Integer.class))));
+                })
+                .all()
+                // one row per stock row: the product's rows come together (ordered by product)
+                .bufferUntilChanged(o -> o.offer().product())
+                .map(rows -> new StockedOffer(rows.get(0).offer(), rows.stream().flatMap(r -> r.levels().stream()).toList()));
     }
 
     /** The producer of each product that exists among {@code ids}. */

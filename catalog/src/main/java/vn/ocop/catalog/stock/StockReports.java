@@ -64,6 +64,11 @@ public class StockReports {
         return ids.isEmpty() ? Flux.empty() : stock.offers(ids.stream().map(ProductId::value).toList(), today);
     }
 
+    /** {@link #offers} with each product's stock rows ({@link #of}), read together. */
+    public Flux<StockedOffer> stockedOffers(java.util.Collection<ProductId> ids, java.time.LocalDate today) {
+        return ids.isEmpty() ? Flux.empty() : stock.stockedOffers(ids.stream().map(ProductId::value).toList(), today);
+    }
+
     /** Open discrepancies first, oldest first; then the latest resolved. */
     public Flux<Discrepancy> discrepancies(LocationId location) {
         return discrepancies.at(location, HISTORY_LIMIT);

@@ -162,6 +162,9 @@ class StockStateIntegrationTests {
         assertThat(card().stock()).as("a card says the same").isEqualTo(stock);
         assertThat(catalog.product(honey).block().stock()).as("and the product page").isEqualTo(stock);
         assertThat(offer().stock()).as("and the cart").isEqualTo(state);
+        StockedOffer checkout = reports.stockedOffers(List.of(honey), today).single().block();
+        assertThat(checkout.offer()).as("checkout reads the cart's offer").isEqualTo(offer());
+        assertThat(checkout.levels()).as("with the product's stock rows").containsExactlyInAnyOrderElementsOf(reports.of(honey, today).collectList().block());
     }
 
     private ProductStock stock() {

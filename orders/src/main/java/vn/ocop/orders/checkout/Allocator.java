@@ -15,6 +15,7 @@ import vn.ocop.catalog.LocationId;
 import vn.ocop.catalog.ProducerId;
 import vn.ocop.catalog.ProductId;
 import vn.ocop.catalog.stock.ProductOffer;
+import vn.ocop.catalog.stock.StockedOffer;
 import vn.ocop.catalog.stock.StockReports;
 import vn.ocop.orders.Basket;
 import vn.ocop.orders.Order;
@@ -55,25 +56,26 @@ class Allocator {
     Mono<Allocated> allocate(OrderId id, Basket basket) {
         LocalDate today = catalog.today();
         List<ProductId> products = basket.lines().stream().map(OrderRequest.Line::product).toList();
-        return stock.offers(products, today).collectMap(ProductOffer::product)
-                .flatMap(offers -> sellable(basket, offers))
-                .flatMap(offers -> flash.held(basket.account(), offers.keySet()).flatMap(held -> allot(id, basket, offers, today, held)));
+        // each product's offer and stock rows in one read: the levels are only a guide (nothing is locked), the reservation decides
+        return stock.stockedOffers(products, today).collectMap(o -> o.offer().product())
+                .flatMap(stocked -> sellable(basket, stocked))
+                .flatMap(stocked -> flash.held(basket.account(), stocked.keySet()).flatMap(held -> allot(id, basket, stocked, held)));
     }
 
-    private static Mono<Map<ProductId, ProductOffer>> sellable(Basket basket, Map<ProductId, ProductOffer> offers) {
-        return basket.lines().stream().allMatch(l -> offers.containsKey(l.product()) && offers.get(l.product()).sellable())
+    private static Mono<Map<ProductId, StockedOffer>> sellable(Basket basket, Map<ProductId, StockedOffer> offers) {
+        return basket.lines().stream().allMatch(l -> offers.containsKey(l.product()) && offers.get(l.product()).offer().sellable())
                 ? Mono.just(offers)
                 : Mono.error(new OrdersException(OrdersErrorCode.NOT_SELLABLE,
                         "a product in this order is no longer on sale (its OCOP ranking expired or was revoked): remove it and try again"));
     }
 
-    private Mono<Allocated> allot(OrderId id, Basket basket, Map<ProductId, ProductOffer> offers, LocalDate today, Map<ProductId, List<Held>> held) {
+    private Mono<Allocated> allot(OrderId id, Basket basket, Map<ProductId, StockedOffer> offers, Map<ProductId, List<Held>> held) {
         List<OrderRequest.Line> sorted = basket.lines().stream().sorted(Comparator.comparing((OrderRequest.Line l) -> l.product().value())).toList();
         List<Allotted> lines = new ArrayList<>();
         List<Held> taken = new ArrayList<>();
         LocationId pickupAt = basket.destination().pickupAt();
         return Flux.fromIterable(sorted).concatMap(line -> {
-            ProductOffer offer = offers.get(line.product());
+            ProductOffer offer = offers.get(line.product()).offer();
             List<Held> fitting = FlashPricing.fitting(held.get(line.product()), line.quantity());
             for (Held h : fitting) {
                 if (pickupAt != null && !pickupAt.equals(h.location())) {
@@ -88,8 +90,7 @@ class Allocator {
             if (rest == 0) {
                 return Mono.empty();
             }
-            return stock.of(line.product(), today).collectList()
-                    .flatMap(levels -> Mono.justOrEmpty(Allocation.choose(levels, pickupAt, rest)))
+            return Mono.justOrEmpty(Allocation.choose(offers.get(line.product()).levels(), pickupAt, rest))
                     .switchIfEmpty(Mono.error(() -> notEnough(offer.name())))
                     .doOnNext(location -> {
                         int number = lines.size() + 1;
