@@ -34,13 +34,14 @@ import java.util.concurrent.TimeUnit;
  * <li>the session's row by the SHA-256 of its id, joined with the account it signs in ({@code PostgresSessions.findById};
  * {@code EnabledAccountsOnly} takes that account),</li>
  * <li>an order already placed with this Idempotency-Key ({@code Checkout.existing}); when found, its lines and its
- * history, the session's last access (at most once a minute), and the answer is 200;</li>
+ * history and its recall notices ({@code RecallNotices.on}), the session's last access (at most once a minute), and the
+ * answer is 200;</li>
  * <li>in one transaction: the pickup outlet ({@code Destinations}), the product's offer and sellability with its stock
  * levels, one statement ({@code Allocator}, {@code StockQueries.stockedOffers}), the buyer's held flash claims
  * ({@code FlashPricing}; none available at the outlet: rolled back, 409), the order with its fulfilment, line and first
  * history row in one statement ({@code OrderRows.insert}), the RESERVE movement with the conditional update of the
  * stock row in one statement, split over lots by its trigger ({@code StockLedger.guarded}; no row updated: rolled back,
- * 409), commit;</li>
+ * 409), commit; then the new order's recall notices ({@code RecallNotices.on});</li>
  * <li>the session's last access ({@code PostgresSessions.save}), at most once a minute per session.</li>
  * </ol>
  */
@@ -59,9 +60,13 @@ final class CheckoutLimit {
             o.province_code, o.commune_code, o.street, o.pickup_location_id, o.pickup_code, o.pickup_deadline,
             o.placed_at, o.request_hash, o.paid_at, o.dispute_id, o.dispute_reason, o.dispute_status, o.disputed_at from customer_order o \
             where o.account_id = ? and o.idempotency_key = ?""";
-    static final String HISTORY = "select seq, at, fulfilment_id, kind, actor_kind, actor, reason from order_event where order_id = ? order by seq";
+    static final String HISTORY = "select seq, at, fulfilment_id, kind, actor_kind, actor, reason, line_no from order_event where order_id = ? order by seq";
+    /** {@code RecallNotices.on}: what the order's answer says of recalled lots, read after it is placed or found. */
+    static final String RECALL_NOTICES = """
+            select n.order_id, n.lot_id, n.product_id, n.product_name, n.lot_code, n.reason, n.recalled_at, n.received, n.swapped, n.cancelled \
+            from order_recall_notice n where n.order_id = ? order by n.recalled_at desc, n.lot_code""";
     static final String LINES = """
-            select l.line_no, l.product_id, l.product_name, l.unit_price_vnd, l.quantity, l.reserve_movement_id,
+            select l.line_no, l.product_id, l.product_name, l.unit_price_vnd, l.quantity, l.reserve_movement_id, l.cancel_reason,
                    f.id as fulfilment_id, f.location_id, f.producer_id, f.status, f.shipping_vnd, f.weight_g,
                    f.delivery_min_days, f.delivery_max_days, f.taken_method, f.taken_vnd, f.taken_at, f.taken_by_kind, f.taken_by
             from order_line l join fulfilment f on f.id = l.fulfilment_id where l.order_id = ? order by l.line_no""";
@@ -268,6 +273,7 @@ final class CheckoutLimit {
             // the app reads these two at once, on two connections; here one after the other, lines first as its log shows
             byOrder(c, LINES, existing);
             byOrder(c, HISTORY, existing);
+            byOrder(c, RECALL_NOTICES, existing);
             touch(c, buyer, now);
             return Answer.FOUND;
         }
@@ -340,7 +346,10 @@ final class CheckoutLimit {
                 return Answer.REFUSED;
             }
             c.commit();
+            c.setAutoCommit(true);
             tally.acknowledged.add(order);
+            // after the commit, on its own as the app reads it
+            byOrder(c, RECALL_NOTICES, order);
             return Answer.PLACED;
         } catch (SQLException e) {
             c.rollback();
