@@ -48,7 +48,8 @@ class ShutdownTests {
                     .then().toFuture();
             await().atMost(Duration.ofSeconds(10)).until(() -> seen.contains("state"));
             assertThat(indexer.isRunning()).isTrue();
-            await("the indexer and the live hub each LISTEN on a connection of their own").until(() -> listeners(db) == 2);
+            await("the indexer, the live hub and the sessions kept in memory each LISTEN on a connection of their own")
+                    .until(() -> listeners(db) == 3);
 
             long start = System.nanoTime();
             context.close();

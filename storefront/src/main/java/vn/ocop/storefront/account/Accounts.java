@@ -2,6 +2,7 @@ package vn.ocop.storefront.account;
 
 import io.r2dbc.spi.Readable;
 import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
 import org.springframework.r2dbc.core.Parameter;
@@ -22,9 +23,11 @@ public class Accounts {
             id, email, password_hash, display_name, role, producer_id, location_id, enabled, producer_owner, council_scope, phone""";
 
     private final DatabaseClient db;
+    private final ApplicationEventPublisher events;
 
-    Accounts(DatabaseClient db) {
+    Accounts(DatabaseClient db, ApplicationEventPublisher events) {
         this.db = db;
+        this.events = events;
     }
 
     public Mono<Account> findByEmail(String email) {
@@ -94,7 +97,8 @@ public class Accounts {
                         + " and enabled returning " + COLUMNS)
                 .bind("id", member).bind("producer", producer)
                 .map((row, md) -> account(row))
-                .one();
+                .one()
+                .doOnNext(this::changed);
     }
 
     /** Accounts of the role (null: any) whose e-mail or name contains {@code text} (null: any), by e-mail. */
@@ -114,14 +118,23 @@ public class Accounts {
         return db.sql("update account set enabled = :enabled where id = :id and enabled <> :enabled returning " + COLUMNS)
                 .bind("id", id).bind("enabled", enabled)
                 .map((row, md) -> account(row))
-                .one();
+                .one()
+                .doOnNext(this::changed);
     }
 
     /** Stores the password hash of an enabled account; false when there is none. */
     public Mono<Boolean> setPassword(UUID id, String hash) {
-        return db.sql("update account set password_hash = :hash where id = :id and enabled")
+        return db.sql("update account set password_hash = :hash where id = :id and enabled returning email")
                 .bind("id", id).bind("hash", hash)
-                .fetch().rowsUpdated().map(n -> n == 1);
+                .map((row, md) -> row.get("email", String.class))
+                .one()
+                .doOnNext(email -> events.publishEvent(new AccountChanged(email)))
+                .hasElement();
+    }
+
+    /** The sessions kept in memory for the account are dropped at once (PostgreSQL announces it to every instance too). */
+    private void changed(Account account) {
+        events.publishEvent(new AccountChanged(account.email()));
     }
 
     private static final String MATCHING = """

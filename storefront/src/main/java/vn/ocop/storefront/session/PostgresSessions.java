@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import io.r2dbc.spi.Parameters;
@@ -33,7 +34,8 @@ import vn.ocop.storefront.account.Accounts;
  * they changed), at most once a minute when nothing else changed: a signed-in request then reads one row and writes
  * none, and an idle session expires between its timeout less a minute and its timeout. The session's row is read
  * with its account (joined on {@code account_email}), so a signed-in request reads one row where it read two. A session idle longer than
- * its timeout is never read again and {@link #purgeExpired} deletes it.
+ * its timeout is never read again and {@link #purgeExpired} deletes it. Rows read are kept in memory by {@link SessionCache} while
+ * PostgreSQL's announcements of changes reach this instance, so most signed-in requests read no row at all (ADR 0011).
  */
 @Repository
 public class PostgresSessions implements ReactiveSessionRepository<StoredSession> {
@@ -46,11 +48,13 @@ public class PostgresSessions implements ReactiveSessionRepository<StoredSession
     static final Duration TOUCH_EVERY = Duration.ofMinutes(1);
 
     private final DatabaseClient db;
+    private final SessionCache cache;
     private final Clock clock;
     private final Duration maxIdle;
 
-    PostgresSessions(DatabaseClient db, Clock clock, @Value("${server.reactive.session.timeout:30m}") Duration maxIdle) {
+    PostgresSessions(DatabaseClient db, SessionCache cache, Clock clock, @Value("${server.reactive.session.timeout:30m}") Duration maxIdle) {
         this.db = db;
+        this.cache = cache;
         this.clock = clock;
         this.maxIdle = maxIdle;
     }
@@ -66,7 +70,13 @@ public class PostgresSessions implements ReactiveSessionRepository<StoredSession
             return Mono.empty();
         }
         Mono<Long> write = session.isNew() ? insert(session) : update(session);
-        return write.doOnNext(rows -> session.saved()).then();
+        // the copy in memory is older than the row now: the next request reads the row (about once a minute a session)
+        return write.doOnNext(rows -> {
+            if (!session.isNew()) {
+                cache.evict(key(session.storedId()));
+            }
+            session.saved();
+        }).then();
     }
 
     private Mono<Long> insert(StoredSession s) {
@@ -105,14 +115,23 @@ public class PostgresSessions implements ReactiveSessionRepository<StoredSession
      */
     @Override
     public Mono<StoredSession> findById(String id) {
+        byte[] hash = hash(id);
+        String key = HexFormat.of().formatHex(hash);
+        Row copy = cache.get(key);
+        if (copy != null && copy.expiresAt().isAfter(clock.instant())) {
+            return Mono.defer(() -> decode(id, copy));
+        }
+        // a copy that looks expired may be older than the row (another instance wrote a later last access): read it
+        long ticket = cache.ticket();
         return db.sql("select s.created_at, s.last_accessed_at, s.max_idle_seconds, s.attributes, " + ACCOUNT_COLUMNS
                         + " from web_session s left join account a on a.email = lower(trim(s.account_email))"
                         + " where s.id_hash = :id and s.expires_at > :now")
-                .bind("id", hash(id))
+                .bind("id", hash)
                 .bind("now", at(clock.instant()))
                 .map((row, md) -> new Row(row.get("created_at", OffsetDateTime.class), row.get("last_accessed_at", OffsetDateTime.class),
                         row.get("max_idle_seconds", Integer.class), row.get("attributes", byte[].class), Optional.ofNullable(Accounts.joined(row))))
                 .one()
+                .doOnNext(row -> cache.keep(key, row, ticket))
                 // on the calling thread: a few hundred bytes of CPU work (class loading the first time is allowed);
                 // a hop to boundedElastic per request would make every signed-in page wait on that shared pool
                 .flatMap(row -> decode(id, row));
@@ -136,7 +155,8 @@ public class PostgresSessions implements ReactiveSessionRepository<StoredSession
 
     @Override
     public Mono<Void> deleteById(String id) {
-        return db.sql("delete from web_session where id_hash = :id").bind("id", hash(id)).then();
+        return db.sql("delete from web_session where id_hash = :id").bind("id", hash(id)).then()
+                .doOnSuccess(done -> cache.evict(key(id)));
     }
 
     /** Deletes the sessions idle past their timeout; emits how many. */
@@ -152,10 +172,20 @@ public class PostgresSessions implements ReactiveSessionRepository<StoredSession
         }
     }
 
+    /** How {@link SessionCache} and PostgreSQL's announcements name a session: the hex of its id's hash. */
+    static String key(String id) {
+        return HexFormat.of().formatHex(hash(id));
+    }
+
     private static OffsetDateTime at(Instant instant) {
         return instant.atOffset(ZoneOffset.UTC);
     }
 
-    private record Row(OffsetDateTime created, OffsetDateTime accessed, int idleSeconds, byte[] attributes, Optional<Account> account) {
+    /** A session's row as read, with the account it signs in; never changed once read (a copy may serve many requests). */
+    record Row(OffsetDateTime created, OffsetDateTime accessed, int idleSeconds, byte[] attributes, Optional<Account> account) {
+
+        Instant expiresAt() {
+            return accessed.toInstant().plusSeconds(idleSeconds);
+        }
     }
 }

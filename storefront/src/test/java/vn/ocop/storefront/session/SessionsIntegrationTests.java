@@ -1,13 +1,16 @@
 package vn.ocop.storefront.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import io.r2dbc.spi.Result;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -21,6 +24,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.reactive.function.BodyInserters;
+import reactor.core.publisher.Flux;
 import vn.ocop.storefront.StorefrontApplication;
 import vn.ocop.storefront.StorefrontTest;
 import vn.ocop.storefront.web.producer.SignedIn;
@@ -28,7 +32,8 @@ import vn.ocop.storefront.web.producer.SignedIn;
 /**
  * Sessions in PostgreSQL: none for anonymous visitors, one per signed-in person that a second instance of the
  * application on the same database (or this one after a restart) honours, gone when expired, and cookies fit for
- * a site behind a TLS-terminating proxy.
+ * a site behind a TLS-terminating proxy. Each instance keeps the sessions it read in memory ({@link SessionCache}):
+ * a change announced by PostgreSQL reaches every instance, and a lost LISTEN connection drops every copy.
  */
 @StorefrontTest
 class SessionsIntegrationTests {
@@ -41,6 +46,8 @@ class SessionsIntegrationTests {
     Environment environment;
     @Autowired
     PostgresSessions sessions;
+    @Autowired
+    SessionCache cache;
 
     @Test
     void anonymousBrowsingOfPublicPagesStoresNoSessionAndSetsNoSessionCookie() {
@@ -93,12 +100,60 @@ class SessionsIntegrationTests {
 
         try (ConfigurableApplicationContext second = secondInstance()) {
             int port = ((WebServerApplicationContext) second).getWebServer().getPort();
-            WebTestClient other = web.mutate().baseUrl("http://localhost:" + port).build();
+            // a client of that server (web.mutate().baseUrl(…) kept sending to this instance)
+            WebTestClient other = WebTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
             String html = other.get().uri("/orders").cookie("SESSION", shopper.session()).accept(MediaType.TEXT_HTML).exchange()
                     .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
             assertThat(html).as("signed in on the other instance").contains("shopper@demo.ocop.vn", "action=\"/logout\"");
         }
         assertThat(shopper.page("/orders")).as("and still here").contains("shopper@demo.ocop.vn");
+    }
+
+    @Test
+    void aSignOutOnOneInstanceEndsTheSessionThatAnotherKeepsInMemory() {
+        SignedIn shopper = SignedIn.as(web, "shopper@demo.ocop.vn", "ocop-demo-2026");
+        try (ConfigurableApplicationContext second = secondInstance()) {
+            WebTestClient other = WebTestClient.bindToServer().baseUrl("http://localhost:" + ((WebServerApplicationContext) second).getWebServer().getPort()).build();
+            SessionCache otherCache = second.getBean(SessionCache.class);
+            await().atMost(Duration.ofSeconds(10)).until(otherCache::listening);
+            other.get().uri("/orders").cookie("SESSION", shopper.session()).accept(MediaType.TEXT_HTML).exchange().expectStatus().isOk();
+            assertThat(otherCache.get(PostgresSessions.key(shopper.session()))).as("the other instance keeps the session it read").isNotNull();
+
+            shopper.post("/logout", SignedIn.form("_csrf", shopper.csrf("/orders"))).expectStatus().is3xxRedirection();
+
+            await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
+                    other.get().uri("/orders").cookie("SESSION", shopper.session()).accept(MediaType.TEXT_HTML).exchange()
+                            .expectStatus().is3xxRedirection().expectHeader().location("/login"));
+            assertThat(otherCache.get(PostgresSessions.key(shopper.session()))).isNull();
+        }
+    }
+
+    @Test
+    void aSessionKeptInMemoryIsServedWithoutItsRowUntilTheListenConnectionIsLost() {
+        SignedIn shopper = SignedIn.as(web, "shopper@demo.ocop.vn", "ocop-demo-2026");
+        byte[] id = PostgresSessions.hash(shopper.session());
+        await().atMost(Duration.ofSeconds(10)).until(cache::listening);
+        assertThat(shopper.page("/orders")).contains("shopper@demo.ocop.vn");
+
+        // deleted with triggers off (as a replica applies changes): nothing is announced, and the copy still signs in,
+        // which shows that a signed-in request read no row
+        db.inConnection(c -> Flux.from(c.createStatement("set session_replication_role = replica").execute()).flatMap(Result::getRowsUpdated)
+                .thenMany(Flux.from(c.createStatement("delete from web_session where id_hash = $1").bind("$1", id).execute()).flatMap(Result::getRowsUpdated))
+                .thenMany(Flux.from(c.createStatement("set session_replication_role = origin").execute()).flatMap(Result::getRowsUpdated))
+                .then()).block();
+        assertThat(db.sql("select count(*) as n from web_session where id_hash = :id").bind("id", id)
+                .map((r, m) -> r.get("n", Long.class)).one().block()).as("the row is gone").isZero();
+        assertThat(shopper.page("/orders")).as("served from memory").contains("shopper@demo.ocop.vn");
+
+        // the LISTEN connection is lost: announcements may be missed, so every copy goes and rows are read again
+        db.sql("select pg_terminate_backend(pid) from pg_stat_activity where query = 'LISTEN " + SessionCache.CHANNEL + "'")
+                .then().block();
+        // it is listened for again after at least 250 ms (the retry's back-off): seen down well before that
+        await().pollInterval(Duration.ofMillis(5)).atMost(Duration.ofSeconds(10)).until(() -> !cache.listening());
+        assertThat(cache.get(PostgresSessions.key(shopper.session()))).as("nothing served from memory").isNull();
+        shopper.request(web.get().uri("/orders").accept(MediaType.TEXT_HTML)).expectStatus().is3xxRedirection()
+                .expectHeader().location("/login");
+        await().atMost(Duration.ofSeconds(15)).until(cache::listening);
     }
 
     @Test
@@ -114,6 +169,9 @@ class SessionsIntegrationTests {
 
         db.sql("update web_session set last_accessed_at = last_accessed_at - interval '2 minutes', "
                 + "expires_at = expires_at - interval '2 minutes' where id_hash = :id").bind("id", id).then().block();
+        // a last access only moves forward, so it is never announced; the copy in memory, read before the row was
+        // moved back, goes as every copy does after a minute (ocop.sessions.cache.keep)
+        cache.evict(PostgresSessions.key(shopper.session()));
         assertThat(shopper.page("/orders")).contains("shopper@demo.ocop.vn");
         assertThat(db.sql("select expires_at > now() + interval '29 minutes' as renewed from web_session where id_hash = :id").bind("id", id)
                 .map((r, m) -> r.get("renewed", Boolean.class)).one().block())
@@ -143,6 +201,7 @@ class SessionsIntegrationTests {
         // read with the session or not, a disabled account's session ends at its next request
         db.sql("update web_session set account_email = 'shopper@demo.ocop.vn' where id_hash = :id").bind("id", id).then().block();
         db.sql("update account set enabled = false where email = 'shopper@demo.ocop.vn'").then().block();
+        awaitDropped(shopper.session()); // PostgreSQL announces the change after commit, to every instance
         try {
             web.get().uri("/orders").cookie("SESSION", shopper.session()).accept(MediaType.TEXT_HTML).exchange()
                     .expectStatus().is3xxRedirection();
@@ -161,6 +220,8 @@ class SessionsIntegrationTests {
                         + "expires_at = now() - interval '1 minute' where id_hash = :id")
                 .bind("id", id).fetch().rowsUpdated().block();
         assertThat(updated).isEqualTo(1);
+        // moved back in time behind the cache's back (a real session expires by time passing, which its copy sees too)
+        cache.evict(PostgresSessions.key(shopper.session()));
 
         var page = shopper.request(web.get().uri("/").accept(MediaType.TEXT_HTML)).expectStatus().isOk()
                 .expectBody(String.class).returnResult();
@@ -203,6 +264,11 @@ class SessionsIntegrationTests {
         var cookies = new LinkedMultiValueMap<>(login.getResponseCookies());
         cookies.add("XSRF-TOKEN", csrfCookie);
         return cookies;
+    }
+
+    /** Waits until this instance no longer keeps the session in memory (an announcement has been received). */
+    private void awaitDropped(String session) {
+        await().atMost(Duration.ofSeconds(5)).until(() -> cache.get(PostgresSessions.key(session)) == null);
     }
 
     private long storedSessions() {
