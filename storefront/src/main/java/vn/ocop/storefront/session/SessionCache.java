@@ -124,10 +124,6 @@ class SessionCache implements SmartLifecycle {
         return listening;
     }
 
-    int size() {
-        return copies.size();
-    }
-
     private synchronized void listeningNow(boolean now) {
         epoch++;
         copies.clear();
