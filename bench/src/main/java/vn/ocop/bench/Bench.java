@@ -18,9 +18,9 @@ public final class Bench {
         if (args.length == 0) {
             System.out.println("usage: Bench browse [--url http://localhost:8080] [--concurrency 32] [--seconds 20]");
             System.out.println("       Bench search [--products 100000] [--concurrency 16] [--seconds 20] [--lag-samples 50]");
-            System.out.println("       Bench checkout [--buyers 200] [--orders 5] [--stock 500] [--retries 0.1] [--warmup 1] [--jfr rush.jfr] [--show-sql true]");
-            System.out.println("       Bench live [--viewers 5000] [--pins 20] [--buyers 200] [--claims 5] [--cap 500] [--claim-warmups 1]");
-            System.out.println("       Bench tills [--tills 50] [--locations 10] [--sales 200] [--batch 50] [--lost-answers 0.2] [--duplicates 0.1] [--warmups 3] [--statement-log FILE] [--jfr FILE]");
+            System.out.println("       Bench checkout [--buyers 200] [--orders 5] [--stock 500] [--retries 0.1] [--warmup 1] [--warmup-seconds 60] [--jfr rush.jfr] [--show-sql true]");
+            System.out.println("       Bench live [--viewers 5000] [--pins 20] [--buyers 200] [--claims 5] [--cap 500] [--claim-warmups 1] [--warmup-seconds 60]");
+            System.out.println("       Bench tills [--tills 50] [--locations 10] [--sales 200] [--batch 50] [--lost-answers 0.2] [--duplicates 0.1] [--warmups 3] [--warmup-seconds 60] [--statement-log FILE] [--jfr FILE]");
             return;
         }
         Map<String, String> options = options(Arrays.copyOfRange(args, 1, args.length));

@@ -42,10 +42,10 @@ final class CheckoutBench {
     private final double retries;
     private final String jfr;
     private final boolean showSql;
-    private final int warmup;
+    private final Warmup warmup;
 
     CheckoutBench(Map<String, String> o) {
-        this.warmup = Integer.parseInt(o.getOrDefault("warmup", "1"));
+        this.warmup = Warmup.of(o, "warmup", 1, 60);
         this.jfr = o.get("jfr");
         this.showSql = Boolean.parseBoolean(o.getOrDefault("show-sql", "false"));
         this.buyers = Integer.parseInt(o.getOrDefault("buyers", "200"));
@@ -91,10 +91,10 @@ final class CheckoutBench {
             List<Buyer> sessions = ShopBuyers.signIn(http, shop, db, buyers, PASSWORD);
             // the same rush on the other product first (its stock given back after each round): the app's JIT compiler
             // works through its first thousands of requests, which a shop open for more than a minute has long done
-            for (int round = 0; round < warmup; round++) {
+            int warmRounds = warmup.run(round -> {
                 unreserve(db, warmProduct, till.location);
                 rush(http, shop.url, sessions, warmProduct, till.location);
-            }
+            });
             ProcessCpu cpu = new ProcessCpu(shop);
             if (jfr != null) {
                 jcmd(shop, "JFR.start", "name=rush", "settings=profile", "filename=" + Path.of(jfr).toAbsolutePath());
@@ -111,10 +111,10 @@ final class CheckoutBench {
 
             // the same rush straight at the database: stock back to where the app phase found it
             List<CheckoutLimit.Buyer> limitBuyers = CheckoutLimit.buyers(db, sessions.stream().map(b -> b.email).toList());
-            for (int round = 0; round < warmup; round++) {
+            Warmup.times(warmRounds, round -> {
                 unreserve(db, warmProduct, till.location);
                 new CheckoutLimit(shop.databaseUrl(), shop.databaseUser(), warmProduct, till.location, ordersEach, retries).run(limitBuyers);
-            }
+            });
             unreserve(db, product, till.location);
             CheckoutLimit direct = new CheckoutLimit(shop.databaseUrl(), shop.databaseUser(), product, till.location, ordersEach, retries);
             // the connections are opened before the first snapshot and closed after the last, so their backends' CPU counts
@@ -134,8 +134,8 @@ final class CheckoutBench {
             System.out.println();
             System.out.printf("Checkout rush via %s: %d buyers signed in, %d orders of 1 unit each, on one product with %d units at one showroom; "
                     + "%.0f%% of requests sent again with the same Idempotency-Key; database limit: the same statements over JDBC, %d connections "
-                    + "(the app's pool); each row after %d warm-up round(s) of the same rush on another product%n", shop.url, buyers, ordersEach, stock,
-                    retries * 100, CheckoutLimit.APP_POOL, warmup);
+                    + "(the app's pool); each row after %d warm-up round(s) of the same rush on another product (at least %d s of them for the app)%n", shop.url, buyers,
+                    ordersEach, stock, retries * 100, CheckoutLimit.APP_POOL, warmRounds, warmup.atLeast().toSeconds());
             System.out.printf("| %-14s | %6s | %8s | %6s | %6s | %7s | %6s | %9s | %7s | %8s | %8s | %6s |%n",
                     "what", "buyers", "requests", "201", "200", "409", "other", "orders/s", "req/s", "p50 ms", "p99 ms", "wall s");
             System.out.println("|----------------|--------|----------|--------|--------|---------|--------|-----------|---------|----------|----------|--------|");

@@ -39,7 +39,7 @@ final class LiveBench {
     private final int buyers;
     private final int claimsEach;
     private final int cap;
-    private final int claimWarmups;
+    private final Warmup claimWarmup;
     private final boolean http2;
     private final int streams;
     /** A file for a flight recording of the app during the pins (--jfr), to see where its time goes. */
@@ -60,7 +60,7 @@ final class LiveBench {
         this.buyers = Integer.parseInt(o.getOrDefault("buyers", "200"));
         this.claimsEach = Integer.parseInt(o.getOrDefault("claims", "5"));
         this.cap = Integer.parseInt(o.getOrDefault("cap", "500"));
-        this.claimWarmups = Integer.parseInt(o.getOrDefault("claim-warmups", "1"));
+        this.claimWarmup = Warmup.of(o, "claim-warmups", 1, 60);
     }
 
     void run() throws Exception {
@@ -97,13 +97,13 @@ final class LiveBench {
             Histogram delivery = watching.latencies(sent);
 
             List<Buyer> claimers = ShopBuyers.signIn(http, shop, db, buyers, PASSWORD);
-            for (int w = 0; w < claimWarmups; w++) {
+            int claimWarmups = claimWarmup.run(w -> {
                 // the same claims on an offer of their own, closed after (its held claims lapse, its pool is released):
                 // the measured round then runs on a warmed-up JVM, as an app serving events all day does
                 String warmup = openOffer(http, shop.url, host, event, products.get(0), till.location);
                 claim(http, shop.url, claimers, event, warmup, db);
                 post(http, host, shop.url + "/api/v1/live/" + event + "/offers/" + warmup + "/close", "", 200);
-            }
+            });
             String offer = openOffer(http, shop.url, host, event, products.get(0), till.location);
             ProcessCpu.Snapshot beforeClaims = cpu.snapshot();
             ClaimLimit.Row app = claim(http, shop.url, claimers, event, offer, db);
@@ -112,7 +112,7 @@ final class LiveBench {
             List<UUID> accounts = accounts(db, claimers);
             ClaimLimit.Row limit = ClaimLimit.onePerClaim(shop, db, products.get(0), till.location, accounts, claimsEach, cap);
             ClaimLimit.Row batched = BatchedClaimLimit.run(shop, db, products.get(0), till.location, accounts, claimsEach, cap);
-            print(shop, watching, delivery, List.of(app, limit, batched));
+            print(shop, watching, delivery, List.of(app, limit, batched), claimWarmups);
             System.out.println("claims through the app, " + claimsCpu.perRequest(app.requests()));
             System.out.printf("CPU from the first pin to the last arrival (%.1f s wall, 2 cores): app %.1f s, viewers' client (bench) %.1f s, "
                     + "PostgreSQL %.1f s%n", pinsCpu.wallSeconds(), pinsCpu.app(), pinsCpu.bench(), pinsCpu.postgres());
@@ -274,7 +274,7 @@ final class LiveBench {
         return ids;
     }
 
-    private void print(ShopUnderTest shop, PinWatchers w, Histogram delivery, List<ClaimLimit.Row> claims) {
+    private void print(ShopUnderTest shop, PinWatchers w, Histogram delivery, List<ClaimLimit.Row> claims, int claimWarmups) {
         long expected = (long) viewers * pins;
         System.out.println();
         System.out.printf("Live event via %s (app heap %s): %d viewers over Server-Sent Events (%s), %d pins 500 ms apart%n", shop.url, heap, viewers,
@@ -285,8 +285,8 @@ final class LiveBench {
         System.out.printf("| %7d | %9d | %4d | %9d | %9d | %8.1f | %8.1f | %8.1f | %6d |%n", viewers, w.connected(), pins, delivery.getTotalCount(), expected,
                 delivery.getValueAtPercentile(50) / 1000.0, delivery.getValueAtPercentile(99) / 1000.0, delivery.getMaxValue() / 1000.0, w.failed());
         System.out.println();
-        System.out.printf("Flash claims: %d buyers signed in, %d claims of 1 unit each, all at once, on an offer capped at %d (after %d warm-up round%s)%n",
-                buyers, claimsEach, cap, claimWarmups, claimWarmups == 1 ? "" : "s");
+        System.out.printf("Flash claims: %d buyers signed in, %d claims of 1 unit each, all at once, on an offer capped at %d (after %d warm-up round%s, "
+                + "at least %d s)%n", buyers, claimsEach, cap, claimWarmups, claimWarmups == 1 ? "" : "s", claimWarmup.atLeast().toSeconds());
         System.out.printf("| %-42s | %8s | %6s | %6s | %6s | %9s | %8s | %8s | %6s | %8s |%n", "row", "requests", "201", "409", "other", "claims/s",
                 "p50 ms", "p99 ms", "wall s", "over cap");
         System.out.println("|--------------------------------------------|----------|--------|--------|--------|-----------|----------|----------|--------|----------|");

@@ -15,7 +15,8 @@ import vn.ocop.bench.Till.Shelf;
  * Tills back online: N tills over L outlets receive their goods online, record M sales each while offline, then
  * all reconnect at once and drain their outboxes through the sync endpoint, over a network that loses answers
  * and sends batches twice. The database ledger then says whether any movement was lost or applied twice. The
- * measured reconnect follows {@code --warmups} rounds of the same (each printed, the first on a cold JVM): a till
+ * measured reconnect follows {@code --warmups} rounds of the same, and more until {@code --warmup-seconds} have passed
+ * (each printed, the first on a cold JVM; {@link Warmup}): a till
  * storm meets a server that has been running, not one whose JIT is still compiling the sync path. Then the same
  * batches' SQL straight at the database ({@link TillDatabaseLimit}) gives the "database limit" row.
  */
@@ -30,7 +31,7 @@ final class TillBench {
     private final int sales;
     private final int batch;
     private final Faults faults;
-    private final int warmups;
+    private final Warmup warmup;
     private final String jfr;
     private final String statementLog;
 
@@ -40,7 +41,7 @@ final class TillBench {
         this.sales = Integer.parseInt(o.getOrDefault("sales", "200"));
         this.batch = Integer.parseInt(o.getOrDefault("batch", "50"));
         this.faults = new Faults(Double.parseDouble(o.getOrDefault("lost-answers", "0.2")), Double.parseDouble(o.getOrDefault("duplicates", "0.1")));
-        this.warmups = Integer.parseInt(o.getOrDefault("warmups", "3"));
+        this.warmup = Warmup.of(o, "warmups", 3, 60);
         this.jfr = o.get("jfr");
         this.statementLog = o.get("statement-log");
     }
@@ -60,12 +61,12 @@ final class TillBench {
             }
             List<Till> fleet = new TillFleet(db, new Random(20261123)).create(tills, locations, PRODUCTS, PRODUCTS_PER_TILL);
             openingReceipts(shop, fleet);
-            for (int w = 0; w < warmups; w++) {
+            warmup.run(w -> {
                 fleet.forEach(t -> t.sell(sales));
                 Reconnect warm = reconnect(shop, fleet);
                 System.out.printf("warm-up %d (not in the table): %.1f applied/s, app CPU %.2f ms per request%n", w + 1, warm.appliedPerSecond(),
                         warm.cpu().app() * 1000 / Math.max(1, warm.client().requests()));
-            }
+            });
             fleet.forEach(t -> t.sell(sales));
             Reconnect reconnect = reconnect(shop, fleet);
             Reconciliation ledger = new LedgerCheck(db).reconcile(movementIds(fleet), expectedStock(fleet));
