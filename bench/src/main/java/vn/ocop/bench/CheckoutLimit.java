@@ -42,7 +42,7 @@ import java.util.concurrent.TimeUnit;
  * ({@code FlashPricing}; none available at the outlet: rolled back, 409), the order with its fulfilment, line and first
  * history row in one statement ({@code OrderRows.insert}), the RESERVE movement with the conditional update of the
  * stock row in one statement, split over lots by its trigger ({@code StockLedger.guarded}; no row updated: rolled back,
- * 409), commit; then the new order's recall notices ({@code RecallNotices.on});</li>
+ * 409), commit (a new order's answer reads no recall notices: none can have reached it yet);</li>
  * <li>the session's last access ({@code PostgresSessions.save}), at most once a minute per session.</li>
  * </ol>
  */
@@ -62,7 +62,7 @@ final class CheckoutLimit {
             o.placed_at, o.request_hash, o.paid_at, o.dispute_id, o.dispute_reason, o.dispute_status, o.disputed_at from customer_order o \
             where o.account_id = ? and o.idempotency_key = ?""";
     static final String HISTORY = "select seq, at, fulfilment_id, kind, actor_kind, actor, reason, line_no from order_event where order_id = ? order by seq";
-    /** {@code RecallNotices.on}: what the order's answer says of recalled lots, read after it is placed or found. */
+    /** {@code RecallNotices.on}: what the answer for an order found by its key says of recalled lots. */
     static final String RECALL_NOTICES = """
             select n.order_id, n.lot_id, n.product_id, n.product_name, n.lot_code, n.reason, n.recalled_at, n.received, n.swapped, n.cancelled \
             from order_recall_notice n where n.order_id = ? order by n.recalled_at desc, n.lot_code""";
@@ -351,8 +351,6 @@ final class CheckoutLimit {
             c.commit();
             c.setAutoCommit(true);
             tally.acknowledged.add(order);
-            // after the commit, on its own as the app reads it
-            byOrder(c, RECALL_NOTICES, order);
             return Answer.PLACED;
         } catch (SQLException e) {
             c.rollback();

@@ -66,7 +66,9 @@ class RecallApiControllerTests {
         WebTestClient producer = as("producer@demo.ocop.vn");
         ProductId product = demoProduct("Mật ong thu hồi");
         UUID lot = receive(product, "RC-2026-01", 5);
-        Map<?, ?> order = placeCod(shopper, "recall-1", "mai.recall@example.vn", Map.of("productId", product.value(), "quantity", 2));
+        Map<String, Object> line = Map.of("productId", product.value(), "quantity", 2);
+        Map<?, ?> order = placeCod(shopper, "recall-1", "mai.recall@example.vn", line);
+        assertThat((List<?>) order.get("recalls")).as("as placed: no recall has reached it").isEmpty();
         String parcel = (String) ((Map<?, ?>) ((List<?>) order.get("parcels")).get(0)).get("id");
         producer.post().uri("/api/v1/producer/fulfilments/{id}/confirm", parcel).exchange().expectStatus().isOk();
         producer.post().uri("/api/v1/producer/fulfilments/{id}/ship", parcel).exchange().expectStatus().isOk();
@@ -88,6 +90,10 @@ class RecallApiControllerTests {
                 .jsonPath("$.recalls[0].lotCode").isEqualTo("RC-2026-01")
                 .jsonPath("$.recalls[0].received").isEqualTo(true)
                 .jsonPath("$.recalls[0].reason").isEqualTo("Phát hiện nhiễm nấm men");
+        // the same request sent again answers the order as it is now
+        sendCod(shopper, "recall-1", "mai.recall@example.vn", line).expectStatus().isOk().expectBody()
+                .jsonPath("$.id").isEqualTo(order.get("id"))
+                .jsonPath("$.recalls[0].lotCode").isEqualTo("RC-2026-01");
         String page = shopper.get().uri("/orders/{id}?lang=vi", order.get("id")).exchange().expectStatus().isOk()
                 .expectBody(String.class).returnResult().getResponseBody();
         assertThat(page).contains("Thu hồi lô hàng", "RC-2026-01", "xin ngừng sử dụng");
@@ -196,11 +202,16 @@ class RecallApiControllerTests {
     /** A cash-on-delivery order of {@code lines} to Hàng Bạc, placed through the API; its JSON. */
     @SafeVarargs
     private Map<?, ?> placeCod(WebTestClient shopper, String key, String email, Map<String, Object>... lines) {
+        return sendCod(shopper, key, email, lines).expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();
+    }
+
+    @SafeVarargs
+    private WebTestClient.ResponseSpec sendCod(WebTestClient shopper, String key, String email, Map<String, Object>... lines) {
         return shopper.post().uri("/api/v1/orders").header("Idempotency-Key", key).contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("lines", List.of(lines),
                         "contact", Map.of("name", "Nguyễn Thị Mai", "phone", "0912345678", "email", email),
                         "delivery", Map.of("provinceCode", "01", "communeCode", "00070", "street", "25 phố Hàng Bạc"), "payment", "COD"))
-                .exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();
+                .exchange();
     }
 
     private WebTestClient as(String email) {
