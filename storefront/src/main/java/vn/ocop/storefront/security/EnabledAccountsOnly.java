@@ -18,11 +18,14 @@ import vn.ocop.storefront.session.StoredSession;
  * was disabled (by ADMIN, or removed from its producer by the owner) or no longer exists the session is ended and
  * the request goes on as anonymous (a page asks to sign in, the API answers 401). The account read is kept on the
  * exchange for {@link CurrentAccount}, so a request reads it once: with its session, in the same statement
- * ({@link StoredSession#ACCOUNT_READ_WITH_IT}), or else on its own.
+ * ({@link StoredSession#ACCOUNT_READ_WITH_IT}), or else on its own. A page that then asks to sign in says why
+ * ({@link #SESSION_ENDED}: the sign-in page's "this account has been disabled" notice), rather than just asking again.
  */
 final class EnabledAccountsOnly implements WebFilter {
 
     static final String ATTRIBUTE = Account.class.getName();
+    /** On the exchange when this request's session was ended because its account may no longer act. */
+    static final String SESSION_ENDED = EnabledAccountsOnly.class.getName() + ".SESSION_ENDED";
 
     private final Accounts accounts;
 
@@ -39,6 +42,7 @@ final class EnabledAccountsOnly implements WebFilter {
                 .defaultIfEmpty(true)
                 .flatMap(mayAct -> mayAct ? chain.filter(exchange)
                         : exchange.getSession().flatMap(WebSession::invalidate)
+                                .then(Mono.fromRunnable(() -> exchange.getAttributes().put(SESSION_ENDED, Boolean.TRUE)))
                                 .then(chain.filter(exchange).contextWrite(ReactiveSecurityContextHolder.clearContext())));
     }
 

@@ -98,6 +98,9 @@ class SecurityConfig {
         var savedRequests = new SavedRequestCookie();
         var signInPage = new RedirectServerAuthenticationEntryPoint("/login");
         signInPage.setRequestCache(savedRequests);
+        // a session just ended because its account was disabled or removed: the sign-in page says so
+        var disabledPage = new RedirectServerAuthenticationEntryPoint("/login?disabled");
+        disabledPage.setRequestCache(savedRequests);
         return http
                 .authorizeExchange(ex -> ex
                         // watching is public, claiming needs an account (checked before /live/** is let through)
@@ -163,7 +166,9 @@ class SecurityConfig {
                         .authenticationEntryPoint((exchange, e) -> api.matches(exchange)
                                 .flatMap(m -> m.isMatch()
                                         ? problems.unauthorized(exchange, e)
-                                        : signInPage.commence(exchange, e)))
+                                        : exchange.getAttributes().containsKey(EnabledAccountsOnly.SESSION_ENDED)
+                                                ? disabledPage.commence(exchange, e)
+                                                : signInPage.commence(exchange, e)))
                         .accessDeniedHandler(problems::forbidden))
                 .build();
     }

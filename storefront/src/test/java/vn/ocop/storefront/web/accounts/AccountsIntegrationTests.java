@@ -97,6 +97,9 @@ class AccountsIntegrationTests {
         web.post().uri("/api/v1/admin/accounts/{id}/disable", id).headers(admin()).exchange()
                 .expectStatus().isOk().expectBody().jsonPath("$.enabled").isEqualTo(false);
 
+        // the page asking to sign in again says why
+        browser.request(web.get().uri("/orders").accept(MediaType.TEXT_HTML)).expectStatus().is3xxRedirection()
+                .expectHeader().location("/login?disabled");
         browser.request(web.get().uri("/orders").accept(MediaType.TEXT_HTML)).expectStatus().is3xxRedirection()
                 .expectHeader().location("/login");
         web.get().uri("/api/v1/orders").headers(as("khach.quen@example.vn", PASSWORD)).exchange().expectStatus().isUnauthorized();
