@@ -81,7 +81,11 @@ final class CheckoutLimit {
                 where p.id = any(?)),
             l as (
                 select o.*, s.location_id, s.on_hand, s.reserved,
-                       case when s.location_id is not null then stock_available(s.location_id, s.product_id, s.on_hand, s.reserved) end as level_available
+                       case when s.location_id is not null then greatest(0, least(s.on_hand - s.reserved, coalesce((
+                                       select sum(greatest(0, avail_sl.on_hand - avail_sl.reserved))
+                                       from stock_lot avail_sl join lot avail_lot on avail_lot.id = avail_sl.lot_id
+                                       where avail_sl.location_id = s.location_id and avail_sl.product_id = s.product_id
+                                         and lot_usable(avail_lot.recalled_at, avail_lot.use_by, catalog_today())), 0))) end as level_available
                 from o left join stock s on s.product_id = o.id)
             select l.*, greatest(0, coalesce(max(l.level_available) over w, 0)) as most,
                    coalesce(sum(l.level_available) over w, 0)::int as available

@@ -128,7 +128,12 @@ final class TillBatchSql {
             union all
             select 1, row_number() over (order by p.name, s.product_id), null, null,
                    s.product_id, p.name, p.producer_id, p.price_vnd, s.on_hand, s.reserved,
-                   stock_available(s.location_id, s.product_id, s.on_hand, s.reserved), (r.product_id is not null),
+                   greatest(0, least(s.on_hand - s.reserved, coalesce((
+                       select sum(greatest(0, avail_sl.on_hand - avail_sl.reserved))
+                       from stock_lot avail_sl join lot avail_lot on avail_lot.id = avail_sl.lot_id
+                       where avail_sl.location_id = s.location_id and avail_sl.product_id = s.product_id
+                         and lot_usable(avail_lot.recalled_at, avail_lot.use_by, catalog_today())), 0))),
+                   (r.product_id is not null),
                    (cast(? as text) is null or s.product_id in (select product_id from changed)),
                    null, null, null, null, null, null
             from stock s

@@ -5,7 +5,7 @@ package vn.ocop.catalog.stock;
  * the search document's {@code in_stock}, the PostgreSQL search's filter, carts). Checkout reserves from any
  * location holding the product ({@code Allocation.choose} in orders: the pickup outlet, or for delivery the
  * location with the most available), so every stock row of the product counts; each counts what
- * {@code stock_available} says (its lots that may be sold today, not recalled and not past their use-by date, on hand
+ * {@link StockRow#available} says (its lots that may be sold today, not recalled and not past their use-by date, on hand
  * and not reserved; never more than on_hand − reserved, never below zero), so an oversold till cannot hide another
  * location's units. The product is the alias {@code p}.
  */

@@ -24,12 +24,12 @@ public class StockQueries {
 
     private static final String LEVELS = """
             select s.location_id, s.product_id, p.name, p.producer_id, p.price_vnd, s.on_hand, s.reserved,
-                   stock_available(s.location_id, s.product_id, s.on_hand, s.reserved) as available,
+                   %s as available,
                    (r.product_id is not null) as sellable
             from stock s
             join product p on p.id = s.product_id
             left join sellable_ranking(:today) r on r.product_id = s.product_id
-            """;
+            """.formatted(StockRow.available("s"));
 
     private final DatabaseClient db;
 
@@ -105,13 +105,13 @@ public class StockQueries {
                             where p.id = any(:ids)),
                         l as (
                             select o.*, s.location_id, s.on_hand, s.reserved,
-                                   case when s.location_id is not null then stock_available(s.location_id, s.product_id, s.on_hand, s.reserved) end as level_available
+                                   case when s.location_id is not null then %s end as level_available
                             from o left join stock s on s.product_id = o.id)
                         select l.*, greatest(0, coalesce(max(l.level_available) over w, 0)) as most,
                                coalesce(sum(l.level_available) over w, 0)::int as available
                         from l
                         window w as (partition by l.id)
-                        order by l.id, l.location_id""")
+                        order by l.id, l.location_id""".formatted(StockRow.available("s")))
                 .bind("today", today)
                 .bind("ids", ids.toArray(UUID[]::new))
                 .map((row, md) -> {

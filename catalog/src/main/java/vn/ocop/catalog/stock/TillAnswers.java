@@ -52,7 +52,7 @@ class TillAnswers {
             union all
             select %d, row_number() over (order by p.name, s.product_id), null, null,
                    s.product_id, p.name, p.producer_id, p.price_vnd, s.on_hand, s.reserved,
-                   stock_available(s.location_id, s.product_id, s.on_hand, s.reserved), (r.product_id is not null),
+                   %s, (r.product_id is not null),
                    (cast(:xid as text) is null or s.product_id in (select product_id from changed)),
                    null, null, null, null, null, null
             from stock s
@@ -81,7 +81,7 @@ class TillAnswers {
                    null, null, null, null, d.reason, d.movement_id
             from stock_discrepancy d
             where d.movement_id = any(:sales) and d.reason in ('EXPIRED_LOT', 'RECALLED_LOT')
-            order by part, ord""".formatted(VERSION, STOCK, PICKUP, RECALL, FLAG);
+            order by part, ord""".formatted(VERSION, STOCK, StockRow.available("s"), PICKUP, RECALL, FLAG);
 
     private final DatabaseClient db;
 

@@ -1,5 +1,6 @@
 package vn.ocop.catalog.lots;
 
+import vn.ocop.catalog.stock.StockRow;
 import vn.ocop.catalog.stock.RecalledLot;
 import vn.ocop.catalog.stock.LotRef;
 import vn.ocop.catalog.CatalogErrorCode;
@@ -205,7 +206,7 @@ class LotRecallsIntegrationTests {
     }
 
     private int available() {
-        return db.sql("select stock_available(s.location_id, s.product_id, s.on_hand, s.reserved) as a from stock s where location_id = :l and product_id = :p")
+        return db.sql("select " + StockRow.available("s") + " as a from stock s where location_id = :l and product_id = :p")
                 .bind("l", showroom.value()).bind("p", honey.value())
                 .map((row, md) -> row.get("a", Integer.class)).one().block();
     }

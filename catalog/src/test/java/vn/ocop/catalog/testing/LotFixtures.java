@@ -7,6 +7,7 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.Parameter;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import vn.ocop.catalog.stock.StockRow;
 import vn.ocop.catalog.LocationId;
 import vn.ocop.catalog.ProductId;
 
@@ -63,11 +64,12 @@ public final class LotFixtures {
                 .all();
     }
 
-    /** What a location can promise of a product today: {@code stock_available}, the one definition. */
+    /** What a location can promise of a product today: {@link StockRow#available}, the one definition. */
     public Mono<Integer> available(LocationId location, ProductId product) {
         return db.sql("""
-                        select coalesce((select stock_available(s.location_id, s.product_id, s.on_hand, s.reserved)
-                                         from stock s where s.location_id = :location and s.product_id = :product), 0) as available""")
+                        select coalesce((select %s
+                                         from stock s where s.location_id = :location and s.product_id = :product), 0) as available"""
+                        .formatted(StockRow.available("s")))
                 .bind("location", location.value())
                 .bind("product", product.value())
                 .map((row, md) -> row.get("available", Integer.class))
